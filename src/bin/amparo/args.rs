@@ -1,0 +1,233 @@
+//! The command line, as clap types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "amparo", version, about = "Amparo: encrypted case tracker for asylum and legal-aid clinics")]
+pub struct Cli {
+    /// The vault file (default: $AMPARO_VAULT, else $XDG_DATA_HOME/amparo/vault.amparo).
+    #[arg(long, global = true, env = "AMPARO_VAULT", hide_env_values = true)]
+    pub vault: Option<PathBuf>,
+    /// Print JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Your name, for the audit log and assignments (default: $AMPARO_USER, else $USER).
+    #[arg(long = "as", global = true, env = "AMPARO_USER", hide_env_values = true)]
+    pub actor: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create a new vault (asks for the passphrase twice, or reads $AMPARO_PASSPHRASE).
+    Init,
+    /// Check that the vault unlocks and is intact.
+    UnlockCheck,
+    /// Change the vault's passphrase (new one from $AMPARO_NEW_PASSPHRASE or asked twice).
+    Rekey,
+    /// Clients.
+    #[command(subcommand)]
+    Client(ClientCmd),
+    /// Matters (cases).
+    #[command(subcommand)]
+    Matter(MatterCmd),
+    /// Hearings.
+    #[command(subcommand)]
+    Hearing(HearingCmd),
+    /// Deadlines.
+    #[command(subcommand)]
+    Deadline(DeadlineCmd),
+    /// Notes on a client or matter.
+    #[command(subcommand)]
+    Note(NoteCmd),
+}
+
+#[derive(Subcommand)]
+pub enum ClientCmd {
+    /// Add a client.
+    Add(ClientAdd),
+    /// List clients.
+    List {
+        #[arg(long)]
+        detained: bool,
+        /// Show the deleted clients instead.
+        #[arg(long)]
+        deleted: bool,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+        #[arg(long, default_value_t = 0)]
+        offset: i64,
+    },
+    /// Show one client in full.
+    Show { id: i64 },
+    /// Find clients by name, other name, A-number, court or judge.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
+    },
+    /// Move a client to the deleted items (undo with `restore`).
+    Delete { id: i64 },
+    /// Bring back a deleted client.
+    Restore { id: i64 },
+}
+
+#[derive(Args)]
+pub struct ClientAdd {
+    #[arg(long, default_value = "")]
+    pub given: String,
+    #[arg(long, default_value = "")]
+    pub family: String,
+    /// Another name or alias (repeat for more).
+    #[arg(long = "other-name")]
+    pub other_names: Vec<String>,
+    #[arg(long)]
+    pub a_number: Option<String>,
+    /// The client has no A-number yet.
+    #[arg(long)]
+    pub no_a_number: bool,
+    /// Date of birth, YYYY-MM-DD.
+    #[arg(long)]
+    pub dob: Option<String>,
+    /// Country of nationality, two-letter ISO code.
+    #[arg(long)]
+    pub country: Option<String>,
+    /// A language spoken (repeat for more).
+    #[arg(long = "language")]
+    pub languages: Vec<String>,
+    #[arg(long)]
+    pub interpreter: bool,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Date of last arrival in the United States, YYYY-MM-DD.
+    #[arg(long)]
+    pub arrived: Option<String>,
+    /// not_detained, detained or released.
+    #[arg(long)]
+    pub detention: Option<String>,
+    #[arg(long)]
+    pub facility: Option<String>,
+    /// The principal applicant this person is a family member of.
+    #[arg(long)]
+    pub principal: Option<i64>,
+    /// spouse, child, parent, sibling or other.
+    #[arg(long)]
+    pub relationship: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum MatterCmd {
+    /// Open a matter for a client.
+    Add {
+        #[arg(long)]
+        client: i64,
+        /// e.g. defensive_asylum, affirmative_asylum, bond, bia_appeal.
+        #[arg(long)]
+        kind: String,
+        /// uscis_asylum_office, uscis, immigration_court, bia or circuit_court.
+        #[arg(long)]
+        forum: String,
+        #[arg(long)]
+        court: Option<String>,
+        #[arg(long)]
+        judge: Option<String>,
+        #[arg(long)]
+        assigned_to: Option<String>,
+        /// YYYY-MM-DD (default: today).
+        #[arg(long)]
+        opened: Option<String>,
+    },
+    /// List matters, of one client or all.
+    List {
+        #[arg(long)]
+        client: Option<i64>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum HearingCmd {
+    /// Add a hearing to a matter.
+    Add {
+        #[arg(long)]
+        matter: i64,
+        /// master_calendar, individual, bond, credible_fear_review…
+        #[arg(long)]
+        kind: String,
+        /// Local court time, "YYYY-MM-DD HH:MM".
+        #[arg(long)]
+        at: String,
+        #[arg(long)]
+        court: Option<String>,
+        #[arg(long)]
+        judge: Option<String>,
+        #[arg(long)]
+        detained: bool,
+    },
+    /// A matter's hearings.
+    List {
+        #[arg(long)]
+        matter: i64,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum DeadlineCmd {
+    /// Add a deadline: from a rule and its trigger date, or by hand with a reason.
+    Add {
+        #[arg(long)]
+        matter: i64,
+        #[arg(long)]
+        title: String,
+        /// YYYY-MM-DD.
+        #[arg(long)]
+        due: String,
+        #[arg(long)]
+        rule: Option<String>,
+        #[arg(long)]
+        trigger: Option<String>,
+        /// Where the date comes from, for a deadline entered by hand.
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        assigned_to: Option<String>,
+    },
+    /// Open deadlines due within a span (overdue ones included).
+    List {
+        /// e.g. 14d or 2w.
+        #[arg(long, default_value = "30d")]
+        due_within: String,
+    },
+    /// Mark a deadline done.
+    Done {
+        id: i64,
+        /// YYYY-MM-DD (default: today).
+        #[arg(long)]
+        on: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum NoteCmd {
+    /// Add a note to a client (--client) or a matter (--matter).
+    Add {
+        #[arg(long, conflicts_with = "matter", required_unless_present = "matter")]
+        client: Option<i64>,
+        #[arg(long)]
+        matter: Option<i64>,
+        text: String,
+    },
+    /// List the notes on a client or a matter.
+    List {
+        #[arg(long, conflicts_with = "matter", required_unless_present = "matter")]
+        client: Option<i64>,
+        #[arg(long)]
+        matter: Option<i64>,
+    },
+}

@@ -1,0 +1,259 @@
+//! One function per command; each unlocks, calls the store, prints.
+
+use serde_json::json;
+
+use amparo::model::deadline::parse_span;
+use amparo::model::{ClientInput, DeadlineInput, HearingInput, MatterInput, NoteSubject, ValidationError};
+use amparo::store::clients::ClientQuery;
+use amparo::vault::paths::default_vault_path;
+use amparo::{Error, Result, Store, Vault};
+
+use crate::args::{ClientAdd, ClientCmd, Cli, Command, DeadlineCmd, HearingCmd, MatterCmd, NoteCmd};
+use crate::output::print;
+use crate::secret;
+
+pub async fn run(cli: Cli) -> Result<()> {
+    let path = cli.vault.clone().unwrap_or_else(default_vault_path);
+    let json = cli.json;
+    let actor = cli.actor.clone().or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "volunteer".into());
+    match cli.command {
+        Command::Init => {
+            let pass = secret::new("AMPARO_PASSPHRASE")?;
+            let vault = Vault::create(&path, &pass, amparo::vault::KdfParams::DEFAULT).await?;
+            let shown = vault.path().display().to_string();
+            vault.lock().await;
+            print(json, &json!({ "created": shown }), || {
+                format!("Created an encrypted vault at {shown}.\nKeep the passphrase safe: without it the vault cannot be opened by anyone, including you.")
+            });
+        }
+        Command::UnlockCheck => {
+            let started = std::time::Instant::now();
+            let vault = Vault::open(&path, &secret::current()?).await?;
+            let unlock_ms = started.elapsed().as_millis() as u64;
+            let store = Store::new(vault.pool().clone(), actor);
+            let clients = store.list_clients(&ClientQuery::default()).await?.total;
+            let report = json!({
+                "path": vault.path().display().to_string(),
+                "cipher_version": vault.cipher_version().await?,
+                "schema_version": vault.schema_version().await?,
+                "kdf": vault.kdf_params(),
+                "clients": clients,
+                "unlock_ms": unlock_ms,
+            });
+            vault.lock().await;
+            print(json, &report, || {
+                format!("The vault unlocks and is intact ({clients} clients, SQLCipher {}, unlocked in {unlock_ms} ms).", report["cipher_version"].as_str().unwrap_or("?"))
+            });
+        }
+        Command::Rekey => {
+            let mut vault = Vault::open(&path, &secret::current()?).await?;
+            let current = secret::current()?;
+            let new = secret::new("AMPARO_NEW_PASSPHRASE")?;
+            let result = vault.change_passphrase(&current, &new, amparo::vault::KdfParams::DEFAULT).await;
+            vault.lock().await;
+            result?;
+            print(json, &json!({ "changed": true }), || "The passphrase was changed. Use the new one from now on.".into());
+        }
+        Command::Client(cmd) => with_store(&path, actor, |s| client(s, cmd, json)).await?,
+        Command::Matter(cmd) => with_store(&path, actor, |s| matter(s, cmd, json)).await?,
+        Command::Hearing(cmd) => with_store(&path, actor, |s| hearing(s, cmd, json)).await?,
+        Command::Deadline(cmd) => with_store(&path, actor, |s| deadline(s, cmd, json)).await?,
+        Command::Note(cmd) => with_store(&path, actor, |s| note(s, cmd, json)).await?,
+    }
+    Ok(())
+}
+
+/// Unlocks, runs `f` over the store, and locks again whatever `f` returned.
+async fn with_store<F, Fut>(path: &std::path::Path, actor: String, f: F) -> Result<()>
+where
+    F: FnOnce(Store) -> Fut,
+    Fut: std::future::Future<Output = Result<()>>,
+{
+    let vault = Vault::open(path, &secret::current()?).await?;
+    let result = f(Store::new(vault.pool().clone(), actor)).await;
+    vault.lock().await;
+    result
+}
+
+async fn client(store: Store, cmd: ClientCmd, json: bool) -> Result<()> {
+    match cmd {
+        ClientCmd::Add(a) => {
+            let c = store.add_client(&client_input(a)).await?;
+            print(json, &c, || format!("Added client {}: {}", c.id, c.display_name()));
+        }
+        ClientCmd::List { detained, deleted, country, limit, offset } => {
+            let q = ClientQuery { detained_only: detained, nationality: country, deleted, limit, offset };
+            let page = store.list_clients(&q).await?;
+            print(json, &page, || {
+                let mut out: Vec<String> = page
+                    .items
+                    .iter()
+                    .map(|c| {
+                        let a = c.a_number.as_ref().map(|a| a.display()).unwrap_or_else(|| "-".into());
+                        format!("{:>6}  {:<14} {}, {}", c.id, a, c.family_name, c.given_name)
+                    })
+                    .collect();
+                out.push(format!("{} of {} clients", page.items.len(), page.total));
+                out.join("\n")
+            });
+        }
+        ClientCmd::Show { id } => {
+            let c = store.client(id).await?;
+            let matters = store.list_matters(Some(id)).await?;
+            let notes = store.notes_for(NoteSubject::Client(id)).await?;
+            let family = store.family_of(id).await?;
+            let body = json!({ "client": c, "matters": matters, "notes": notes, "family": family });
+            print(json, &body, || serde_json::to_string_pretty(&body).unwrap_or_default());
+        }
+        ClientCmd::Search { query, limit } => {
+            let hits = store.search_clients(&query, limit).await?;
+            print(json, &hits, || {
+                if hits.is_empty() {
+                    return format!("No client matches \"{query}\".");
+                }
+                hits.iter()
+                    .map(|h| {
+                        let a = h.a_number.as_ref().map(|a| a.display()).unwrap_or_else(|| "-".into());
+                        format!("{:>6}  {:<14} {}, {}", h.client_id, a, h.family_name, h.given_name)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+        ClientCmd::Delete { id } => {
+            store.delete_client(id).await?;
+            print(json, &json!({ "deleted": id }), || format!("Client {id} moved to the deleted items. Undo with: amparo client restore {id}"));
+        }
+        ClientCmd::Restore { id } => {
+            store.restore_client(id).await?;
+            print(json, &json!({ "restored": id }), || format!("Client {id} restored."));
+        }
+    }
+    Ok(())
+}
+
+fn client_input(a: ClientAdd) -> ClientInput {
+    ClientInput {
+        given_name: a.given,
+        family_name: a.family,
+        other_names: a.other_names,
+        date_of_birth: a.dob,
+        nationality: a.country,
+        languages: a.languages,
+        interpreter_needed: a.interpreter,
+        a_number: a.a_number,
+        no_a_number: a.no_a_number,
+        phone: a.phone,
+        email: a.email,
+        last_arrival: a.arrived,
+        detention_status: a.detention,
+        detention_facility: a.facility,
+        principal_id: a.principal,
+        relationship: a.relationship,
+        ..Default::default()
+    }
+}
+
+async fn matter(store: Store, cmd: MatterCmd, json: bool) -> Result<()> {
+    match cmd {
+        MatterCmd::Add { client, kind, forum, court, judge, assigned_to, opened } => {
+            let input = MatterInput {
+                client_id: client,
+                kind,
+                forum,
+                court_name: court,
+                judge,
+                assigned_to,
+                opened_on: opened,
+                ..Default::default()
+            };
+            let m = store.add_matter(&input).await?;
+            print(json, &m, || format!("Opened matter {} ({}) for client {}", m.id, m.fields.kind.label(), m.fields.client_id));
+        }
+        MatterCmd::List { client } => {
+            let list = store.list_matters(client).await?;
+            print(json, &list, || {
+                list.iter()
+                    .map(|m| format!("{:>6}  client {:<6} {:<28} {} since {}", m.id, m.fields.client_id, m.fields.kind.label(), m.fields.status.label(), m.fields.opened_on))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+    }
+    Ok(())
+}
+
+async fn hearing(store: Store, cmd: HearingCmd, json: bool) -> Result<()> {
+    match cmd {
+        HearingCmd::Add { matter, kind, at, court, judge, detained } => {
+            let input = HearingInput { matter_id: matter, kind, starts_at: at, court, judge, detained, ..Default::default() };
+            let h = store.add_hearing(&input).await?;
+            print(json, &h, || format!("Added hearing {} on {}", h.id, h.fields.starts_at.format("%Y-%m-%d %H:%M")));
+        }
+        HearingCmd::List { matter } => {
+            let list = store.hearings_for(matter).await?;
+            print(json, &list, || {
+                list.iter()
+                    .map(|h| format!("{:>6}  {}  {}", h.id, h.fields.starts_at.format("%Y-%m-%d %H:%M"), h.fields.kind.label()))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+    }
+    Ok(())
+}
+
+async fn deadline(store: Store, cmd: DeadlineCmd, json: bool) -> Result<()> {
+    match cmd {
+        DeadlineCmd::Add { matter, title, due, rule, trigger, reason, assigned_to } => {
+            let input = DeadlineInput { matter_id: matter, title, due_on: due, rule_id: rule, trigger_on: trigger, manual_reason: reason, assigned_to };
+            let d = store.add_deadline(&input).await?;
+            print(json, &d, || format!("Added deadline {} due {}", d.id, d.fields.due_on));
+        }
+        DeadlineCmd::List { due_within } => {
+            let days = parse_span(&due_within).map_err(|m| Error::Invalid(ValidationError::one("due_within", m)))?;
+            let list = store.deadlines_due(Store::today(), days).await?;
+            print(json, &list, || {
+                if list.is_empty() {
+                    return format!("No open deadlines in the next {days} days.");
+                }
+                list.iter()
+                    .map(|d| {
+                        let when = match d.days_left {
+                            n if n < 0 => format!("OVERDUE by {} days", -n),
+                            0 => "due TODAY".into(),
+                            n => format!("in {n} days"),
+                        };
+                        format!("{}  {:<20} {} ({})", d.deadline.fields.due_on, when, d.deadline.fields.title, d.client_name)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+        DeadlineCmd::Done { id, on } => {
+            let on = on.unwrap_or_else(|| Store::today().to_string());
+            let d = store.complete_deadline(id, &on).await?;
+            print(json, &d, || format!("Deadline {id} marked done on {on}."));
+        }
+    }
+    Ok(())
+}
+
+async fn note(store: Store, cmd: NoteCmd, json: bool) -> Result<()> {
+    let subject = |client: Option<i64>, matter: Option<i64>| match (client, matter) {
+        (Some(c), _) => NoteSubject::Client(c),
+        (None, Some(m)) => NoteSubject::Matter(m),
+        (None, None) => unreachable!("clap requires one"),
+    };
+    match cmd {
+        NoteCmd::Add { client, matter, text } => {
+            let n = store.add_note(subject(client, matter), &text).await?;
+            print(json, &n, || format!("Added note {}.", n.id));
+        }
+        NoteCmd::List { client, matter } => {
+            let list = store.notes_for(subject(client, matter)).await?;
+            print(json, &list, || list.iter().map(|n| format!("[{}] {}", n.created_at, n.body)).collect::<Vec<_>>().join("\n\n"));
+        }
+    }
+    Ok(())
+}

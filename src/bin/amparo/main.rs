@@ -1,0 +1,25 @@
+//! `amparo`: scriptable access to a vault, for coordinators and tests. A thin shell over
+//! the core: it parses arguments, asks for the passphrase, calls the store and prints.
+//! The passphrase never comes from argv and is never printed.
+
+mod args;
+mod commands;
+mod output;
+mod secret;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let json = cli.json;
+    match commands::run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            output::error(&e, json);
+            ExitCode::from(1)
+        }
+    }
+}

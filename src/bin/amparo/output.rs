@@ -1,0 +1,37 @@
+//! Printing results: JSON for scripts, short plain lines for people.
+
+use serde::Serialize;
+
+use amparo::Error;
+
+/// Prints `value` as JSON, or `text` for people.
+pub fn print<T: Serialize>(json: bool, value: &T, text: impl FnOnce() -> String) {
+    if json {
+        println!("{}", serde_json::to_string_pretty(value).expect("serialisable"));
+    } else {
+        let t = text();
+        if !t.is_empty() {
+            println!("{t}");
+        }
+    }
+}
+
+/// Reports an error: `{ "error": { code, message } }` on stdout with --json, a plain line
+/// on stderr otherwise. Field problems are listed one per line.
+pub fn error(e: &Error, json: bool) {
+    if json {
+        let fields = match e {
+            Error::Invalid(v) => serde_json::to_value(&v.fields).unwrap_or_default(),
+            _ => serde_json::Value::Array(vec![]),
+        };
+        let body = serde_json::json!({ "error": { "code": e.code(), "message": e.to_string(), "fields": fields } });
+        println!("{}", serde_json::to_string_pretty(&body).expect("serialisable"));
+    } else if let Error::Invalid(v) = e {
+        eprintln!("error: nothing was saved:");
+        for f in &v.fields {
+            eprintln!("  {}: {}", f.field, f.message);
+        }
+    } else {
+        eprintln!("error: {e}");
+    }
+}

@@ -1,0 +1,105 @@
+//! The core's one error type. Every variant maps to a stable `code` that the CLI and the
+//! app switch on, and a message written for a volunteer, never a debug string.
+
+use std::path::PathBuf;
+
+/// Everything the core can refuse or fail at.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("The passphrase is not correct. Check the keyboard layout and Caps Lock, then try again.")]
+    WrongPassphrase,
+
+    #[error("{} is not an Amparo vault. Choose the vault file Amparo created (it ends in .amparo and has a matching .amparo-header file beside it).", .0.display())]
+    NotAVault(PathBuf),
+
+    #[error("The vault at {} is damaged: {detail}. Nothing was changed. Restore it from your latest backup, or ask your coordinator for help.", .path.display())]
+    Damaged { path: PathBuf, detail: String },
+
+    #[error("This vault was written by a newer version of Amparo (format {found}, this version reads up to {supported}). Install the latest Amparo to open it.")]
+    NewerVersion { found: u32, supported: u32 },
+
+    #[error("The vault is already open in another Amparo window or program. Close it there first.")]
+    AlreadyOpen,
+
+    #[error("A vault already exists at {}. Open it instead, or choose another location.", .0.display())]
+    AlreadyExists(PathBuf),
+
+    #[error("No vault was found at {}. Create one with `amparo init`, or choose the right file.", .0.display())]
+    NoVault(PathBuf),
+
+    #[error("{0}")]
+    WeakPassphrase(String),
+
+    #[error("{0}")]
+    Invalid(#[from] crate::model::ValidationError),
+
+    #[error("No {entity} with number {id} was found. It may have been deleted; check the deleted items.")]
+    NotFound { entity: &'static str, id: i64 },
+
+    #[error("{0}")]
+    Conflict(String),
+
+    #[error("The disk is full. Free some space, then try again; nothing was saved.")]
+    DiskFull,
+
+    #[error("Could not read or write {}: {source}. Check that the folder exists and you may write to it.", .path.display())]
+    Io { path: PathBuf, #[source] source: std::io::Error },
+
+    #[error("The database refused the operation: {0}. Nothing was saved.")]
+    Database(String),
+
+    #[error("The vault could not be upgraded to this version of Amparo: {0}. Your vault was left as it was.")]
+    Migration(String),
+}
+
+impl Error {
+    /// Stable machine-readable code, for the UI to switch on and for scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::WrongPassphrase => "wrong_passphrase",
+            Error::NotAVault(_) => "not_a_vault",
+            Error::Damaged { .. } => "vault_damaged",
+            Error::NewerVersion { .. } => "vault_too_new",
+            Error::AlreadyOpen => "vault_in_use",
+            Error::AlreadyExists(_) => "vault_exists",
+            Error::NoVault(_) => "no_vault",
+            Error::WeakPassphrase(_) => "weak_passphrase",
+            Error::Invalid(_) => "invalid_input",
+            Error::NotFound { .. } => "not_found",
+            Error::Conflict(_) => "conflict",
+            Error::DiskFull => "disk_full",
+            Error::Io { .. } => "io",
+            Error::Database(_) => "database",
+            Error::Migration(_) => "migration_failed",
+        }
+    }
+
+    /// An I/O failure on `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(db) = &e {
+            // SQLITE_FULL = 13: surfaced separately so the user is told what to do.
+            if db.code().as_deref() == Some("13") {
+                return Error::DiskFull;
+            }
+            if db.is_unique_violation() {
+                return Error::Conflict(
+                    "That record already exists (the same A-number or receipt number is already in the vault).".into(),
+                );
+            }
+            if db.is_foreign_key_violation() {
+                return Error::Conflict("That refers to a record that does not exist.".into());
+            }
+            return Error::Database(db.message().to_string());
+        }
+        Error::Database(e.to_string())
+    }
+}
+
+/// Result alias for the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

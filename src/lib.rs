@@ -1,0 +1,11 @@
+//! Amparo's core: the encrypted vault, the case data model, the store over it, and the
+//! deadline rules. Knows nothing of Tauri or the command line; both are thin shells over it.
+
+pub mod error;
+pub mod model;
+pub mod store;
+pub mod vault;
+
+pub use error::{Error, Result};
+pub use store::Store;
+pub use vault::Vault;

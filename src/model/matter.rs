@@ -1,0 +1,179 @@
+//! Matters: one case of one client before one forum.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::client::{opt, past_date};
+use super::fields;
+use super::validation::{Checker, ValidationError};
+use crate::text_enum;
+
+text_enum!(
+    /// What kind of case this is.
+    MatterKind {
+        AffirmativeAsylum = "affirmative_asylum": "Affirmative asylum",
+        DefensiveAsylum = "defensive_asylum": "Defensive asylum",
+        WithholdingOfRemoval = "withholding_of_removal": "Withholding of removal",
+        Cat = "cat": "CAT withholding or deferral",
+        CredibleFearReview = "credible_fear_review": "Credible fear review",
+        ReasonableFearReview = "reasonable_fear_review": "Reasonable fear review",
+        Bond = "bond": "Bond",
+        BiaAppeal = "bia_appeal": "BIA appeal",
+        PetitionForReview = "petition_for_review": "Petition for review",
+        EadC8 = "ead_c8": "Work permit (EAD) (c)(8)",
+        Other = "other": "Other",
+    }
+);
+
+text_enum!(
+    /// Where the case is decided.
+    Forum {
+        UscisAsylumOffice = "uscis_asylum_office": "USCIS asylum office",
+        Uscis = "uscis": "USCIS (other office)",
+        ImmigrationCourt = "immigration_court": "Immigration court",
+        Bia = "bia": "Board of Immigration Appeals",
+        CircuitCourt = "circuit_court": "Federal court of appeals",
+    }
+);
+
+text_enum!(
+    /// Where the matter stands.
+    MatterStatus {
+        Open = "open": "Open",
+        OnHold = "on_hold": "On hold",
+        Closed = "closed": "Closed",
+    }
+);
+
+text_enum!(
+    /// How a closed matter ended.
+    Outcome {
+        Granted = "granted": "Granted",
+        Denied = "denied": "Denied",
+        Withdrawn = "withdrawn": "Withdrawn",
+        Dismissed = "dismissed": "Dismissed",
+        Terminated = "terminated": "Terminated",
+        AdministrativelyClosed = "administratively_closed": "Administratively closed",
+        Referred = "referred": "Referred to immigration court",
+        Remanded = "remanded": "Remanded",
+        Other = "other": "Other",
+    }
+);
+
+/// A matter as typed: raw text.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct MatterInput {
+    pub client_id: i64,
+    pub kind: String,
+    pub forum: String,
+    pub court_name: Option<String>,
+    pub judge: Option<String>,
+    pub status: Option<String>,
+    pub stage: Option<String>,
+    pub assigned_to: Option<String>,
+    pub opened_on: Option<String>,
+    pub closed_on: Option<String>,
+    pub outcome: Option<String>,
+}
+
+/// A matter's validated details.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, sqlx::FromRow, ts_rs::TS)]
+#[ts(export)]
+pub struct MatterFields {
+    pub client_id: i64,
+    pub kind: MatterKind,
+    pub forum: Forum,
+    pub court_name: Option<String>,
+    pub judge: Option<String>,
+    pub status: MatterStatus,
+    pub stage: Option<String>,
+    pub assigned_to: Option<String>,
+    pub opened_on: NaiveDate,
+    pub closed_on: Option<NaiveDate>,
+    pub outcome: Option<Outcome>,
+}
+
+/// A stored matter.
+#[derive(Clone, Debug, PartialEq, Serialize, sqlx::FromRow, ts_rs::TS)]
+#[ts(export)]
+pub struct Matter {
+    pub id: i64,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub fields: MatterFields,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+impl MatterInput {
+    pub fn validate(&self, today: NaiveDate) -> Result<MatterFields, ValidationError> {
+        let mut c = Checker::default();
+        let kind = c.take("kind", self.kind.parse::<MatterKind>());
+        let forum = c.take("forum", self.forum.parse::<Forum>());
+        let court_name = c.take("court_name", fields::optional_line(self.court_name.as_deref(), "court name"));
+        let judge = c.take("judge", fields::optional_line(self.judge.as_deref(), "judge's name"));
+        let status = c.take("status", opt(self.status.as_deref(), str::parse).map(|s| s.unwrap_or(MatterStatus::Open)));
+        let stage = c.take("stage", fields::optional_line(self.stage.as_deref(), "stage"));
+        let assigned_to = c.take("assigned_to", fields::optional_line(self.assigned_to.as_deref(), "volunteer's name"));
+        let opened_on = c.take("opened_on", past_date(self.opened_on.as_deref(), today, "opening date").map(|d| d.unwrap_or(today)));
+        let closed_on = c.take("closed_on", past_date(self.closed_on.as_deref(), today, "closing date"));
+        let outcome = c.take("outcome", opt(self.outcome.as_deref(), str::parse));
+        if let (Some(o), Some(Some(cl))) = (opened_on, closed_on) {
+            if cl < o {
+                c.fail("closed_on", format!("The closing date {cl} is before the opening date {o}."));
+            }
+        }
+        if self.client_id <= 0 {
+            c.fail("client_id", "Choose the client this matter belongs to.");
+        }
+        if matches!(status, Some(MatterStatus::Closed)) && matches!(closed_on, Some(None)) {
+            c.fail("closed_on", "A closed matter needs its closing date.");
+        }
+        c.finish()?;
+        Ok(MatterFields {
+            client_id: self.client_id,
+            kind: kind.unwrap(),
+            forum: forum.unwrap(),
+            court_name: court_name.unwrap(),
+            judge: judge.unwrap(),
+            status: status.unwrap(),
+            stage: stage.unwrap(),
+            assigned_to: assigned_to.unwrap(),
+            opened_on: opened_on.unwrap(),
+            closed_on: closed_on.unwrap(),
+            outcome: outcome.unwrap(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_parse_in_the_forms_people_type() {
+        assert_eq!("defensive-asylum".parse::<MatterKind>().unwrap(), MatterKind::DefensiveAsylum);
+        assert_eq!("Immigration Court".parse::<Forum>().unwrap(), Forum::ImmigrationCourt);
+        assert!("asylum".parse::<MatterKind>().unwrap_err().contains("defensive_asylum"));
+    }
+
+    #[test]
+    fn closing_needs_a_date_after_opening() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let input = MatterInput {
+            client_id: 1,
+            kind: "bond".into(),
+            forum: "immigration_court".into(),
+            opened_on: Some("2026-05-01".into()),
+            closed_on: Some("2026-04-01".into()),
+            ..Default::default()
+        };
+        assert!(input.validate(today).unwrap_err().message_for("closed_on").is_some());
+        let closed_without_date = MatterInput { status: Some("closed".into()), closed_on: None, ..input };
+        assert!(closed_without_date.validate(today).is_err());
+    }
+}

@@ -1,0 +1,22 @@
+//! The case data: clients, matters, hearings, deadlines, filings and notes, as types that
+//! can only hold valid values. Raw input (`*Input`) is checked once, by `validate`.
+
+pub mod client;
+pub mod deadline;
+pub mod fields;
+pub mod filing;
+pub mod hearing;
+pub mod ids;
+pub mod matter;
+pub mod note;
+mod text_enum;
+pub mod validation;
+
+pub use client::{Client, ClientFields, ClientInput, DetentionStatus, MannerOfEntry, Relationship};
+pub use deadline::{Deadline, DeadlineFields, DeadlineInput, DeadlineSource, DeadlineStatus};
+pub use filing::{Filing, FilingFields, FilingForm, FilingInput, FilingMethod, FilingStatus};
+pub use hearing::{Attendance, Hearing, HearingFields, HearingInput, HearingKind};
+pub use ids::{ANumber, CountryCode, ReceiptNumber};
+pub use matter::{Forum, Matter, MatterFields, MatterInput, MatterKind, MatterStatus, Outcome};
+pub use note::{Note, NoteSubject, NoteVersion};
+pub use validation::{FieldError, ValidationError};

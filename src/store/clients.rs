@@ -1,0 +1,225 @@
+//! Clients: add, read, list, change, soft-delete and restore.
+
+use serde::Serialize;
+use sqlx::{Sqlite, Transaction};
+
+use super::{audit, expect_one, now, search, Page, Store};
+use crate::error::{Error, Result};
+use crate::model::{ANumber, Client, ClientFields, ClientInput, CountryCode, DetentionStatus};
+
+const CLIENT_COLUMNS: &str = "given_name, family_name, date_of_birth, nationality, languages, interpreter_needed, \
+     a_number, no_a_number, phone, email, address, detention_status, detention_facility, detained_since, \
+     released_on, last_arrival, manner_of_entry, principal_id, relationship";
+
+/// A line in the client list.
+#[derive(Clone, Debug, PartialEq, Serialize, sqlx::FromRow, ts_rs::TS)]
+#[ts(export)]
+pub struct ClientSummary {
+    pub id: i64,
+    pub given_name: String,
+    pub family_name: String,
+    pub a_number: Option<ANumber>,
+    pub nationality: Option<CountryCode>,
+    pub detention_status: DetentionStatus,
+    pub open_matters: i64,
+    pub deleted_at: Option<String>,
+}
+
+/// Filters and paging for the client list.
+#[derive(Clone, Debug, Default, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct ClientQuery {
+    pub detained_only: bool,
+    pub nationality: Option<String>,
+    pub deleted: bool,
+    pub offset: i64,
+    /// 0 means the default page of 50.
+    pub limit: i64,
+}
+
+impl Store {
+    /// Adds a client (and their other names), recorded in the audit log.
+    pub async fn add_client(&self, input: &ClientInput) -> Result<Client> {
+        let fields = input.validate(Store::today())?;
+        let mut tx = self.pool().begin().await?;
+        if let Some(p) = fields.principal_id {
+            require_living_client(&mut tx, p).await?;
+        }
+        let at = now();
+        let sql = format!(
+            "INSERT INTO clients ({CLIENT_COLUMNS}, created_at, updated_at) VALUES \
+             (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        );
+        let id = bind_fields(sqlx::query(&sql), &fields).bind(&at).bind(&at).execute(&mut *tx).await?.last_insert_rowid();
+        write_aliases(&mut tx, id, &fields.other_names).await?;
+        search::reindex_client(&mut tx, id).await?;
+        audit::record(&mut tx, self.actor(), "create", "client", Some(id), serde_json::to_value(&fields).unwrap_or_default())
+            .await?;
+        tx.commit().await?;
+        self.client(id).await
+    }
+
+    /// One client, deleted or not.
+    pub async fn client(&self, id: i64) -> Result<Client> {
+        let mut client: Client = sqlx::query_as("SELECT * FROM clients WHERE id = ?")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(Error::NotFound { entity: "client", id })?;
+        client.fields.other_names = sqlx::query_scalar("SELECT name FROM client_aliases WHERE client_id = ? ORDER BY id")
+            .bind(id)
+            .fetch_all(self.pool())
+            .await?;
+        Ok(client)
+    }
+
+    /// Replaces a client's details; the audit log keeps what changed.
+    pub async fn update_client(&self, id: i64, input: &ClientInput) -> Result<Client> {
+        let fields = input.validate(Store::today())?;
+        let before = self.client(id).await?;
+        if before.deleted_at.is_some() {
+            return Err(Error::Conflict("This client is deleted. Restore them before making changes.".into()));
+        }
+        if fields.principal_id == Some(id) {
+            return Err(Error::Conflict("A client cannot be their own family member.".into()));
+        }
+        let mut tx = self.pool().begin().await?;
+        if let Some(p) = fields.principal_id {
+            require_living_client(&mut tx, p).await?;
+        }
+        let sets: Vec<String> = CLIENT_COLUMNS.split(", ").map(|c| format!("{c} = ?")).collect();
+        let sql = format!("UPDATE clients SET {}, updated_at = ? WHERE id = ?", sets.join(", "));
+        let rows = bind_fields(sqlx::query(&sql), &fields).bind(now()).bind(id).execute(&mut *tx).await?.rows_affected();
+        expect_one(rows, "client", id)?;
+        sqlx::query("DELETE FROM client_aliases WHERE client_id = ?").bind(id).execute(&mut *tx).await?;
+        write_aliases(&mut tx, id, &fields.other_names).await?;
+        search::reindex_client(&mut tx, id).await?;
+        audit::record(&mut tx, self.actor(), "update", "client", Some(id), audit::diff(&before.fields, &fields)).await?;
+        tx.commit().await?;
+        self.client(id).await
+    }
+
+    /// Moves a client (and so their matters) to the deleted items; `restore_client` undoes it.
+    pub async fn delete_client(&self, id: i64) -> Result<()> {
+        self.set_deleted("clients", "client", id, true).await
+    }
+
+    /// Brings a deleted client back.
+    pub async fn restore_client(&self, id: i64) -> Result<()> {
+        if let Some(a) = self.client(id).await?.fields.a_number {
+            let taken: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM clients WHERE a_number = ? AND deleted_at IS NULL AND id <> ?")
+                    .bind(&a)
+                    .bind(id)
+                    .fetch_optional(self.pool())
+                    .await?;
+            if let Some(other) = taken {
+                return Err(Error::Conflict(format!(
+                    "Client {other} now has A-number {}. Change one of them before restoring.",
+                    a.display()
+                )));
+            }
+        }
+        self.set_deleted("clients", "client", id, false).await
+    }
+
+    pub(crate) async fn set_deleted(&self, table: &str, entity: &'static str, id: i64, deleted: bool) -> Result<()> {
+        let mut tx = self.pool().begin().await?;
+        let sql = if deleted {
+            format!("UPDATE {table} SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2 AND deleted_at IS NULL")
+        } else {
+            format!("UPDATE {table} SET deleted_at = NULL, updated_at = ?1 WHERE id = ?2 AND deleted_at IS NOT NULL")
+        };
+        let rows = sqlx::query(&sql).bind(now()).bind(id).execute(&mut *tx).await?.rows_affected();
+        expect_one(rows, entity, id)?;
+        let action = if deleted { "delete" } else { "restore" };
+        audit::record(&mut tx, self.actor(), action, entity, Some(id), serde_json::json!({})).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A page of clients, by family name, with their count of open matters.
+    pub async fn list_clients(&self, q: &ClientQuery) -> Result<Page<ClientSummary>> {
+        let nationality = match q.nationality.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(n) => Some(CountryCode::parse(n).map_err(|m| crate::model::ValidationError::one("nationality", m))?),
+            None => None,
+        };
+        let limit = if q.limit <= 0 { 50 } else { q.limit.min(500) };
+        let filter = "(c.deleted_at IS NOT NULL) = ? AND (? = 0 OR c.detention_status = 'detained') \
+                      AND (? IS NULL OR c.nationality = ?)";
+        let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM clients c WHERE {filter}"))
+            .bind(q.deleted)
+            .bind(q.detained_only)
+            .bind(&nationality)
+            .bind(&nationality)
+            .fetch_one(self.pool())
+            .await?;
+        let items = sqlx::query_as(&format!(
+            "SELECT c.id, c.given_name, c.family_name, c.a_number, c.nationality, c.detention_status, c.deleted_at, \
+             (SELECT COUNT(*) FROM matters m WHERE m.client_id = c.id AND m.status <> 'closed' AND m.deleted_at IS NULL) \
+             AS open_matters FROM clients c WHERE {filter} \
+             ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id LIMIT ? OFFSET ?"
+        ))
+        .bind(q.deleted)
+        .bind(q.detained_only)
+        .bind(&nationality)
+        .bind(&nationality)
+        .bind(limit)
+        .bind(q.offset.max(0))
+        .fetch_all(self.pool())
+        .await?;
+        Ok(Page { items, total })
+    }
+
+    /// The family members linked to a principal.
+    pub async fn family_of(&self, principal_id: i64) -> Result<Vec<ClientSummary>> {
+        Ok(sqlx::query_as(
+            "SELECT c.id, c.given_name, c.family_name, c.a_number, c.nationality, c.detention_status, c.deleted_at, \
+             0 AS open_matters FROM clients c WHERE c.principal_id = ? AND c.deleted_at IS NULL ORDER BY c.id",
+        )
+        .bind(principal_id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+}
+
+fn bind_fields<'q>(
+    q: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
+    f: &'q ClientFields,
+) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+    q.bind(&f.given_name)
+        .bind(&f.family_name)
+        .bind(f.date_of_birth)
+        .bind(&f.nationality)
+        .bind(serde_json::to_string(&f.languages).unwrap_or_else(|_| "[]".into()))
+        .bind(f.interpreter_needed)
+        .bind(&f.a_number)
+        .bind(f.no_a_number)
+        .bind(&f.phone)
+        .bind(&f.email)
+        .bind(&f.address)
+        .bind(f.detention_status)
+        .bind(&f.detention_facility)
+        .bind(f.detained_since)
+        .bind(f.released_on)
+        .bind(f.last_arrival)
+        .bind(f.manner_of_entry)
+        .bind(f.principal_id)
+        .bind(f.relationship)
+}
+
+async fn write_aliases(tx: &mut Transaction<'_, Sqlite>, id: i64, names: &[String]) -> Result<()> {
+    for name in names {
+        sqlx::query("INSERT INTO client_aliases (client_id, name) VALUES (?, ?)").bind(id).bind(name).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+pub(crate) async fn require_living_client(tx: &mut Transaction<'_, Sqlite>, id: i64) -> Result<()> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM clients WHERE id = ? AND deleted_at IS NULL")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    found.map(|_| ()).ok_or(Error::NotFound { entity: "client", id })
+}

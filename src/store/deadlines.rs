@@ -1,0 +1,190 @@
+//! Deadlines: add, list by due date, mark done or no longer applying.
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+use super::{audit, expect_one, now, Store};
+use crate::error::{Error, Result};
+use crate::model::{fields, Deadline, DeadlineFields, DeadlineInput, DeadlineSource, DeadlineStatus, ValidationError};
+
+#[derive(sqlx::FromRow)]
+struct DeadlineRow {
+    id: i64,
+    matter_id: i64,
+    title: String,
+    due_on: NaiveDate,
+    rule_id: Option<String>,
+    trigger_on: Option<NaiveDate>,
+    manual_reason: Option<String>,
+    status: DeadlineStatus,
+    done_on: Option<NaiveDate>,
+    waived_reason: Option<String>,
+    assigned_to: Option<String>,
+    created_at: String,
+    updated_at: String,
+}
+
+impl From<DeadlineRow> for Deadline {
+    fn from(r: DeadlineRow) -> Deadline {
+        let source = match (r.rule_id, r.trigger_on) {
+            (Some(rule_id), Some(trigger_on)) => DeadlineSource::Rule { rule_id, trigger_on },
+            _ => DeadlineSource::Manual { reason: r.manual_reason.unwrap_or_default() },
+        };
+        Deadline {
+            id: r.id,
+            fields: DeadlineFields { matter_id: r.matter_id, title: r.title, due_on: r.due_on, source, assigned_to: r.assigned_to },
+            status: r.status,
+            done_on: r.done_on,
+            waived_reason: r.waived_reason,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+/// A deadline with who and what it is for, for lists and the dashboard.
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DeadlineListItem {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub deadline: Deadline,
+    pub client_id: i64,
+    pub client_name: String,
+    /// Days from today: negative when overdue.
+    pub days_left: i64,
+}
+
+impl Store {
+    /// Adds a deadline to a living matter.
+    pub async fn add_deadline(&self, input: &DeadlineInput) -> Result<Deadline> {
+        let f = input.validate()?;
+        let (rule_id, trigger_on, reason) = match &f.source {
+            DeadlineSource::Rule { rule_id, trigger_on } => (Some(rule_id.as_str()), Some(*trigger_on), None),
+            DeadlineSource::Manual { reason } => (None, None, Some(reason.as_str())),
+        };
+        let mut tx = self.pool().begin().await?;
+        Store::require_living_matter(&mut tx, f.matter_id).await?;
+        let at = now();
+        let id = sqlx::query(
+            "INSERT INTO deadlines (matter_id, title, due_on, rule_id, trigger_on, manual_reason, assigned_to, \
+             created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(f.matter_id)
+        .bind(&f.title)
+        .bind(f.due_on)
+        .bind(rule_id)
+        .bind(trigger_on)
+        .bind(reason)
+        .bind(&f.assigned_to)
+        .bind(&at)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await?
+        .last_insert_rowid();
+        audit::record(&mut tx, self.actor(), "create", "deadline", Some(id), serde_json::to_value(&f).unwrap_or_default())
+            .await?;
+        tx.commit().await?;
+        self.deadline(id).await
+    }
+
+    /// One deadline.
+    pub async fn deadline(&self, id: i64) -> Result<Deadline> {
+        let row: DeadlineRow = sqlx::query_as("SELECT * FROM deadlines WHERE id = ?")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(Error::NotFound { entity: "deadline", id })?;
+        Ok(row.into())
+    }
+
+    /// Open deadlines of living matters due on or before `today + within_days`
+    /// (overdue ones included), soonest first.
+    pub async fn deadlines_due(&self, today: NaiveDate, within_days: i64) -> Result<Vec<DeadlineListItem>> {
+        let until = today + Duration::days(within_days);
+        self.deadline_items(Filter::DueBy(until), today).await
+    }
+
+    /// A matter's deadlines, soonest first.
+    pub async fn deadlines_for(&self, matter_id: i64, today: NaiveDate) -> Result<Vec<DeadlineListItem>> {
+        self.deadline_items(Filter::Matter(matter_id), today).await
+    }
+
+    async fn deadline_items(&self, filter: Filter, today: NaiveDate) -> Result<Vec<DeadlineListItem>> {
+        let condition = match filter {
+            Filter::DueBy(_) => "d.status = 'open' AND d.due_on <= ?",
+            Filter::Matter(_) => "d.matter_id = ?",
+        };
+        let sql = format!(
+            "SELECT d.*, c.id AS client_id, \
+             CASE WHEN c.family_name = '' THEN c.given_name WHEN c.given_name = '' THEN c.family_name \
+                  ELSE c.family_name || ', ' || c.given_name END AS client_name \
+             FROM deadlines d JOIN matters m ON m.id = d.matter_id JOIN clients c ON c.id = m.client_id \
+             WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND {condition} ORDER BY d.due_on, d.id"
+        );
+        let query = sqlx::query_as::<_, DeadlineJoin>(&sql);
+        let query = match filter {
+            Filter::DueBy(until) => query.bind(until),
+            Filter::Matter(id) => query.bind(id),
+        };
+        let rows = query.fetch_all(self.pool()).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let deadline: Deadline = r.row.into();
+                let days_left = (deadline.fields.due_on - today).num_days();
+                DeadlineListItem { deadline, client_id: r.client_id, client_name: r.client_name, days_left }
+            })
+            .collect())
+    }
+
+    /// Marks a deadline done on `done_on`.
+    pub async fn complete_deadline(&self, id: i64, done_on: &str) -> Result<Deadline> {
+        let done = fields::date(done_on).map_err(|m| ValidationError::one("done_on", m))?;
+        self.close_deadline(id, DeadlineStatus::Done, Some(done), None).await
+    }
+
+    /// Marks a deadline as no longer applying, with the reason.
+    pub async fn waive_deadline(&self, id: i64, reason: &str) -> Result<Deadline> {
+        let reason = fields::required_line(reason, "reason").map_err(|m| ValidationError::one("waived_reason", m))?;
+        self.close_deadline(id, DeadlineStatus::Waived, None, Some(reason)).await
+    }
+
+    async fn close_deadline(
+        &self,
+        id: i64,
+        status: DeadlineStatus,
+        done_on: Option<NaiveDate>,
+        reason: Option<String>,
+    ) -> Result<Deadline> {
+        let mut tx = self.pool().begin().await?;
+        let rows = sqlx::query("UPDATE deadlines SET status = ?, done_on = ?, waived_reason = ?, updated_at = ? WHERE id = ?")
+            .bind(status)
+            .bind(done_on)
+            .bind(&reason)
+            .bind(now())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        expect_one(rows, "deadline", id)?;
+        let changes = serde_json::json!({ "status": status, "done_on": done_on, "waived_reason": reason });
+        audit::record(&mut tx, self.actor(), "update", "deadline", Some(id), changes).await?;
+        tx.commit().await?;
+        self.deadline(id).await
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct DeadlineJoin {
+    #[sqlx(flatten)]
+    row: DeadlineRow,
+    client_id: i64,
+    client_name: String,
+}
+
+#[derive(Clone, Copy)]
+enum Filter {
+    DueBy(NaiveDate),
+    Matter(i64),
+}

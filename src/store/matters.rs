@@ -1,0 +1,96 @@
+//! Matters: add, read, list, soft-delete and restore.
+
+use super::{audit, clients::require_living_client, expect_one, now, search, Store};
+use crate::error::{Error, Result};
+use crate::model::{Matter, MatterInput};
+
+impl Store {
+    /// Opens a matter for a living client.
+    pub async fn add_matter(&self, input: &MatterInput) -> Result<Matter> {
+        let f = input.validate(Store::today())?;
+        let mut tx = self.pool().begin().await?;
+        require_living_client(&mut tx, f.client_id).await?;
+        let at = now();
+        let id = sqlx::query(
+            "INSERT INTO matters (client_id, kind, forum, court_name, judge, status, stage, assigned_to, opened_on, \
+             closed_on, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(f.client_id)
+        .bind(f.kind)
+        .bind(f.forum)
+        .bind(&f.court_name)
+        .bind(&f.judge)
+        .bind(f.status)
+        .bind(&f.stage)
+        .bind(&f.assigned_to)
+        .bind(f.opened_on)
+        .bind(f.closed_on)
+        .bind(f.outcome)
+        .bind(&at)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await?
+        .last_insert_rowid();
+        search::reindex_client(&mut tx, f.client_id).await?;
+        audit::record(&mut tx, self.actor(), "create", "matter", Some(id), serde_json::to_value(&f).unwrap_or_default())
+            .await?;
+        tx.commit().await?;
+        self.matter(id).await
+    }
+
+    /// One matter, deleted or not.
+    pub async fn matter(&self, id: i64) -> Result<Matter> {
+        sqlx::query_as("SELECT * FROM matters WHERE id = ?")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(Error::NotFound { entity: "matter", id })
+    }
+
+    /// Living matters, of one client or of all living clients, newest first.
+    pub async fn list_matters(&self, client_id: Option<i64>) -> Result<Vec<Matter>> {
+        Ok(sqlx::query_as(
+            "SELECT m.* FROM matters m JOIN clients c ON c.id = m.client_id \
+             WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND (?1 IS NULL OR m.client_id = ?1) \
+             ORDER BY m.opened_on DESC, m.id DESC",
+        )
+        .bind(client_id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Moves a matter to the deleted items.
+    pub async fn delete_matter(&self, id: i64) -> Result<()> {
+        self.set_deleted("matters", "matter", id, true).await?;
+        self.reindex_matter_client(id).await
+    }
+
+    /// Brings a deleted matter back.
+    pub async fn restore_matter(&self, id: i64) -> Result<()> {
+        self.set_deleted("matters", "matter", id, false).await?;
+        self.reindex_matter_client(id).await
+    }
+
+    async fn reindex_matter_client(&self, matter_id: i64) -> Result<()> {
+        let m = self.matter(matter_id).await?;
+        let mut tx = self.pool().begin().await?;
+        search::reindex_client(&mut tx, m.fields.client_id).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Fails unless the matter exists and is not deleted.
+    pub(crate) async fn require_living_matter(
+        tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+        id: i64,
+    ) -> Result<()> {
+        let rows: Option<i64> = sqlx::query_scalar(
+            "SELECT m.id FROM matters m JOIN clients c ON c.id = m.client_id \
+             WHERE m.id = ? AND m.deleted_at IS NULL AND c.deleted_at IS NULL",
+        )
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+        expect_one(rows.map(|_| 1).unwrap_or(0), "matter", id)
+    }
+}

@@ -1,0 +1,67 @@
+//! Queries over an unlocked vault. Each domain has its own module; every write that
+//! touches two tables (the record, its search entry, its audit row) runs in one
+//! transaction, so a crash leaves all of it or none.
+
+pub mod audit;
+pub mod clients;
+pub mod deadlines;
+pub mod filings;
+pub mod hearings;
+pub mod matters;
+pub mod notes;
+pub mod search;
+
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use serde::Serialize;
+use sqlx::sqlite::SqlitePool;
+
+use crate::error::{Error, Result};
+
+/// The case store over one vault's connection pool.
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+    actor: String,
+}
+
+/// A page of results and how many there are in all.
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Page<T: ts_rs::TS> {
+    pub items: Vec<T>,
+    pub total: i64,
+}
+
+impl Store {
+    /// A store that records `actor` (the user's own name) in the audit log.
+    pub fn new(pool: SqlitePool, actor: impl Into<String>) -> Self {
+        Store { pool, actor: actor.into() }
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub(crate) fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// Today's date on this computer, for validation.
+    pub fn today() -> NaiveDate {
+        chrono::Local::now().date_naive()
+    }
+}
+
+/// The current time as stored: RFC 3339, UTC, to the second.
+pub(crate) fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Fails with NotFound when an update or delete touched no row.
+pub(crate) fn expect_one(rows: u64, entity: &'static str, id: i64) -> Result<()> {
+    if rows == 0 {
+        Err(Error::NotFound { entity, id })
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,132 @@
+//! File-level checks and writes: what is on disk before SQLCipher is asked anything,
+//! the one-process lock, and crash-safe replacement of small files.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{Read, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::Path;
+
+use super::header::{Header, HeaderProblem, MAX_HEADER_BYTES};
+use super::paths::VaultPaths;
+use crate::error::{Error, Result};
+
+/// SQLCipher's page size; an intact database file is a whole number of pages.
+pub const PAGE_SIZE: u64 = 4096;
+
+/// Reads and checks the header and the database file's shape, changing nothing.
+pub fn inspect(paths: &VaultPaths) -> Result<Header> {
+    let db_meta = match fs::metadata(&paths.db) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(if paths.header.exists() {
+                damaged(paths, "the data file is missing (only its header is there)")
+            } else {
+                Error::NoVault(paths.db.clone())
+            });
+        }
+        Err(e) => return Err(Error::io(&paths.db, e)),
+    };
+    if !db_meta.is_file() {
+        return Err(Error::NotAVault(paths.db.clone()));
+    }
+    let header = read_header(paths)?;
+    let len = db_meta.len();
+    if len == 0 {
+        return Err(damaged(paths, "the data file is empty"));
+    }
+    if len % PAGE_SIZE != 0 {
+        return Err(damaged(paths, "the data file is cut short (truncated)"));
+    }
+    Ok(header)
+}
+
+fn read_header(paths: &VaultPaths) -> Result<Header> {
+    let file = match File::open(&paths.header) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::NotAVault(paths.db.clone())),
+        Err(e) => return Err(Error::io(&paths.header, e)),
+    };
+    if !file.metadata().map_err(|e| Error::io(&paths.header, e))?.is_file() {
+        return Err(Error::NotAVault(paths.db.clone()));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_HEADER_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| Error::io(&paths.header, e))?;
+    Header::parse(&bytes).map_err(|p| match p {
+        HeaderProblem::Foreign => Error::NotAVault(paths.db.clone()),
+        HeaderProblem::Broken(why) => damaged(paths, &why),
+        HeaderProblem::Newer(found) => Error::NewerVersion { found, supported: super::header::FORMAT_VERSION },
+    })
+}
+
+pub fn damaged(paths: &VaultPaths, detail: &str) -> Error {
+    Error::Damaged { path: paths.db.clone(), detail: detail.to_string() }
+}
+
+/// Takes the exclusive advisory lock that keeps a second Amparo process off the vault.
+/// The returned handle must outlive every SQLite connection to the file: closing any
+/// descriptor of the file drops this process's POSIX locks on it (SQLite's own locks).
+pub fn lock_exclusive(paths: &VaultPaths) -> Result<File> {
+    let file = File::open(&paths.db).map_err(|e| Error::io(&paths.db, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(fs::TryLockError::WouldBlock) => Err(Error::AlreadyOpen),
+        Err(fs::TryLockError::Error(e)) => Err(Error::io(&paths.db, e)),
+    }
+}
+
+/// Creates an empty file readable only by its owner, failing if it exists.
+pub fn create_private(path: &Path) -> Result<()> {
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map(|_| ())
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Error::AlreadyExists(path.to_path_buf()),
+            _ => Error::io(path, e),
+        })
+}
+
+/// Makes the folder (owner-only) if it is missing.
+pub fn ensure_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| Error::io(dir, e))
+}
+
+/// Replaces `path` with `bytes` so that a crash leaves either the old or the new content.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = std::path::PathBuf::from(tmp);
+    let result = (|| {
+        let mut f = OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)?;
+        sync_dir(path)
+    })();
+    result.map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        if e.raw_os_error() == Some(28) {
+            Error::DiskFull
+        } else {
+            Error::io(path, e)
+        }
+    })
+}
+
+/// Copies `from` to `to` through a temporary file, durably.
+pub fn copy_atomic(from: &Path, to: &Path) -> Result<()> {
+    let bytes = fs::read(from).map_err(|e| Error::io(from, e))?;
+    write_atomic(to, &bytes)
+}
+
+fn sync_dir(path: &Path) -> std::io::Result<()> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => File::open(dir)?.sync_all(),
+        _ => File::open(".")?.sync_all(),
+    }
+}

@@ -1,0 +1,78 @@
+//! Helpers shared by the integration tests: vaults in temp dirs, with the cheapest KDF
+//! settings the header accepts so that the suite stays quick.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use amparo::vault::KdfParams;
+use amparo::{Store, Vault};
+use secrecy::SecretString;
+use tempfile::TempDir;
+
+pub const PASS: &str = "tangerine orbit velvet harbor";
+
+pub fn pass(p: &str) -> SecretString {
+    SecretString::from(p.to_string())
+}
+
+/// A temp dir and the vault path inside it.
+pub fn temp_vault_path() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("clinic.amparo");
+    (dir, path)
+}
+
+pub async fn create(path: &Path) -> Vault {
+    Vault::create(path, &pass(PASS), KdfParams::FLOOR).await.expect("create vault")
+}
+
+pub async fn open(path: &Path) -> Vault {
+    Vault::open(path, &pass(PASS)).await.expect("open vault")
+}
+
+pub fn store(v: &Vault) -> Store {
+    Store::new(v.pool().clone(), "tester")
+}
+
+/// Every file in `dir` with its length and a hash of its bytes, to prove an attempt
+/// changed nothing.
+pub fn snapshot(dir: &Path) -> Vec<(String, u64, u64)> {
+    use std::hash::{Hash, Hasher};
+    let mut out: Vec<(String, u64, u64)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            bytes.hash(&mut h);
+            (p.file_name().unwrap().to_string_lossy().into_owned(), bytes.len() as u64, h.finish())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// How many times `needle` occurs in the bytes of every file below `dir`.
+pub fn count_in_files(dir: &Path, needle: &[u8]) -> usize {
+    let mut hits = 0;
+    for entry in walk(dir) {
+        let bytes = std::fs::read(&entry).unwrap_or_default();
+        hits += bytes.windows(needle.len()).filter(|w| *w == needle).count();
+    }
+    hits
+}
+
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else { return out };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}

@@ -1,0 +1,276 @@
+//! The vault seen from outside: create, unlock, lock, rekey, every refusal, and what
+//! reaches the disk.
+
+mod common;
+
+use amparo::model::ClientInput;
+use amparo::vault::KdfParams;
+use amparo::{Error, Vault};
+use common::*;
+
+#[tokio::test]
+async fn sqlcipher_is_linked_and_answers_cipher_version() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    let version = v.cipher_version().await.unwrap();
+    assert!(version.contains("4."), "cipher_version = {version}");
+    v.lock().await;
+}
+
+#[tokio::test]
+async fn create_lock_unlock_keeps_the_data() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    let c = store(&v)
+        .add_client(&ClientInput { given_name: "Amina".into(), family_name: "Haile".into(), ..Default::default() })
+        .await
+        .unwrap();
+    v.lock().await;
+    let v = open(&path).await;
+    assert_eq!(store(&v).client(c.id).await.unwrap().fields.given_name, "Amina");
+    assert!(v.schema_version().await.unwrap() >= 1);
+    v.lock().await;
+}
+
+#[tokio::test]
+async fn lock_folds_the_wal_into_the_vault_file() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    for i in 0..20 {
+        store(&v)
+            .add_client(&ClientInput { given_name: format!("Person{i}"), family_name: "Test".into(), ..Default::default() })
+            .await
+            .unwrap();
+    }
+    v.lock().await;
+    let wal = std::fs::metadata(path.with_file_name("clinic.amparo-wal")).map(|m| m.len()).unwrap_or(0);
+    assert_eq!(wal, 0, "the WAL still holds changes after lock");
+    std::fs::remove_file(path.with_file_name("clinic.amparo-wal")).ok();
+    std::fs::remove_file(path.with_file_name("clinic.amparo-shm")).ok();
+    let v = open(&path).await;
+    assert_eq!(store(&v).list_clients(&Default::default()).await.unwrap().total, 20);
+    v.lock().await;
+}
+
+#[tokio::test]
+async fn weak_passphrases_are_refused_and_nothing_is_created() {
+    let (dir, path) = temp_vault_path();
+    for weak in ["short", "password123456", "aaaaaaaaaaaaaaaa"] {
+        let err = Vault::create(&path, &pass(weak), KdfParams::FLOOR).await.unwrap_err();
+        assert_eq!(err.code(), "weak_passphrase", "{weak}");
+    }
+    assert!(walk(dir.path()).is_empty());
+}
+
+#[tokio::test]
+async fn creating_over_an_existing_vault_is_refused() {
+    let (dir, path) = temp_vault_path();
+    create(&path).await.lock().await;
+    let before = snapshot(dir.path());
+    let err = Vault::create(&path, &pass(PASS), KdfParams::FLOOR).await.unwrap_err();
+    assert!(matches!(err, Error::AlreadyExists(_)));
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[tokio::test]
+async fn wrong_passphrase_is_its_own_error_and_changes_nothing() {
+    let (dir, path) = temp_vault_path();
+    create(&path).await.lock().await;
+    let before = snapshot(dir.path());
+    let err = Vault::open(&path, &pass("tangerine orbit velvet harbour")).await.unwrap_err();
+    assert!(matches!(err, Error::WrongPassphrase), "{err:?}");
+    assert_eq!(err.code(), "wrong_passphrase");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_a_vault_is_named_as_such() {
+    let (dir, path) = temp_vault_path();
+    // A plain SQLite database, a text file, and a directory where the vault should be.
+    std::fs::write(&path, b"SQLite format 3\0just some other program's file").unwrap();
+    let before = snapshot(dir.path());
+    assert!(matches!(Vault::open(&path, &pass(PASS)).await.unwrap_err(), Error::NotAVault(_)));
+    assert_eq!(snapshot(dir.path()), before);
+
+    let other = dir.path().join("notes.txt");
+    std::fs::write(&other, "hello").unwrap();
+    std::fs::write(dir.path().join("notes.txt-header"), "{\"format\": \"something-else\"}").unwrap();
+    assert!(matches!(Vault::open(&other, &pass(PASS)).await.unwrap_err(), Error::NotAVault(_)));
+
+    let folder = dir.path().join("folder.amparo");
+    std::fs::create_dir(&folder).unwrap();
+    assert!(matches!(Vault::open(&folder, &pass(PASS)).await.unwrap_err(), Error::NotAVault(_)));
+}
+
+#[tokio::test]
+async fn a_missing_vault_says_so() {
+    let (_d, path) = temp_vault_path();
+    let err = Vault::open(&path, &pass(PASS)).await.unwrap_err();
+    assert_eq!(err.code(), "no_vault");
+}
+
+#[tokio::test]
+async fn damaged_vaults_are_detected_and_left_untouched() {
+    // Each case damages a fresh vault one way and expects "vault_damaged".
+    type Damage = fn(&std::path::Path);
+    let cases: Vec<(&str, Damage)> = vec![
+        ("empty data file", |p| std::fs::write(p, b"").unwrap()),
+        ("truncated data file", |p| {
+            let len = std::fs::metadata(p).unwrap().len();
+            let f = std::fs::OpenOptions::new().write(true).open(p).unwrap();
+            f.set_len(len - 100).unwrap();
+        }),
+        ("truncated to whole pages", |p| {
+            let f = std::fs::OpenOptions::new().write(true).open(p).unwrap();
+            f.set_len(4096).unwrap();
+        }),
+        ("flipped bytes in a page", |p| {
+            let mut bytes = std::fs::read(p).unwrap();
+            let at = bytes.len() - 2000;
+            bytes[at] ^= 0xFF;
+            bytes[at + 1] ^= 0x55;
+            std::fs::write(p, bytes).unwrap();
+        }),
+        ("flipped bytes in the first page", |p| {
+            let mut bytes = std::fs::read(p).unwrap();
+            bytes[100] ^= 0x01;
+            std::fs::write(p, bytes).unwrap();
+        }),
+        ("broken header", |p| {
+            let h = p.with_file_name("clinic.amparo-header");
+            let text = std::fs::read_to_string(&h).unwrap().replace("\"salt\"", "\"sult\"");
+            std::fs::write(h, text).unwrap();
+        }),
+        ("data file missing", |p| std::fs::remove_file(p).unwrap()),
+    ];
+    for (name, damage) in cases {
+        let (dir, path) = temp_vault_path();
+        let v = create(&path).await;
+        for i in 0..30 {
+            store(&v)
+                .add_client(&ClientInput { given_name: format!("P{i}"), family_name: "X".repeat(150), ..Default::default() })
+                .await
+                .unwrap();
+        }
+        v.lock().await;
+        damage(&path);
+        let before = snapshot(dir.path());
+        let err = Vault::open(&path, &pass(PASS)).await.unwrap_err();
+        assert_eq!(err.code(), "vault_damaged", "{name}: {err:?}");
+        assert_eq!(snapshot(dir.path()), before, "{name}: the attempt changed files");
+    }
+}
+
+#[tokio::test]
+async fn a_header_paired_with_another_vaults_data_is_damaged() {
+    let (_d1, a) = temp_vault_path();
+    let (_d2, b) = temp_vault_path();
+    create(&a).await.lock().await;
+    create(&b).await.lock().await;
+    std::fs::copy(b.with_file_name("clinic.amparo-header"), a.with_file_name("clinic.amparo-header")).unwrap();
+    let err = Vault::open(&a, &pass(PASS)).await.unwrap_err();
+    assert_eq!(err.code(), "vault_damaged", "{err:?}");
+}
+
+#[tokio::test]
+async fn a_vault_from_a_newer_version_is_refused() {
+    let (dir, path) = temp_vault_path();
+    create(&path).await.lock().await;
+    let h = path.with_file_name("clinic.amparo-header");
+    let text = std::fs::read_to_string(&h).unwrap().replace("\"version\": 1", "\"version\": 9");
+    std::fs::write(&h, text).unwrap();
+    let before = snapshot(dir.path());
+    let err = Vault::open(&path, &pass(PASS)).await.unwrap_err();
+    assert!(matches!(err, Error::NewerVersion { found: 9, supported: 1 }), "{err:?}");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[tokio::test]
+async fn a_schema_from_a_newer_version_is_refused() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+         VALUES (9999, 'from the future', 1, x'00', 0)",
+    )
+    .execute(v.pool())
+    .await
+    .unwrap();
+    v.lock().await;
+    let err = Vault::open(&path, &pass(PASS)).await.unwrap_err();
+    assert_eq!(err.code(), "vault_too_new", "{err:?}");
+}
+
+#[tokio::test]
+async fn a_second_opener_is_refused_while_the_vault_is_open() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    let err = Vault::open(&path, &pass(PASS)).await.unwrap_err();
+    assert!(matches!(err, Error::AlreadyOpen), "{err:?}");
+    v.lock().await;
+    open(&path).await.lock().await;
+}
+
+#[tokio::test]
+async fn rekey_changes_the_passphrase_and_keeps_the_data() {
+    let (dir, path) = temp_vault_path();
+    let mut v = create(&path).await;
+    store(&v).add_client(&ClientInput { given_name: "Keep".into(), ..Default::default() }).await.unwrap();
+    let new = "copper lantern meadow quartz";
+    // A wrong current passphrase or a weak new one changes nothing.
+    let wrong = v.change_passphrase(&pass("not the passphrase at all"), &pass(new), KdfParams::FLOOR).await.unwrap_err();
+    assert!(matches!(wrong, Error::WrongPassphrase));
+    let weak = v.change_passphrase(&pass(PASS), &pass("password"), KdfParams::FLOOR).await.unwrap_err();
+    assert_eq!(weak.code(), "weak_passphrase");
+    v.change_passphrase(&pass(PASS), &pass(new), KdfParams::FLOOR).await.unwrap();
+    v.lock().await;
+    assert!(matches!(Vault::open(&path, &pass(PASS)).await.unwrap_err(), Error::WrongPassphrase));
+    let v = Vault::open(&path, &pass(new)).await.unwrap();
+    assert_eq!(store(&v).list_clients(&Default::default()).await.unwrap().total, 1);
+    v.lock().await;
+    assert!(!dir.path().join("clinic.amparo-header.tmp").exists());
+}
+
+#[tokio::test]
+async fn no_plaintext_reaches_the_disk() {
+    let (dir, path) = temp_vault_path();
+    let v = create(&path).await;
+    let marker = "Zyxwvutsr Qponmlkj";
+    let s = store(&v);
+    let c = s
+        .add_client(&ClientInput {
+            given_name: "Zyxwvutsr".into(),
+            family_name: "Qponmlkj".into(),
+            a_number: Some("A987654321".into()),
+            other_names: vec!["Velociraptorine".into()],
+            address: Some("77 Uncommonword Street".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    s.add_note(amparo::model::NoteSubject::Client(c.id), "fled after threats from Hornswoggle cartel").await.unwrap();
+    // Scan while open (WAL and shared memory present) and after locking.
+    for stage in ["open", "locked"] {
+        for needle in [marker, "Zyxwvutsr", "Velociraptorine", "Uncommonword", "Hornswoggle", "987654321", PASS] {
+            assert_eq!(count_in_files(dir.path(), needle.as_bytes()), 0, "{needle} found on disk ({stage})");
+        }
+        if stage == "open" {
+            let _ = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(v.pool()).await;
+        }
+    }
+    v.lock().await;
+    for needle in ["Zyxwvutsr", "Velociraptorine", "Uncommonword", "Hornswoggle", "987654321", PASS] {
+        assert_eq!(count_in_files(dir.path(), needle.as_bytes()), 0, "{needle} found on disk after lock");
+    }
+}
+
+#[tokio::test]
+async fn kdf_parameters_are_kept_in_the_header() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    assert_eq!(v.kdf_params(), KdfParams::FLOOR);
+    v.lock().await;
+    let v = open(&path).await;
+    assert_eq!(v.kdf_params(), KdfParams::FLOOR);
+    v.lock().await;
+}
