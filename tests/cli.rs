@@ -1,0 +1,122 @@
+//! The `amparo` command as scripts use it: JSON output, exit codes, plain errors, and a
+//! passphrase that never appears in what it prints.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::PASS;
+
+fn amparo(vault: &Path, pass: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_amparo"))
+        .args(args)
+        .env("AMPARO_VAULT", vault)
+        .env("AMPARO_PASSPHRASE", pass)
+        .env("AMPARO_USER", "cli-test")
+        .env_remove("AMPARO_NEW_PASSPHRASE")
+        .output()
+        .expect("run amparo")
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn no_secret_in(out: &Output, secret: &str) {
+    let all = [out.stdout.as_slice(), out.stderr.as_slice()].concat();
+    assert!(!String::from_utf8_lossy(&all).contains(secret), "the passphrase was printed");
+}
+
+#[test]
+fn a_full_scripted_session() {
+    let (_d, vault) = common::temp_vault_path();
+    let init = amparo(&vault, PASS, &["init", "--json"]);
+    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+    no_secret_in(&init, PASS);
+
+    let check = json(&amparo(&vault, PASS, &["unlock-check", "--json"]));
+    assert!(check["cipher_version"].as_str().unwrap().starts_with("4."));
+    assert_eq!(check["kdf"]["memory_kib"], 65536);
+
+    let added = amparo(&vault, PASS, &["client", "add", "--given", "Amina", "--family", "Haile", "--a-number", "A12345678", "--dob", "1990-02-28", "--country", "ER", "--json"]);
+    assert!(added.status.success());
+    let client = json(&added);
+    assert_eq!(client["a_number"], "012345678");
+    let id = client["id"].as_i64().unwrap().to_string();
+
+    let list = json(&amparo(&vault, PASS, &["client", "list", "--json"]));
+    assert_eq!(list["total"], 1);
+    let hits = json(&amparo(&vault, PASS, &["client", "search", "hail", "--json"]));
+    assert_eq!(hits[0]["client_id"].to_string(), id);
+    let shown = json(&amparo(&vault, PASS, &["client", "show", &id, "--json"]));
+    assert_eq!(shown["client"]["given_name"], "Amina");
+
+    let matter = json(&amparo(&vault, PASS, &["matter", "add", "--client", &id, "--kind", "defensive_asylum", "--forum", "immigration_court", "--json"]));
+    let mid = matter["id"].to_string();
+    assert_eq!(json(&amparo(&vault, PASS, &["matter", "list", "--json"])).as_array().unwrap().len(), 1);
+
+    let today = chrono::Local::now().date_naive();
+    let due = (today + chrono::Duration::days(10)).to_string();
+    let far = (today + chrono::Duration::days(60)).to_string();
+    for (title, date) in [("Brief", due.as_str()), ("Later", far.as_str())] {
+        let out = amparo(&vault, PASS, &["deadline", "add", "--matter", &mid, "--title", title, "--due", date, "--reason", "IJ order", "--json"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    }
+    let soon = json(&amparo(&vault, PASS, &["deadline", "list", "--due-within", "14d", "--json"]));
+    assert_eq!(soon.as_array().unwrap().len(), 1);
+    assert_eq!(soon[0]["title"], "Brief");
+    assert_eq!(soon[0]["days_left"], 10);
+}
+
+#[test]
+fn errors_are_plain_with_a_code_and_a_non_zero_exit() {
+    let (_d, vault) = common::temp_vault_path();
+    assert!(amparo(&vault, PASS, &["init"]).status.success());
+
+    let wrong = amparo(&vault, "not the right passphrase", &["client", "list", "--json"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert_eq!(json(&wrong)["error"]["code"], "wrong_passphrase");
+    no_secret_in(&wrong, "not the right passphrase");
+
+    let bad = amparo(&vault, PASS, &["client", "add", "--given", "X", "--a-number", "A12", "--dob", "2026-02-30"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("not an A-number") && stderr.contains("February 2026 has 28 days"), "{stderr}");
+    assert!(!stderr.contains("Error {") && !stderr.contains("Invalid("), "debug output leaked: {stderr}");
+
+    let bad_json = json(&amparo(&vault, PASS, &["client", "add", "--given", "X", "--a-number", "A12", "--json"]));
+    assert_eq!(bad_json["error"]["fields"][0]["field"], "a_number");
+
+    let span = json(&amparo(&vault, PASS, &["deadline", "list", "--due-within", "soon", "--json"]));
+    assert_eq!(span["error"]["code"], "invalid_input");
+
+    let missing = amparo(&vault.with_file_name("nope.amparo"), PASS, &["unlock-check", "--json"]);
+    assert_eq!(json(&missing)["error"]["code"], "no_vault");
+
+    let weak_dir = tempfile::tempdir().unwrap();
+    let weak = amparo(&weak_dir.path().join("w.amparo"), "password", &["init", "--json"]);
+    assert_eq!(json(&weak)["error"]["code"], "weak_passphrase");
+    assert!(std::fs::read_dir(weak_dir.path()).unwrap().next().is_none());
+
+    let usage = amparo(&vault, PASS, &["client", "frobnicate"]);
+    assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn rekey_from_the_command_line() {
+    let (_d, vault) = common::temp_vault_path();
+    assert!(amparo(&vault, PASS, &["init"]).status.success());
+    let new = "copper lantern meadow quartz";
+    let out = Command::new(env!("CARGO_BIN_EXE_amparo"))
+        .args(["rekey", "--json"])
+        .env("AMPARO_VAULT", &vault)
+        .env("AMPARO_PASSPHRASE", PASS)
+        .env("AMPARO_NEW_PASSPHRASE", new)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    no_secret_in(&out, new);
+    assert_eq!(json(&amparo(&vault, PASS, &["unlock-check", "--json"]))["error"]["code"], "wrong_passphrase");
+    assert!(amparo(&vault, new, &["unlock-check"]).status.success());
+}
