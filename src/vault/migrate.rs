@@ -22,7 +22,7 @@ pub async fn upgrade(pool: SqlitePool, paths: &VaultPaths, migrator: &Migrator) 
     let newest_known = known.iter().copied().max().unwrap_or(0);
     if let Some(&newest) = applied.iter().max() {
         if newest > newest_known {
-            pool.close().await;
+            super::close_pool(&pool, paths).await;
             return Err(Error::NewerVersion {
                 found: u32::try_from(newest).unwrap_or(u32::MAX),
                 supported: u32::try_from(newest_known).unwrap_or(u32::MAX),
@@ -40,7 +40,7 @@ pub async fn upgrade(pool: SqlitePool, paths: &VaultPaths, migrator: &Migrator) 
     match migrator.run(&pool).await {
         Ok(()) => Ok(pool),
         Err(e) => {
-            pool.close().await;
+            super::close_pool(&pool, paths).await;
             for stale in [paths.wal(), paths.shm()] {
                 let _ = std::fs::remove_file(stale);
             }

@@ -97,7 +97,7 @@ impl Vault {
         let opened = async {
             let pool = connect(&paths, &data_key).await.map_err(|e| as_damaged(&paths, e))?;
             if let Err(e) = check_integrity(&pool, &paths, &header).await {
-                pool.close().await;
+                close_pool(&pool, &paths).await;
                 return Err(e);
             }
             migrate::upgrade(pool, &paths, migrator).await
@@ -113,7 +113,7 @@ impl Vault {
     /// Checkpointing first means the `.amparo` file alone holds every saved change.
     pub async fn lock(self) {
         let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await;
-        self.pool.close().await;
+        close_pool(&self.pool, &self.paths).await;
     }
 
     /// Re-wraps the database key under a new passphrase. Only the header changes, in one
@@ -163,6 +163,21 @@ impl Vault {
     }
 }
 
+/// Closes every connection and waits (up to two seconds) until SQLite has removed its
+/// `-wal` and `-shm` files, which it does when the last connection closes cleanly. The
+/// pool's own close can return while a connection handed back by a finished query is
+/// still closing on another task; waiting makes "locked" mean the files are let go.
+/// Only sound because this process holds the vault's exclusive lock.
+pub(crate) async fn close_pool(pool: &SqlitePool, paths: &VaultPaths) {
+    pool.close().await;
+    for _ in 0..400 {
+        if !paths.wal().exists() && !paths.shm().exists() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
 /// Which of SQLite's side files existed before an open, so that a refused open can
 /// remove the empty ones it created and leave the folder as it found it.
 struct SideFiles {
@@ -201,9 +216,11 @@ async fn connect(paths: &VaultPaths, key: &kdf::Key) -> Result<SqlitePool> {
         .busy_timeout(Duration::from_secs(5))
         .pragma("temp_store", "MEMORY")
         .pragma("secure_delete", "ON");
+    // One connection: in WAL mode each connection holds a shared lock, so two closing at
+    // once can each stop the other from checkpointing and removing the WAL. One also means
+    // one copy of the key inside SQLCipher. A desktop vault's queries take milliseconds.
     SqlitePoolOptions::new()
-        .max_connections(4)
-        .min_connections(1)
+        .max_connections(1)
         .connect_with(options)
         .await
         .map_err(Error::from)
