@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod clients;
+pub mod dashboard;
 pub mod deadlines;
 pub mod filings;
 pub mod hearings;

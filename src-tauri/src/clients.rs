@@ -1,0 +1,66 @@
+//! Client commands: each a few lines over the core store.
+
+use serde::Serialize;
+use tauri::State;
+
+use amparo::model::{Client, ClientInput, Matter, Note, NoteSubject};
+use amparo::store::audit::AuditEntry;
+use amparo::store::clients::{ClientQuery, ClientSummary};
+use amparo::store::search::SearchHit;
+use amparo::store::Page;
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+/// A client page: the client and everything hanging off them.
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ClientDetail {
+    pub client: Client,
+    pub matters: Vec<Matter>,
+    pub family: Vec<ClientSummary>,
+    pub notes: Vec<Note>,
+    pub history: Vec<AuditEntry>,
+}
+
+#[tauri::command]
+pub async fn list_clients(state: State<'_, AppState>, query: ClientQuery) -> CmdResult<Page<ClientSummary>> {
+    Ok(state.store().await?.list_clients(&query).await?)
+}
+
+#[tauri::command]
+pub async fn search_clients(state: State<'_, AppState>, text: String) -> CmdResult<Vec<SearchHit>> {
+    Ok(state.store().await?.search_clients(&text, 50).await?)
+}
+
+#[tauri::command]
+pub async fn get_client(state: State<'_, AppState>, id: i64) -> CmdResult<ClientDetail> {
+    let s = state.store().await?;
+    Ok(ClientDetail {
+        client: s.client(id).await?,
+        matters: s.list_matters(Some(id)).await?,
+        family: s.family_of(id).await?,
+        notes: s.notes_for(NoteSubject::Client(id)).await?,
+        history: s.audit_for("client", id).await?,
+    })
+}
+
+#[tauri::command]
+pub async fn add_client(state: State<'_, AppState>, input: ClientInput) -> CmdResult<Client> {
+    Ok(state.store().await?.add_client(&input).await?)
+}
+
+#[tauri::command]
+pub async fn update_client(state: State<'_, AppState>, id: i64, input: ClientInput) -> CmdResult<Client> {
+    Ok(state.store().await?.update_client(id, &input).await?)
+}
+
+#[tauri::command]
+pub async fn delete_client(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    Ok(state.store().await?.delete_client(id).await?)
+}
+
+#[tauri::command]
+pub async fn restore_client(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    Ok(state.store().await?.restore_client(id).await?)
+}

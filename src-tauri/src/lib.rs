@@ -1,0 +1,61 @@
+//! The Amparo desktop app: a Tauri shell whose commands call the `amparo` core.
+//! One file per area of commands; the core does the work.
+
+mod clients;
+mod dashboard;
+pub mod error;
+mod matters;
+mod state;
+mod vault;
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+
+/// The vault this run opens: `--vault PATH`, else `$AMPARO_VAULT`, else the platform default.
+fn vault_path_from_args() -> PathBuf {
+    let args: Vec<String> = std::env::args().collect();
+    args.windows(2)
+        .find(|w| w[0] == "--vault")
+        .map(|w| PathBuf::from(&w[1]))
+        .unwrap_or_else(amparo::vault::paths::default_vault_path)
+}
+
+/// Starts the app.
+pub fn run() {
+    tauri::Builder::default()
+        // A second launch focuses the running window instead of opening the vault twice.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .manage(state::AppState::new(vault_path_from_args()))
+        .invoke_handler(tauri::generate_handler![
+            vault::vault_status,
+            vault::create_vault,
+            vault::unlock,
+            vault::lock,
+            vault::passphrase_strength,
+            vault::change_passphrase,
+            clients::list_clients,
+            clients::search_clients,
+            clients::get_client,
+            clients::add_client,
+            clients::update_client,
+            clients::delete_client,
+            clients::restore_client,
+            matters::list_matters,
+            matters::add_matter,
+            matters::get_matter,
+            matters::add_hearing,
+            matters::add_deadline,
+            matters::complete_deadline,
+            matters::add_filing,
+            matters::add_note,
+            dashboard::dashboard,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running Amparo");
+}

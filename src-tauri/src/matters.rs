@@ -1,0 +1,74 @@
+//! Matter commands: the matter page and what is added to it.
+
+use serde::Serialize;
+use tauri::State;
+
+use amparo::model::{
+    Deadline, DeadlineInput, Filing, FilingInput, Hearing, HearingInput, Matter, MatterInput, Note, NoteSubject,
+};
+use amparo::store::deadlines::DeadlineListItem;
+use amparo::Store;
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+/// A matter page.
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct MatterDetail {
+    pub matter: Matter,
+    pub client_name: String,
+    pub hearings: Vec<Hearing>,
+    pub deadlines: Vec<DeadlineListItem>,
+    pub filings: Vec<Filing>,
+    pub notes: Vec<Note>,
+}
+
+#[tauri::command]
+pub async fn list_matters(state: State<'_, AppState>, client_id: Option<i64>) -> CmdResult<Vec<Matter>> {
+    Ok(state.store().await?.list_matters(client_id).await?)
+}
+
+#[tauri::command]
+pub async fn add_matter(state: State<'_, AppState>, input: MatterInput) -> CmdResult<Matter> {
+    Ok(state.store().await?.add_matter(&input).await?)
+}
+
+#[tauri::command]
+pub async fn get_matter(state: State<'_, AppState>, id: i64) -> CmdResult<MatterDetail> {
+    let s = state.store().await?;
+    let matter = s.matter(id).await?;
+    Ok(MatterDetail {
+        client_name: s.client(matter.fields.client_id).await?.display_name(),
+        hearings: s.hearings_for(id).await?,
+        deadlines: s.deadlines_for(id, Store::today()).await?,
+        filings: s.filings_for(id).await?,
+        notes: s.notes_for(NoteSubject::Matter(id)).await?,
+        matter,
+    })
+}
+
+#[tauri::command]
+pub async fn add_hearing(state: State<'_, AppState>, input: HearingInput) -> CmdResult<Hearing> {
+    Ok(state.store().await?.add_hearing(&input).await?)
+}
+
+#[tauri::command]
+pub async fn add_deadline(state: State<'_, AppState>, input: DeadlineInput) -> CmdResult<Deadline> {
+    Ok(state.store().await?.add_deadline(&input).await?)
+}
+
+#[tauri::command]
+pub async fn complete_deadline(state: State<'_, AppState>, id: i64, done_on: String) -> CmdResult<Deadline> {
+    Ok(state.store().await?.complete_deadline(id, &done_on).await?)
+}
+
+#[tauri::command]
+pub async fn add_filing(state: State<'_, AppState>, input: FilingInput) -> CmdResult<Filing> {
+    Ok(state.store().await?.add_filing(&input).await?)
+}
+
+#[tauri::command]
+pub async fn add_note(state: State<'_, AppState>, subject: NoteSubject, body: String) -> CmdResult<Note> {
+    Ok(state.store().await?.add_note(subject, &body).await?)
+}

@@ -1,0 +1,31 @@
+//! What the app holds: where the vault is, and the unlocked vault when there is one.
+
+use std::path::PathBuf;
+
+use tokio::sync::Mutex;
+
+use amparo::{Store, Vault};
+
+use crate::error::{CmdResult, CommandError};
+
+/// Shared by every command.
+pub struct AppState {
+    pub path: PathBuf,
+    pub vault: Mutex<Option<Vault>>,
+    /// The user's own name, for the audit log and assignments.
+    pub actor: String,
+}
+
+impl AppState {
+    pub fn new(path: PathBuf) -> Self {
+        let actor = std::env::var("AMPARO_USER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "volunteer".into());
+        AppState { path, vault: Mutex::new(None), actor }
+    }
+
+    /// A store over the unlocked vault, or the "locked" error.
+    pub async fn store(&self) -> CmdResult<Store> {
+        let guard = self.vault.lock().await;
+        let vault = guard.as_ref().ok_or_else(CommandError::locked)?;
+        Ok(Store::new(vault.pool().clone(), self.actor.clone()))
+    }
+}

@@ -1,0 +1,77 @@
+//! The dashboard: what needs attention, computed in one place for the app and the CLI.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+
+use super::deadlines::DeadlineListItem;
+use super::Store;
+use crate::error::Result;
+use crate::model::Hearing;
+
+/// A hearing with whose it is.
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct HearingListItem {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub hearing: Hearing,
+    pub client_id: i64,
+    pub client_name: String,
+}
+
+/// Open deadlines per assigned volunteer, for coordinators.
+#[derive(Clone, Debug, PartialEq, Serialize, sqlx::FromRow, ts_rs::TS)]
+#[ts(export)]
+pub struct VolunteerLoad {
+    /// Empty when nobody is assigned.
+    pub volunteer: String,
+    pub open_deadlines: i64,
+    pub overdue: i64,
+}
+
+/// Everything the dashboard shows.
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Dashboard {
+    pub today: NaiveDate,
+    pub overdue: Vec<DeadlineListItem>,
+    pub due_within_7: Vec<DeadlineListItem>,
+    pub due_within_30: Vec<DeadlineListItem>,
+    /// Hearings from the Monday of this week to the Sunday of next week.
+    pub hearings: Vec<HearingListItem>,
+    pub volunteers: Vec<VolunteerLoad>,
+}
+
+impl Store {
+    /// The dashboard as of `today`.
+    pub async fn dashboard(&self, today: NaiveDate) -> Result<Dashboard> {
+        let all = self.deadlines_due(today, 30).await?;
+        let (overdue, upcoming): (Vec<_>, Vec<_>) = all.into_iter().partition(|d| d.days_left < 0);
+        let (due_within_7, due_within_30): (Vec<_>, Vec<_>) = upcoming.into_iter().partition(|d| d.days_left <= 7);
+        let monday = today - Duration::days(today.weekday().num_days_from_monday() as i64);
+        let hearings = self.hearings_with_clients(monday, monday + Duration::days(13)).await?;
+        let volunteers = sqlx::query_as(
+            "SELECT COALESCE(d.assigned_to, m.assigned_to, '') AS volunteer, COUNT(*) AS open_deadlines, \
+             SUM(d.due_on < ?) AS overdue \
+             FROM deadlines d JOIN matters m ON m.id = d.matter_id JOIN clients c ON c.id = m.client_id \
+             WHERE d.status = 'open' AND m.deleted_at IS NULL AND c.deleted_at IS NULL \
+             GROUP BY 1 ORDER BY 3 DESC, 2 DESC, 1",
+        )
+        .bind(today)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(Dashboard { today, overdue, due_within_7, due_within_30, hearings, volunteers })
+    }
+
+    /// Hearings between two days (inclusive) with their client's name.
+    pub async fn hearings_with_clients(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<HearingListItem>> {
+        let hearings = self.hearings_between(from, to).await?;
+        let mut out = Vec::with_capacity(hearings.len());
+        for hearing in hearings {
+            let m = self.matter(hearing.fields.matter_id).await?;
+            let c = self.client(m.fields.client_id).await?;
+            out.push(HearingListItem { client_id: c.id, client_name: c.display_name(), hearing });
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,81 @@
+// The typed calls to the Rust commands. Types come from Rust via ts-rs (./bindings);
+// this file only names the commands and their arguments, once.
+
+import { invoke } from '@tauri-apps/api/core';
+import type { CommandError } from './bindings/CommandError';
+import type { VaultStatus } from './bindings/VaultStatus';
+import type { Strength } from './bindings/Strength';
+import type { ClientQuery } from './bindings/ClientQuery';
+import type { ClientSummary } from './bindings/ClientSummary';
+import type { Page } from './bindings/Page';
+import type { SearchHit } from './bindings/SearchHit';
+import type { ClientDetail } from './bindings/ClientDetail';
+import type { ClientInput } from './bindings/ClientInput';
+import type { Client } from './bindings/Client';
+import type { Matter } from './bindings/Matter';
+import type { MatterInput } from './bindings/MatterInput';
+import type { MatterDetail } from './bindings/MatterDetail';
+import type { HearingInput } from './bindings/HearingInput';
+import type { Hearing } from './bindings/Hearing';
+import type { DeadlineInput } from './bindings/DeadlineInput';
+import type { Deadline } from './bindings/Deadline';
+import type { FilingInput } from './bindings/FilingInput';
+import type { Filing } from './bindings/Filing';
+import type { NoteSubject } from './bindings/NoteSubject';
+import type { Note } from './bindings/Note';
+import type { Dashboard } from './bindings/Dashboard';
+
+/** A refused or failed command, as Rust described it. */
+export class ApiError extends Error {
+  code: string;
+  fields: CommandError['fields'];
+  constructor(e: CommandError) {
+    super(e.message);
+    this.code = e.code;
+    this.fields = e.fields;
+  }
+  /** The message for one form field, if Rust refused it. */
+  fieldMessage(field: string): string | undefined {
+    return this.fields.find((f) => f.field === field)?.message;
+  }
+}
+
+function isCommandError(e: unknown): e is CommandError {
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    if (isCommandError(e)) throw new ApiError({ ...e, fields: e.fields ?? [] });
+    throw new ApiError({ code: 'unknown', message: String(e), fields: [] });
+  }
+}
+
+export const api = {
+  vaultStatus: () => call<VaultStatus>('vault_status'),
+  createVault: (passphrase: string) => call<void>('create_vault', { passphrase }),
+  unlock: (passphrase: string) => call<void>('unlock', { passphrase }),
+  lock: () => call<void>('lock'),
+  passphraseStrength: (passphrase: string) => call<Strength>('passphrase_strength', { passphrase }),
+  changePassphrase: (current: string, next: string) => call<void>('change_passphrase', { current, new: next }),
+  listClients: (query: ClientQuery) => call<Page<ClientSummary>>('list_clients', { query }),
+  searchClients: (text: string) => call<SearchHit[]>('search_clients', { text }),
+  getClient: (id: number) => call<ClientDetail>('get_client', { id }),
+  addClient: (input: ClientInput) => call<Client>('add_client', { input }),
+  updateClient: (id: number, input: ClientInput) => call<Client>('update_client', { id, input }),
+  deleteClient: (id: number) => call<void>('delete_client', { id }),
+  restoreClient: (id: number) => call<void>('restore_client', { id }),
+  listMatters: (clientId: number | null) => call<Matter[]>('list_matters', { clientId }),
+  addMatter: (input: MatterInput) => call<Matter>('add_matter', { input }),
+  getMatter: (id: number) => call<MatterDetail>('get_matter', { id }),
+  addHearing: (input: HearingInput) => call<Hearing>('add_hearing', { input }),
+  addDeadline: (input: DeadlineInput) => call<Deadline>('add_deadline', { input }),
+  completeDeadline: (id: number, doneOn: string) => call<Deadline>('complete_deadline', { id, doneOn }),
+  addFiling: (input: FilingInput) => call<Filing>('add_filing', { input }),
+  addNote: (subject: NoteSubject, body: string) => call<Note>('add_note', { subject, body }),
+  dashboard: () => call<Dashboard>('dashboard'),
+};
+
+export type Api = typeof api;

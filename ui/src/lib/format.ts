@@ -1,0 +1,38 @@
+// Dates as people read them, in the user's language; the data itself stays ISO.
+import type { Lang } from './i18n.svelte';
+
+/** "Mon 15 Mar 2027" style, from "2027-03-15". */
+export function formatDate(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** "09:30" from "2027-03-15T09:30:00" or "2027-03-15 09:30:00". */
+export function formatTime(iso: string): string {
+  return iso.slice(11, 16);
+}
+
+/** An A-number as printed on notices: A123-456-789. */
+export function formatANumber(digits: string | null | undefined): string {
+  if (!digits || digits.length !== 9) return digits ?? '';
+  return `A${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
+}
+
+/** Lines of a textarea, trimmed, empty ones dropped. */
+export function lines(text: string): string[] {
+  return text.split('\n').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Comma-separated words, trimmed, empty ones dropped. */
+export function commaList(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
+}
