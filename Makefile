@@ -1,0 +1,67 @@
+# Amparo: two commands on a fresh Debian 12 machine.
+#   make run   installs what is missing, builds, opens the app on the default vault
+#   make test  installs what is missing, runs every test (Rust, UI, end-to-end under Xvfb)
+# Every step is idempotent: a second run installs nothing and rebuilds only what changed.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+APT_PACKAGES := build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev \
+	libayatana-appindicator3-dev librsvg2-dev libxdo-dev webkit2gtk-driver xvfb xauth
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+STAMP := target/.stamps
+
+.PHONY: run test deps system-deps tauri-driver ui-deps ui build check-bindings test-rust test-ui test-e2e clean
+
+run: deps build
+	@echo "Opening Amparo (vault: $${AMPARO_VAULT:-default location}) ..."
+	./target/debug/amparo-app $(if $(VAULT),--vault "$(VAULT)")
+
+test: deps build test-rust check-bindings test-ui test-e2e
+	@echo "All tests passed."
+
+deps: system-deps tauri-driver ui-deps
+
+# apt-get only when a package is missing, so the second run needs no network or root.
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages: $$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+tauri-driver:
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version 2.1.0
+
+ui-deps: ui/node_modules/.package-lock.json
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+ui: ui-deps
+	cd ui && npm run build
+
+build: ui
+	cargo build --workspace --all-targets
+
+# The TypeScript types are generated from Rust by the tests (ts-rs); stale ones fail here.
+check-bindings:
+	@if [ -n "$$(git status --porcelain -- ui/src/lib/bindings)" ]; then \
+		echo "ui/src/lib/bindings is stale: commit what 'cargo test' regenerated:"; \
+		git status --porcelain -- ui/src/lib/bindings; exit 1; \
+	fi
+
+test-rust:
+	cargo test --workspace
+
+test-ui: ui-deps
+	cd ui && npm run check && npm test
+
+test-e2e: build
+	scripts/e2e.sh
+
+clean:
+	cargo clean
+	rm -rf ui/node_modules ui/dist

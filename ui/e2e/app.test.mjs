@@ -1,0 +1,203 @@
+// End-to-end tests of the built app, driven through tauri-driver (WebKitWebDriver)
+// under Xvfb. Run by `make test` via scripts/e2e.sh, which sets:
+//   APP_BINARY  the built amparo-app
+//   E2E_HOME    a fresh folder that HOME and the XDG dirs point into (vault, webview data)
+//   SCREENSHOT_DIR  where to keep screenshots (optional)
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Driver, sleep } from './webdriver.mjs';
+
+const PASS = 'tangerine orbit velvet harbor';
+const app = process.env.APP_BINARY;
+const home = process.env.E2E_HOME;
+const shots = process.env.SCREENSHOT_DIR;
+assert.ok(app && home, 'APP_BINARY and E2E_HOME must be set (run through scripts/e2e.sh)');
+
+let d;
+const today = new Date();
+const iso = (days) => new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function shot(name) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await sleep(300);
+  writeFileSync(join(shots, `${name}.png`), await d.screenshot());
+}
+
+async function pageText() {
+  return d.script('return document.body.innerText');
+}
+
+after(async () => {
+  if (d) await d.quit();
+});
+
+test('first run creates a vault, refusing a weak passphrase', async () => {
+  d = await Driver.start(app);
+  await d.find('#create-vault', 30_000);
+  await shot('01-first-run-en');
+  await d.click('.gate-head .link');
+  await d.waitText('h1', (t) => t.includes('Cree su bóveda'));
+  await shot('01-first-run-es');
+  await d.click('.gate-head .link');
+  await d.waitText('h1', (t) => t.includes('Create your Amparo vault'));
+
+  await d.type('#new-passphrase', 'password1234');
+  await d.type('#confirm-passphrase', 'password1234');
+  await d.click('#understood');
+  await d.click('#create-vault');
+  await d.waitText('#first-run-error', (t) => t.includes('too easy to guess'));
+
+  await d.type('#new-passphrase', PASS);
+  await d.type('#confirm-passphrase', PASS);
+  await d.click('#create-vault');
+  await d.waitText('h1', (t) => t === 'Dashboard', 20_000);
+});
+
+test('adding a client: a bad A-number is refused inline and nothing is saved', async () => {
+  await d.click('#nav-clients');
+  await d.click('#add-client');
+  await d.type('#given_name', 'Amina');
+  await d.type('#family_name', 'Haile');
+  await d.type('#a_number', 'A12-34');
+  await d.type('#date_of_birth', '1990-02-30');
+  await d.click('#save-client');
+  await d.waitText('#a_number-error', (t) => t.includes('is not an A-number'));
+  await d.waitText('#date_of_birth-error', (t) => t.includes('February 1990 has 28 days'));
+  await shot('03-client-form-errors-en');
+
+  await d.type('#a_number', 'A201-555-019');
+  await d.type('#date_of_birth', '1990-02-28');
+  await d.type('#nationality', 'ER');
+  await d.type('#last_arrival', '2026-03-02');
+  await d.click('#save-client');
+  await d.waitText('#client-a-number', (t) => t === 'A201-555-019');
+  assert.match(await d.text('#client-name'), /Haile, Amina/);
+});
+
+test('a defensive asylum matter with a deadline and a hearing', async () => {
+  await d.click('#add-matter');
+  await d.type('#court_name', 'Baltimore Immigration Court');
+  await d.type('#judge', 'Okonkwo');
+  await d.click('#save-matter');
+  await d.find('#add-deadline');
+
+  await d.click('#add-deadline');
+  await d.type('#deadline-title', 'BIA appeal (EOIR-26)');
+  await d.type('#due_on', '2026-02-30');
+  await d.type('#manual_reason', 'IJ decision; 30 days, 8 CFR 1003.38(b)');
+  await d.click('#save-record');
+  await d.waitText('#due_on-error', (t) => t.includes('not a real date'));
+  assert.ok((await d.text('#deadlines')).includes('None'), 'a refused deadline was saved');
+
+  await d.type('#due_on', iso(10));
+  await d.click('#save-record');
+  await d.waitText('#deadlines', (t) => t.includes('BIA appeal (EOIR-26)'));
+
+  await d.click('#add-hearing');
+  await d.type('#starts_at', `${iso(3)} 09:00`);
+  await d.click('#save-record');
+  await d.waitText('#hearings', (t) => t.includes('master calendar'));
+  await shot('04-matter-en');
+});
+
+test('the dashboard shows the deadline with where its date comes from', async () => {
+  await d.click('#nav-dashboard');
+  const panel = await d.waitText('#panel-due30', (t) => t.includes('BIA appeal'));
+  assert.match(panel, /Haile, Amina/);
+  assert.match(panel, /in 10 days/);
+  await d.click('#panel-due30 details summary');
+  await d.waitText('#panel-due30 details', (t) => t.includes('8 CFR 1003.38(b)'));
+  await d.waitText('#panel-hearings', (t) => t.includes('Haile, Amina'));
+  await shot('02-dashboard-en');
+});
+
+test('lock clears the page; a wrong passphrase is refused; the right one unlocks', async () => {
+  await d.click('#lock');
+  await d.find('#unlock-passphrase');
+  const locked = await pageText();
+  assert.ok(!locked.includes('Haile') && !locked.includes('Amina'), 'client details visible while locked');
+  await d.type('#unlock-passphrase', 'tangerine orbit velvet harbour');
+  await d.click('#unlock-submit');
+  await d.waitText('#unlock-error', (t) => t.includes('not correct'));
+  await shot('05-unlock-wrong-en');
+  await d.type('#unlock-passphrase', PASS);
+  await d.click('#unlock-submit');
+  await d.waitText('h1', (t) => t === 'Dashboard', 20_000);
+});
+
+test('the client is found by search, by name and by A-number', async () => {
+  await d.click('#nav-clients');
+  await d.type('#client-search', 'hail');
+  await d.waitText('#client-table', (t) => t.includes('Haile, Amina'));
+  await d.type('#client-search', '201555019');
+  await d.waitText('#client-table', (t) => t.includes('A201-555-019'));
+  await d.type('#client-search', 'nobody-like-this');
+  await d.find('#no-match');
+  await d.type('#client-search', '');
+  await d.waitText('#client-table', (t) => t.includes('Haile, Amina'));
+  await shot('06-clients-en');
+});
+
+test('leaving a form with typed input asks first', async () => {
+  await d.click('#add-client');
+  await d.type('#given_name', 'Half-typed');
+  await d.click('#nav-dashboard');
+  await d.find('#keep-editing');
+  await d.click('#keep-editing');
+  assert.equal(await d.script('return document.getElementById("given_name").value'), 'Half-typed');
+  await d.click('#nav-dashboard');
+  await d.click('#discard-changes');
+  await d.waitText('h1', (t) => t === 'Dashboard');
+});
+
+test('every screen in Spanish', async () => {
+  await d.click('#toggle-language');
+  await d.waitText('h1', (t) => t === 'Panel');
+  await shot('02-dashboard-es');
+  await d.click('#nav-clients');
+  await d.waitText('h1', (t) => t === 'Clientes');
+  await shot('06-clients-es');
+  await d.click('#client-table .row-link');
+  await d.find('#client-a-number');
+  await shot('07-client-es');
+  await d.click('#nav-settings');
+  await d.waitText('h1', (t) => t === 'Ajustes');
+  await shot('08-settings-es');
+  await d.click('#toggle-language');
+  await d.waitText('h1', (t) => t === 'Settings');
+  await shot('08-settings-en');
+  await d.click('#nav-clients');
+  await d.click('#client-table .row-link');
+  await d.find('#client-a-number');
+  await shot('07-client-en');
+  await d.click('#lock');
+  await d.find('#unlock-passphrase');
+});
+
+test('no client detail or passphrase is left in plaintext anywhere the app wrote', async () => {
+  await d.quit();
+  d = null;
+  await sleep(500);
+  const needles = ['Haile', 'Amina', '201555019', 'Okonkwo', PASS].map((s) => Buffer.from(s));
+  const hits = [];
+  let files = 0;
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      const st = statSync(p, { throwIfNoEntry: false });
+      if (!st) continue;
+      if (st.isDirectory()) walk(p);
+      else if (st.isFile()) {
+        files++;
+        const bytes = readFileSync(p);
+        for (const n of needles) if (bytes.includes(n)) hits.push(`${p}: ${n}`);
+      }
+    }
+  };
+  walk(home);
+  assert.ok(files > 0, 'nothing was written under E2E_HOME: the scan would prove nothing');
+  assert.deepEqual(hits, []);
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, fireEvent } from '@testing-library/svelte';
+import ClientForm from './ClientForm.svelte';
+import { ApiError } from '../../lib/api';
+import { setLang } from '../../lib/i18n.svelte';
+
+describe('ClientForm', () => {
+  it('shows each field error Rust reported, under its field, and keeps the input', async () => {
+    setLang('en');
+    const save = vi.fn().mockRejectedValue(
+      new ApiError({
+        code: 'invalid_input',
+        message: 'x',
+        fields: [
+          { field: 'a_number', message: '"A12" is not an A-number.' },
+          { field: 'date_of_birth', message: '1990-02-30 is not a real date: February 1990 has 28 days.' },
+        ],
+      }),
+    );
+    render(ClientForm, { save });
+    await fireEvent.input(screen.getByLabelText('Given name(s)'), { target: { value: 'Amina' } });
+    await fireEvent.input(screen.getByLabelText('A-number'), { target: { value: 'A12' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('"A12" is not an A-number.')).toBeInTheDocument();
+    expect(screen.getByText(/February 1990 has 28 days/)).toBeInTheDocument();
+    expect(screen.getByLabelText('A-number')).toHaveAttribute('aria-invalid', 'true');
+    expect((screen.getByLabelText('Given name(s)') as HTMLInputElement).value).toBe('Amina');
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save.mock.calls[0][0]).toMatchObject({ given_name: 'Amina', a_number: 'A12', date_of_birth: null });
+  });
+});
