@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod model;
+pub mod rules;
 pub mod store;
 pub mod vault;
 

@@ -99,7 +99,7 @@ test('a defensive asylum matter with a deadline and a hearing', async () => {
   await d.click('#add-hearing');
   await d.type('#starts_at', `${iso(3)} 09:00`);
   await d.click('#save-record');
-  await d.waitText('#hearings', (t) => t.includes('master calendar'));
+  await d.waitText('#hearings', (t) => t.includes('Master calendar hearing'));
   await shot('04-matter-en');
 });
 

@@ -1,0 +1,10 @@
+//! The deadline engine: a rule table compiled in, a holiday calendar, and a pure
+//! `compute` that explains itself. See `table.rs` for the rules and their sources.
+
+pub mod compute;
+pub mod holidays;
+pub mod table;
+
+pub use compute::{compute, ClockStop, Computed, Options};
+pub use holidays::{Calendar, Closure};
+pub use table::{find, Counting, Roll, Rule, RULES, TABLE_VERSION};

@@ -1,0 +1,107 @@
+// Labels for the closed sets of values, in both languages. Typed by the enums generated
+// from Rust: a value added in Rust without a label here fails `npm run check`.
+import type { Lang } from './i18n.svelte';
+import type { MatterKind } from './bindings/MatterKind';
+import type { Forum } from './bindings/Forum';
+import type { MatterStatus } from './bindings/MatterStatus';
+import type { HearingKind } from './bindings/HearingKind';
+import type { DetentionStatus } from './bindings/DetentionStatus';
+import type { MannerOfEntry } from './bindings/MannerOfEntry';
+import type { FilingForm } from './bindings/FilingForm';
+import type { FilingStatus } from './bindings/FilingStatus';
+
+type Labels<T extends string> = Record<T, [en: string, es: string]>;
+
+export const matterKind: Labels<MatterKind> = {
+  affirmative_asylum: ['Affirmative asylum', 'Asilo afirmativo'],
+  defensive_asylum: ['Defensive asylum', 'Asilo defensivo'],
+  withholding_of_removal: ['Withholding of removal', 'Suspensión de la expulsión'],
+  cat: ['CAT withholding or deferral', 'Protección CAT (suspensión o aplazamiento)'],
+  credible_fear_review: ['Credible fear review', 'Revisión de miedo creíble'],
+  reasonable_fear_review: ['Reasonable fear review', 'Revisión de miedo razonable'],
+  bond: ['Bond', 'Fianza'],
+  bia_appeal: ['BIA appeal', 'Apelación ante la BIA'],
+  petition_for_review: ['Petition for review', 'Petición de revisión'],
+  ead_c8: ['Work permit (EAD) (c)(8)', 'Permiso de trabajo (EAD) (c)(8)'],
+  other: ['Other', 'Otro'],
+};
+
+export const forum: Labels<Forum> = {
+  uscis_asylum_office: ['USCIS asylum office', 'Oficina de asilo de USCIS'],
+  uscis: ['USCIS (other office)', 'USCIS (otra oficina)'],
+  immigration_court: ['Immigration court', 'Corte de inmigración'],
+  bia: ['Board of Immigration Appeals', 'Junta de Apelaciones de Inmigración'],
+  circuit_court: ['Federal court of appeals', 'Corte federal de apelaciones'],
+};
+
+export const matterStatus: Labels<MatterStatus> = {
+  open: ['Open', 'Abierto'],
+  on_hold: ['On hold', 'En pausa'],
+  closed: ['Closed', 'Cerrado'],
+};
+
+export const hearingKind: Labels<HearingKind> = {
+  master_calendar: ['Master calendar hearing', 'Audiencia preliminar (master)'],
+  individual: ['Individual (merits) hearing', 'Audiencia individual (de fondo)'],
+  bond: ['Bond hearing', 'Audiencia de fianza'],
+  credible_fear_review: ['Credible fear review', 'Revisión de miedo creíble'],
+  reasonable_fear_review: ['Reasonable fear review', 'Revisión de miedo razonable'],
+  asylum_interview: ['Asylum office interview', 'Entrevista en la oficina de asilo'],
+  other: ['Other', 'Otra'],
+};
+
+export const detentionStatus: Labels<DetentionStatus> = {
+  not_detained: ['Not detained', 'No detenido/a'],
+  detained: ['Detained', 'Detenido/a'],
+  released: ['Released from detention', 'Liberado/a de la detención'],
+};
+
+export const mannerOfEntry: Labels<MannerOfEntry> = {
+  inspected_at_port: ['Inspected and admitted at a port of entry', 'Inspeccionado/a y admitido/a en un puerto de entrada'],
+  parole: ['Paroled', 'Con permiso de permanencia (parole)'],
+  visa: ['With a visa', 'Con visa'],
+  without_inspection: ['Entered without inspection', 'Entró sin inspección'],
+  apprehended_at_border: ['Apprehended at or near the border', 'Detenido/a en la frontera o cerca de ella'],
+  other: ['Other', 'Otra'],
+  unknown: ['Not known yet', 'Aún no se sabe'],
+};
+
+export const filingForm: Labels<FilingForm> = {
+  i589: ['I-589 Asylum and withholding', 'I-589 Asilo y suspensión'],
+  i765: ['I-765 Work permit', 'I-765 Permiso de trabajo'],
+  i290b: ['I-290B Appeal or motion', 'I-290B Apelación o moción'],
+  i130: ['I-130 Relative petition', 'I-130 Petición de familiar'],
+  g28: ['G-28 Appearance (USCIS)', 'G-28 Comparecencia (USCIS)'],
+  eoir26: ['EOIR-26 Notice of appeal', 'EOIR-26 Aviso de apelación'],
+  eoir27: ['EOIR-27 Appearance (BIA)', 'EOIR-27 Comparecencia (BIA)'],
+  eoir28: ['EOIR-28 Appearance (court)', 'EOIR-28 Comparecencia (corte)'],
+  eoir33: ['EOIR-33 Change of address', 'EOIR-33 Cambio de dirección'],
+  eoir42a: ['EOIR-42A Cancellation (LPR)', 'EOIR-42A Cancelación (residente)'],
+  eoir42b: ['EOIR-42B Cancellation (non-LPR)', 'EOIR-42B Cancelación (no residente)'],
+  motion: ['Motion', 'Moción'],
+  brief: ['Brief', 'Escrito'],
+  evidence: ['Evidence packet', 'Paquete de pruebas'],
+  other: ['Other', 'Otro'],
+};
+
+export const filingStatus: Labels<FilingStatus> = {
+  draft: ['Draft', 'Borrador'],
+  filed: ['Filed', 'Presentado'],
+  received: ['Received', 'Recibido'],
+  rejected: ['Rejected', 'Rechazado'],
+  rfe: ['Request for evidence', 'Solicitud de pruebas'],
+  approved: ['Approved', 'Aprobado'],
+  denied: ['Denied', 'Negado'],
+  withdrawn: ['Withdrawn', 'Retirado'],
+};
+
+/** The label of `value` in `set`, in `lang`. */
+export function label<T extends string>(set: Labels<T>, value: T, lang: Lang): string {
+  const pair = set[value];
+  return pair ? pair[lang === 'es' ? 1 : 0] : value;
+}
+
+/** Every value of `set` with its label, for a select. */
+export function options<T extends string>(set: Labels<T>, lang: Lang): { value: T; text: string }[] {
+  return (Object.keys(set) as T[]).map((value) => ({ value, text: label(set, value, lang) }));
+}
