@@ -8,3 +8,6 @@ pub mod table;
 pub use compute::{compute, ClockStop, Computed, Options};
 pub use holidays::{Calendar, Closure};
 pub use table::{find, Counting, Roll, Rule, RULES, TABLE_VERSION};
+
+#[cfg(test)]
+mod tests;

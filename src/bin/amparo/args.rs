@@ -43,6 +43,32 @@ pub enum Command {
     /// Notes on a client or matter.
     #[command(subcommand)]
     Note(NoteCmd),
+    /// The deadline rules: list them, or compute one (needs no vault).
+    #[command(subcommand)]
+    Rules(RulesCmd),
+}
+
+#[derive(Subcommand)]
+pub enum RulesCmd {
+    /// Every rule with its id, name and citation.
+    List,
+    /// Compute a deadline from its trigger date, with the explanation.
+    Compute {
+        /// The rule id, e.g. bia-appeal (see `amparo rules list`).
+        rule: String,
+        /// The trigger date, YYYY-MM-DD (decision, hearing, arrival…).
+        #[arg(long)]
+        from: String,
+        /// The triggering notice was served by mail.
+        #[arg(long)]
+        served_by_mail: bool,
+        /// A day the court or agency was closed: YYYY-MM-DD=reason (repeat for more).
+        #[arg(long = "closure")]
+        closures: Vec<String>,
+        /// A stop of the asylum EAD clock: YYYY-MM-DD..YYYY-MM-DD (repeat for more).
+        #[arg(long = "clock-stop")]
+        clock_stops: Vec<String>,
+    },
 }
 
 #[derive(Subcommand)]

@@ -13,6 +13,9 @@ use crate::output::print;
 use crate::secret;
 
 pub async fn run(cli: Cli) -> Result<()> {
+    if let Command::Rules(cmd) = cli.command {
+        return crate::rules::run(cmd, cli.json);
+    }
     let path = cli.vault.clone().unwrap_or_else(default_vault_path);
     let json = cli.json;
     let actor = cli.actor.clone().or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "volunteer".into());
@@ -59,6 +62,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Hearing(cmd) => with_store(&path, actor, |s| hearing(s, cmd, json)).await?,
         Command::Deadline(cmd) => with_store(&path, actor, |s| deadline(s, cmd, json)).await?,
         Command::Note(cmd) => with_store(&path, actor, |s| note(s, cmd, json)).await?,
+        Command::Rules(_) => unreachable!("handled above: needs no vault"),
     }
     Ok(())
 }

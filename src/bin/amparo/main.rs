@@ -5,6 +5,7 @@
 mod args;
 mod commands;
 mod output;
+mod rules;
 mod secret;
 
 use std::process::ExitCode;

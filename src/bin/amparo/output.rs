@@ -27,9 +27,8 @@ pub fn error(e: &Error, json: bool) {
         let body = serde_json::json!({ "error": { "code": e.code(), "message": e.to_string(), "fields": fields } });
         println!("{}", serde_json::to_string_pretty(&body).expect("serialisable"));
     } else if let Error::Invalid(v) = e {
-        eprintln!("error: nothing was saved:");
         for f in &v.fields {
-            eprintln!("  {}: {}", f.field, f.message);
+            eprintln!("error: {}: {}", f.field, f.message);
         }
     } else {
         eprintln!("error: {e}");
