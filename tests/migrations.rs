@@ -24,6 +24,11 @@ async fn migrator_with(dir: &Path, extra: &[(&str, &str)]) -> Migrator {
     Migrator::new(dir).await.unwrap()
 }
 
+/// The newest migration this version of Amparo ships.
+fn current_version() -> i64 {
+    MIGRATOR.iter().map(|m| m.version).max().unwrap()
+}
+
 async fn vault_with_one_client(path: &Path) {
     let v = create(path).await;
     store(&v).add_client(&ClientInput { given_name: "Before".into(), ..Default::default() }).await.unwrap();
@@ -40,10 +45,10 @@ async fn an_upgrade_keeps_a_copy_and_applies() {
     assert_eq!(v.schema_version().await.unwrap(), 9001);
     v.lock().await;
     // The copy is a complete vault at the old version, with its header.
-    let copy = dir.path().join("clinic.amparo.before-v1");
-    assert!(copy.exists() && dir.path().join("clinic.amparo.before-v1-header").exists());
+    let copy = dir.path().join(format!("clinic.amparo.before-v{}", current_version()));
+    assert!(copy.exists() && dir.path().join(format!("clinic.amparo.before-v{}-header", current_version())).exists());
     let old = Vault::open_with(&copy, &pass(PASS), &MIGRATOR).await.unwrap();
-    assert_eq!(old.schema_version().await.unwrap(), 1);
+    assert_eq!(old.schema_version().await.unwrap(), current_version());
     assert_eq!(store(&old).list_clients(&Default::default()).await.unwrap().total, 1);
     old.lock().await;
 }
@@ -64,13 +69,13 @@ async fn a_failed_upgrade_leaves_the_old_vault_usable() {
     let err = Vault::open_with(&path, &pass(PASS), &m).await.unwrap_err();
     assert_eq!(err.code(), "migration_failed", "{err:?}");
     assert!(err.to_string().contains("left as it was"));
-    // The current version opens it as before: version 1, the client there, no half-upgrade.
+    // The current version opens it as before: same schema, the client there, no half-upgrade.
     let v = open(&path).await;
-    assert_eq!(v.schema_version().await.unwrap(), 1);
+    assert_eq!(v.schema_version().await.unwrap(), current_version());
     let has_attachments: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'attachments'").fetch_one(v.pool()).await.unwrap();
     assert_eq!(has_attachments, 0, "the first of the two migrations was left applied");
     assert_eq!(store(&v).list_clients(&Default::default()).await.unwrap().total, 1);
     v.lock().await;
-    assert!(dir.path().join("clinic.amparo.before-v1").exists());
+    assert!(dir.path().join(format!("clinic.amparo.before-v{}", current_version())).exists());
 }

@@ -25,9 +25,13 @@ text_enum!(
 pub struct DeadlineInput {
     pub matter_id: i64,
     pub title: String,
+    /// May be left empty for a rule: the rule computes it.
     pub due_on: String,
     pub rule_id: Option<String>,
     pub trigger_on: Option<String>,
+    pub served_by_mail: bool,
+    /// Why the date differs from what the rule computed.
+    pub override_reason: Option<String>,
     pub manual_reason: Option<String>,
     pub assigned_to: Option<String>,
 }
@@ -52,6 +56,12 @@ pub struct DeadlineFields {
     pub due_on: NaiveDate,
     pub source: DeadlineSource,
     pub assigned_to: Option<String>,
+    /// What the rule said, word for word, when the deadline was computed.
+    pub explanation: Option<String>,
+    pub served_by_mail: bool,
+    /// The rule's date, kept when the user chose another one.
+    pub computed_due_on: Option<NaiveDate>,
+    pub override_reason: Option<String>,
 }
 
 /// A stored deadline.
@@ -70,16 +80,32 @@ pub struct Deadline {
 }
 
 impl DeadlineInput {
+    /// Checks the input and, for a rule, computes the date with the deadline engine.
     pub fn validate(&self) -> Result<DeadlineFields, ValidationError> {
         let mut c = Checker::default();
         let title = c.take("title", fields::required_line(&self.title, "title"));
-        let due_on = c.take("due_on", fields::date(&self.due_on));
+        let due_on = c.take("due_on", fields::optional_date(Some(&self.due_on)));
         let rule_id = c.take("rule_id", fields::optional_line(self.rule_id.as_deref(), "rule"));
         let trigger_on = c.take("trigger_on", fields::optional_date(self.trigger_on.as_deref()));
         let reason = c.take("manual_reason", fields::optional_text(self.manual_reason.as_deref(), "reason"));
+        let override_reason =
+            c.take("override_reason", fields::optional_text(self.override_reason.as_deref(), "reason for the other date"));
         let assigned_to = c.take("assigned_to", fields::optional_line(self.assigned_to.as_deref(), "volunteer's name"));
-        let source = match (rule_id.flatten(), trigger_on.flatten(), reason.flatten()) {
-            (Some(rule_id), Some(trigger_on), _) => Some(DeadlineSource::Rule { rule_id, trigger_on }),
+        let mut computed = None;
+        let source = match (rule_id.flatten(), trigger_on.flatten(), reason.clone().flatten()) {
+            (Some(rule_id), Some(trigger_on), _) => {
+                let options = crate::rules::Options { served_by_mail: self.served_by_mail, ..Default::default() };
+                match crate::rules::compute(&rule_id, trigger_on, &options) {
+                    Ok(done) => computed = Some(done),
+                    Err(crate::Error::Invalid(v)) => {
+                        for f in v.fields {
+                            c.fail(if f.field == "rule" { "rule_id" } else { &f.field }, f.message);
+                        }
+                    }
+                    Err(e) => c.fail("rule_id", e.to_string()),
+                }
+                Some(DeadlineSource::Rule { rule_id, trigger_on })
+            }
             (Some(_), None, _) => {
                 c.fail("trigger_on", "A deadline from a rule needs the date that starts it (decision, hearing or arrival).");
                 None
@@ -90,6 +116,26 @@ impl DeadlineInput {
                 None
             }
         };
+        // The date: the rule's, unless the user chose another and said why.
+        let mut final_due = due_on.flatten();
+        let mut computed_due_on = None;
+        if let Some(done) = &computed {
+            match final_due {
+                None => final_due = Some(done.due),
+                Some(d) if d == done.due => {}
+                Some(d) => {
+                    if matches!(override_reason, Some(None)) {
+                        c.fail(
+                            "override_reason",
+                            format!("The rule gives {} but {d} was entered. Say why the date is different, or leave the date empty to use the rule's.", done.due),
+                        );
+                    }
+                    computed_due_on = Some(done.due);
+                }
+            }
+        } else if final_due.is_none() && matches!(source, Some(DeadlineSource::Manual { .. })) {
+            c.fail("due_on", "Enter the due date, written YYYY-MM-DD.");
+        }
         if self.matter_id <= 0 {
             c.fail("matter_id", "Choose the matter this deadline belongs to.");
         }
@@ -97,9 +143,13 @@ impl DeadlineInput {
         Ok(DeadlineFields {
             matter_id: self.matter_id,
             title: title.unwrap(),
-            due_on: due_on.unwrap(),
+            due_on: final_due.expect("checked above"),
             source: source.unwrap(),
             assigned_to: assigned_to.unwrap(),
+            explanation: computed.map(|d| d.explanation),
+            served_by_mail: self.served_by_mail,
+            override_reason: if computed_due_on.is_some() { override_reason.flatten() } else { None },
+            computed_due_on,
         })
     }
 }
@@ -133,10 +183,32 @@ mod tests {
     fn source_is_a_rule_with_its_trigger_or_a_reason() {
         let base = DeadlineInput { matter_id: 1, title: "Appeal".into(), due_on: "2026-06-22".into(), ..Default::default() };
         let rule = DeadlineInput { rule_id: Some("bia-appeal".into()), trigger_on: Some("2026-05-20".into()), ..base.clone() };
-        assert!(matches!(rule.validate().unwrap().source, DeadlineSource::Rule { .. }));
+        let f = rule.validate().unwrap();
+        assert!(matches!(f.source, DeadlineSource::Rule { .. }));
+        assert!(f.explanation.unwrap().contains("Juneteenth"));
+        assert_eq!(f.computed_due_on, None, "the entered date agrees with the rule");
         let no_trigger = DeadlineInput { rule_id: Some("bia-appeal".into()), ..base.clone() };
         assert!(no_trigger.validate().unwrap_err().message_for("trigger_on").is_some());
         assert!(base.validate().unwrap_err().message_for("manual_reason").is_some());
+    }
+
+    #[test]
+    fn a_rule_computes_the_date_and_a_different_date_needs_a_reason() {
+        let rule = DeadlineInput {
+            matter_id: 1,
+            title: "BIA appeal".into(),
+            rule_id: Some("bia-appeal".into()),
+            trigger_on: Some("2026-05-20".into()),
+            ..Default::default()
+        };
+        assert_eq!(rule.validate().unwrap().due_on.to_string(), "2026-06-22");
+        let other = DeadlineInput { due_on: "2026-06-15".into(), ..rule.clone() };
+        assert!(other.validate().unwrap_err().message_for("override_reason").unwrap().contains("2026-06-22"));
+        let explained = DeadlineInput { override_reason: Some("File a week early: mail delays".into()), ..other };
+        let f = explained.validate().unwrap();
+        assert_eq!((f.due_on.to_string(), f.computed_due_on.unwrap().to_string()), ("2026-06-15".into(), "2026-06-22".into()));
+        let unknown = DeadlineInput { rule_id: Some("no-such-rule".into()), ..rule };
+        assert!(unknown.validate().unwrap_err().message_for("rule_id").is_some());
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //! `compute` that explains itself. See `table.rs` for the rules and their sources.
 
 pub mod compute;
+pub mod events;
 pub mod holidays;
 pub mod table;
 
 pub use compute::{compute, ClockStop, Computed, Options};
+pub use events::{propose, EventKind};
 pub use holidays::{Calendar, Closure};
 pub use table::{find, Counting, Roll, Rule, RULES, TABLE_VERSION};
 

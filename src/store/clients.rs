@@ -97,6 +97,9 @@ impl Store {
         search::reindex_client(&mut tx, id).await?;
         audit::record(&mut tx, self.actor(), "update", "client", Some(id), audit::diff(&before.fields, &fields)).await?;
         tx.commit().await?;
+        if fields.last_arrival != before.fields.last_arrival {
+            self.sync_one_year(id, before.fields.last_arrival).await?;
+        }
         self.client(id).await
     }
 

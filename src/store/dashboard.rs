@@ -37,6 +37,8 @@ pub struct Dashboard {
     pub overdue: Vec<DeadlineListItem>,
     pub due_within_7: Vec<DeadlineListItem>,
     pub due_within_30: Vec<DeadlineListItem>,
+    /// Open asylum one-year deadlines that have passed or fall within 60 days.
+    pub one_year: Vec<DeadlineListItem>,
     /// Hearings from the Monday of this week to the Sunday of next week.
     pub hearings: Vec<HearingListItem>,
     pub volunteers: Vec<VolunteerLoad>,
@@ -45,6 +47,12 @@ pub struct Dashboard {
 impl Store {
     /// The dashboard as of `today`.
     pub async fn dashboard(&self, today: NaiveDate) -> Result<Dashboard> {
+        let one_year = self
+            .deadlines_due(today, 60)
+            .await?
+            .into_iter()
+            .filter(|d| matches!(&d.deadline.fields.source, crate::model::DeadlineSource::Rule { rule_id, .. } if rule_id == super::matters::ONE_YEAR))
+            .collect();
         let all = self.deadlines_due(today, 30).await?;
         let (overdue, upcoming): (Vec<_>, Vec<_>) = all.into_iter().partition(|d| d.days_left < 0);
         let (due_within_7, due_within_30): (Vec<_>, Vec<_>) = upcoming.into_iter().partition(|d| d.days_left <= 7);
@@ -60,7 +68,7 @@ impl Store {
         .bind(today)
         .fetch_all(self.pool())
         .await?;
-        Ok(Dashboard { today, overdue, due_within_7, due_within_30, hearings, volunteers })
+        Ok(Dashboard { today, overdue, due_within_7, due_within_30, one_year, hearings, volunteers })
     }
 
     /// Hearings between two days (inclusive) with their client's name.

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::{audit, expect_one, now, Store};
 use crate::error::{Error, Result};
 use crate::model::{fields, Deadline, DeadlineFields, DeadlineInput, DeadlineSource, DeadlineStatus, ValidationError};
+use crate::rules::EventKind;
 
 #[derive(sqlx::FromRow)]
 struct DeadlineRow {
@@ -20,6 +21,10 @@ struct DeadlineRow {
     done_on: Option<NaiveDate>,
     waived_reason: Option<String>,
     assigned_to: Option<String>,
+    served_by_mail: bool,
+    explanation: Option<String>,
+    computed_due_on: Option<NaiveDate>,
+    override_reason: Option<String>,
     created_at: String,
     updated_at: String,
 }
@@ -32,7 +37,17 @@ impl From<DeadlineRow> for Deadline {
         };
         Deadline {
             id: r.id,
-            fields: DeadlineFields { matter_id: r.matter_id, title: r.title, due_on: r.due_on, source, assigned_to: r.assigned_to },
+            fields: DeadlineFields {
+                matter_id: r.matter_id,
+                title: r.title,
+                due_on: r.due_on,
+                source,
+                assigned_to: r.assigned_to,
+                explanation: r.explanation,
+                served_by_mail: r.served_by_mail,
+                computed_due_on: r.computed_due_on,
+                override_reason: r.override_reason,
+            },
             status: r.status,
             done_on: r.done_on,
             waived_reason: r.waived_reason,
@@ -56,36 +71,100 @@ pub struct DeadlineListItem {
 }
 
 impl Store {
-    /// Adds a deadline to a living matter.
+    /// Adds a deadline to a living matter. A rule's deadline is computed and explained.
     pub async fn add_deadline(&self, input: &DeadlineInput) -> Result<Deadline> {
         let f = input.validate()?;
-        let (rule_id, trigger_on, reason) = match &f.source {
-            DeadlineSource::Rule { rule_id, trigger_on } => (Some(rule_id.as_str()), Some(*trigger_on), None),
-            DeadlineSource::Manual { reason } => (None, None, Some(reason.as_str())),
-        };
         let mut tx = self.pool().begin().await?;
         Store::require_living_matter(&mut tx, f.matter_id).await?;
-        let at = now();
-        let id = sqlx::query(
-            "INSERT INTO deadlines (matter_id, title, due_on, rule_id, trigger_on, manual_reason, assigned_to, \
-             created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(f.matter_id)
-        .bind(&f.title)
-        .bind(f.due_on)
-        .bind(rule_id)
-        .bind(trigger_on)
-        .bind(reason)
-        .bind(&f.assigned_to)
-        .bind(&at)
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
-        audit::record(&mut tx, self.actor(), "create", "deadline", Some(id), serde_json::to_value(&f).unwrap_or_default())
-            .await?;
+        let id = insert_deadline(&mut tx, self.actor(), &f).await?;
         tx.commit().await?;
         self.deadline(id).await
+    }
+
+    /// Creates the deadlines `rule_ids` that `event` on `date` starts, in one transaction.
+    pub async fn add_event_deadlines(
+        &self,
+        matter_id: i64,
+        event: EventKind,
+        date: NaiveDate,
+        served_by_mail: bool,
+        rule_ids: &[String],
+    ) -> Result<Vec<Deadline>> {
+        let mut tx = self.pool().begin().await?;
+        Store::require_living_matter(&mut tx, matter_id).await?;
+        let mut ids = Vec::new();
+        for proposal in crate::rules::propose(event, date, served_by_mail)? {
+            if !rule_ids.iter().any(|r| r == &proposal.rule) {
+                continue;
+            }
+            let allows_mail = crate::rules::find(&proposal.rule).map(|r| r.mail_days > 0).unwrap_or(false);
+            let input = DeadlineInput {
+                matter_id,
+                title: proposal.name.clone(),
+                rule_id: Some(proposal.rule.clone()),
+                trigger_on: Some(date.to_string()),
+                served_by_mail: served_by_mail && allows_mail,
+                ..Default::default()
+            };
+            ids.push(insert_deadline(&mut tx, self.actor(), &input.validate()?).await?);
+        }
+        tx.commit().await?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.push(self.deadline(id).await?);
+        }
+        Ok(out)
+    }
+
+    /// Moves the open rule deadlines of a matter whose trigger was `old` to the trigger
+    /// `new`, recomputing each; a date the user overrode keeps its date and reason, and
+    /// its computed date is updated. Every move is in the audit log.
+    pub async fn move_trigger(&self, matter_id: i64, rule_id: Option<&str>, old: NaiveDate, new: NaiveDate) -> Result<Vec<Deadline>> {
+        let mut tx = self.pool().begin().await?;
+        let rows: Vec<DeadlineRow> = sqlx::query_as(
+            "SELECT * FROM deadlines WHERE matter_id = ? AND status = 'open' AND rule_id IS NOT NULL \
+             AND trigger_on = ? AND (? IS NULL OR rule_id = ?)",
+        )
+        .bind(matter_id)
+        .bind(old)
+        .bind(rule_id)
+        .bind(rule_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut moved = Vec::new();
+        for row in rows {
+            let rule = row.rule_id.clone().unwrap_or_default();
+            let options = crate::rules::Options { served_by_mail: row.served_by_mail, ..Default::default() };
+            let computed = crate::rules::compute(&rule, new, &options)?;
+            let overridden = row.override_reason.is_some();
+            let (due, computed_due) = if overridden { (row.due_on, Some(computed.due)) } else { (computed.due, None) };
+            sqlx::query(
+                "UPDATE deadlines SET trigger_on = ?, due_on = ?, computed_due_on = ?, explanation = ?, rule_version = ?, \
+                 updated_at = ? WHERE id = ?",
+            )
+            .bind(new)
+            .bind(due)
+            .bind(computed_due)
+            .bind(&computed.explanation)
+            .bind(crate::rules::TABLE_VERSION)
+            .bind(now())
+            .bind(row.id)
+            .execute(&mut *tx)
+            .await?;
+            let changes = serde_json::json!({
+                "trigger_on": [old, new],
+                "due_on": [row.due_on, due],
+                "kept_override": overridden,
+            });
+            audit::record(&mut tx, self.actor(), "update", "deadline", Some(row.id), changes).await?;
+            moved.push(row.id);
+        }
+        tx.commit().await?;
+        let mut out = Vec::with_capacity(moved.len());
+        for id in moved {
+            out.push(self.deadline(id).await?);
+        }
+        Ok(out)
     }
 
     /// One deadline.
@@ -181,6 +260,40 @@ pub(crate) struct DeadlineJoin {
     row: DeadlineRow,
     client_id: i64,
     client_name: String,
+}
+
+/// Inserts one validated deadline with its audit row, inside the caller's transaction.
+async fn insert_deadline(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, actor: &str, f: &DeadlineFields) -> Result<i64> {
+    let (rule_id, trigger_on, reason) = match &f.source {
+        DeadlineSource::Rule { rule_id, trigger_on } => (Some(rule_id.as_str()), Some(*trigger_on), None),
+        DeadlineSource::Manual { reason } => (None, None, Some(reason.as_str())),
+    };
+    let at = now();
+    let version = rule_id.map(|_| crate::rules::TABLE_VERSION);
+    let id = sqlx::query(
+        "INSERT INTO deadlines (matter_id, title, due_on, rule_id, trigger_on, manual_reason, assigned_to, served_by_mail, \
+         explanation, rule_version, computed_due_on, override_reason, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(f.matter_id)
+    .bind(&f.title)
+    .bind(f.due_on)
+    .bind(rule_id)
+    .bind(trigger_on)
+    .bind(reason)
+    .bind(&f.assigned_to)
+    .bind(f.served_by_mail)
+    .bind(&f.explanation)
+    .bind(version)
+    .bind(f.computed_due_on)
+    .bind(&f.override_reason)
+    .bind(&at)
+    .bind(&at)
+    .execute(&mut **tx)
+    .await?
+    .last_insert_rowid();
+    audit::record(tx, actor, "create", "deadline", Some(id), serde_json::to_value(f).unwrap_or_default()).await?;
+    Ok(id)
 }
 
 #[derive(Clone, Copy)]

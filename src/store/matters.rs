@@ -4,6 +4,9 @@ use super::{audit, clients::require_living_client, expect_one, now, search, Stor
 use crate::error::{Error, Result};
 use crate::model::{Matter, MatterInput};
 
+/// The rule id of the asylum one-year filing deadline.
+pub const ONE_YEAR: &str = "asylum-one-year";
+
 impl Store {
     /// Opens a matter for a living client.
     pub async fn add_matter(&self, input: &MatterInput) -> Result<Matter> {
@@ -35,7 +38,43 @@ impl Store {
         audit::record(&mut tx, self.actor(), "create", "matter", Some(id), serde_json::to_value(&f).unwrap_or_default())
             .await?;
         tx.commit().await?;
+        self.sync_one_year(f.client_id, None).await?;
         self.matter(id).await
+    }
+
+    /// Keeps each open asylum matter of a client with the one-year deadline that follows
+    /// from the client's last arrival: creates it where it is missing, and moves it when
+    /// the arrival date changed from `old_arrival`.
+    pub(crate) async fn sync_one_year(&self, client_id: i64, old_arrival: Option<chrono::NaiveDate>) -> Result<()> {
+        let Some(arrival) = self.client(client_id).await?.fields.last_arrival else { return Ok(()) };
+        let asylum: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM matters WHERE client_id = ? AND deleted_at IS NULL AND status <> 'closed' \
+             AND kind IN ('affirmative_asylum', 'defensive_asylum')",
+        )
+        .bind(client_id)
+        .fetch_all(self.pool())
+        .await?;
+        for matter_id in asylum {
+            if let Some(old) = old_arrival.filter(|o| *o != arrival) {
+                self.move_trigger(matter_id, Some(ONE_YEAR), old, arrival).await?;
+            }
+            let has: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM deadlines WHERE matter_id = ? AND rule_id = ?")
+                .bind(matter_id)
+                .bind(ONE_YEAR)
+                .fetch_one(self.pool())
+                .await?;
+            if has == 0 {
+                let input = crate::model::DeadlineInput {
+                    matter_id,
+                    title: "File the I-589 (one-year deadline)".into(),
+                    rule_id: Some(ONE_YEAR.into()),
+                    trigger_on: Some(arrival.to_string()),
+                    ..Default::default()
+                };
+                self.add_deadline(&input).await?;
+            }
+        }
+        Ok(())
     }
 
     /// One matter, deleted or not.

@@ -211,13 +211,21 @@ pub enum DeadlineCmd {
         matter: i64,
         #[arg(long)]
         title: String,
-        /// YYYY-MM-DD.
-        #[arg(long)]
+        /// YYYY-MM-DD; may be left out for a rule, which computes it.
+        #[arg(long, default_value = "")]
         due: String,
+        /// A rule id (see `amparo rules list`).
         #[arg(long)]
         rule: Option<String>,
+        /// The date that starts the rule's period.
         #[arg(long)]
         trigger: Option<String>,
+        /// The triggering notice was served by mail.
+        #[arg(long)]
+        served_by_mail: bool,
+        /// Why --due differs from the rule's date.
+        #[arg(long)]
+        override_reason: Option<String>,
         /// Where the date comes from, for a deadline entered by hand.
         #[arg(long)]
         reason: Option<String>,

@@ -209,8 +209,18 @@ async fn hearing(store: Store, cmd: HearingCmd, json: bool) -> Result<()> {
 
 async fn deadline(store: Store, cmd: DeadlineCmd, json: bool) -> Result<()> {
     match cmd {
-        DeadlineCmd::Add { matter, title, due, rule, trigger, reason, assigned_to } => {
-            let input = DeadlineInput { matter_id: matter, title, due_on: due, rule_id: rule, trigger_on: trigger, manual_reason: reason, assigned_to };
+        DeadlineCmd::Add { matter, title, due, rule, trigger, served_by_mail, override_reason, reason, assigned_to } => {
+            let input = DeadlineInput {
+                matter_id: matter,
+                title,
+                due_on: due,
+                rule_id: rule,
+                trigger_on: trigger,
+                served_by_mail,
+                override_reason,
+                manual_reason: reason,
+                assigned_to,
+            };
             let d = store.add_deadline(&input).await?;
             print(json, &d, || format!("Added deadline {} due {}", d.id, d.fields.due_on));
         }

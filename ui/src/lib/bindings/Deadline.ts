@@ -5,4 +5,12 @@ import type { DeadlineStatus } from "./DeadlineStatus";
 /**
  * A stored deadline.
  */
-export type Deadline = { id: number, status: DeadlineStatus, done_on: string | null, waived_reason: string | null, created_at: string, updated_at: string, matter_id: number, title: string, due_on: string, source: DeadlineSource, assigned_to: string | null, };
+export type Deadline = { id: number, status: DeadlineStatus, done_on: string | null, waived_reason: string | null, created_at: string, updated_at: string, matter_id: number, title: string, due_on: string, source: DeadlineSource, assigned_to: string | null, 
+/**
+ * What the rule said, word for word, when the deadline was computed.
+ */
+explanation: string | null, served_by_mail: boolean, 
+/**
+ * The rule's date, kept when the user chose another one.
+ */
+computed_due_on: string | null, override_reason: string | null, };

@@ -4,4 +4,12 @@ import type { DeadlineSource } from "./DeadlineSource";
 /**
  * A deadline's validated details.
  */
-export type DeadlineFields = { matter_id: number, title: string, due_on: string, source: DeadlineSource, assigned_to: string | null, };
+export type DeadlineFields = { matter_id: number, title: string, due_on: string, source: DeadlineSource, assigned_to: string | null, 
+/**
+ * What the rule said, word for word, when the deadline was computed.
+ */
+explanation: string | null, served_by_mail: boolean, 
+/**
+ * The rule's date, kept when the user chose another one.
+ */
+computed_due_on: string | null, override_reason: string | null, };

@@ -4,4 +4,12 @@
  * A deadline as typed: either a rule and the date that triggers it, or a manual date
  * with the reason for it (an order, a notice).
  */
-export type DeadlineInput = { matter_id: number, title: string, due_on: string, rule_id: string | null, trigger_on: string | null, manual_reason: string | null, assigned_to: string | null, };
+export type DeadlineInput = { matter_id: number, title: string, 
+/**
+ * May be left empty for a rule: the rule computes it.
+ */
+due_on: string, rule_id: string | null, trigger_on: string | null, served_by_mail: boolean, 
+/**
+ * Why the date differs from what the rule computed.
+ */
+override_reason: string | null, manual_reason: string | null, assigned_to: string | null, };

@@ -9,4 +9,12 @@ export type DeadlineListItem = { client_id: number, client_name: string,
 /**
  * Days from today: negative when overdue.
  */
-days_left: number, id: number, status: DeadlineStatus, done_on: string | null, waived_reason: string | null, created_at: string, updated_at: string, matter_id: number, title: string, due_on: string, source: DeadlineSource, assigned_to: string | null, };
+days_left: number, id: number, status: DeadlineStatus, done_on: string | null, waived_reason: string | null, created_at: string, updated_at: string, matter_id: number, title: string, due_on: string, source: DeadlineSource, assigned_to: string | null, 
+/**
+ * What the rule said, word for word, when the deadline was computed.
+ */
+explanation: string | null, served_by_mail: boolean, 
+/**
+ * The rule's date, kept when the user chose another one.
+ */
+computed_due_on: string | null, override_reason: string | null, };
