@@ -3,6 +3,7 @@
 
 mod clients;
 mod dashboard;
+mod deadlines;
 pub mod error;
 mod matters;
 mod state;
@@ -55,6 +56,9 @@ pub fn run() {
             matters::add_filing,
             matters::add_note,
             dashboard::dashboard,
+            deadlines::propose_deadlines,
+            deadlines::add_event_deadlines,
+            deadlines::move_trigger,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Amparo");

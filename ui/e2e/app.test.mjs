@@ -71,7 +71,7 @@ test('adding a client: a bad A-number is refused inline and nothing is saved', a
   await d.type('#a_number', 'A201-555-019');
   await d.type('#date_of_birth', '1990-02-28');
   await d.type('#nationality', 'ER');
-  await d.type('#last_arrival', '2026-03-02');
+  await d.type('#last_arrival', iso(-330));
   await d.click('#save-client');
   await d.waitText('#client-a-number', (t) => t === 'A201-555-019');
   assert.match(await d.text('#client-name'), /Haile, Amina/);
@@ -90,11 +90,25 @@ test('a defensive asylum matter with a deadline and a hearing', async () => {
   await d.type('#manual_reason', 'IJ decision; 30 days, 8 CFR 1003.38(b)');
   await d.click('#save-record');
   await d.waitText('#due_on-error', (t) => t.includes('not a real date'));
-  assert.ok((await d.text('#deadlines')).includes('None'), 'a refused deadline was saved');
+  const before = await d.text('#deadlines');
+  assert.ok(!before.includes('BIA appeal (EOIR-26)'), 'a refused deadline was saved');
+  assert.ok(before.includes('File the I-589 (one-year deadline)'), 'the one-year deadline did not appear on its own');
 
   await d.type('#due_on', iso(10));
   await d.click('#save-record');
   await d.waitText('#deadlines', (t) => t.includes('BIA appeal (EOIR-26)'));
+
+  // The IJ decided five days ago: Amparo proposes the BIA appeal and the motions.
+  await d.click('#record-event');
+  await d.type('#event-date', '2026-13-01');
+  await d.click('#show-proposals');
+  await d.waitText('#event-date-error', (t) => t.includes('no month 13'));
+  await d.type('#event-date', iso(-5));
+  await d.click('#show-proposals');
+  await d.waitText('#proposals', (t) => t.includes("Appeal of an immigration judge's decision to the BIA") && t.includes('8 CFR 1003.38(b)'));
+  await shot('04-matter-event-en');
+  await d.click('#add-proposals');
+  await d.waitText('#deadlines', (t) => t.includes("Appeal of an immigration judge's decision to the BIA") && t.includes('Motion to reopen'));
 
   await d.click('#add-hearing');
   await d.type('#starts_at', `${iso(3)} 09:00`);
@@ -103,14 +117,16 @@ test('a defensive asylum matter with a deadline and a hearing', async () => {
   await shot('04-matter-en');
 });
 
-test('the dashboard shows the deadline with where its date comes from', async () => {
+test('the dashboard shows the BIA appeal deadline with its explanation', async () => {
   await d.click('#nav-dashboard');
-  const panel = await d.waitText('#panel-due30', (t) => t.includes('BIA appeal'));
+  const panel = await d.waitText('#panel-due30', (t) => t.includes("Appeal of an immigration judge's decision to the BIA"));
   assert.match(panel, /Haile, Amina/);
   assert.match(panel, /in 10 days/);
-  await d.click('#panel-due30 details summary');
-  await d.waitText('#panel-due30 details', (t) => t.includes('8 CFR 1003.38(b)'));
+  const summaries = await d.findAll('#panel-due30 details summary');
+  for (const s of summaries) await d.cmd('POST', `/element/${s}/click`, {});
+  await d.waitText('#panel-due30', (t) => t.includes(`Decision ${iso(-5)} + 30 calendar days`) && t.includes('Rule: 8 CFR 1003.38(b)'));
   await d.waitText('#panel-hearings', (t) => t.includes('Haile, Amina'));
+  await d.waitText('#panel-oneyear', (t) => t.includes('File the I-589 (one-year deadline)') && t.includes('Haile, Amina'));
   await shot('02-dashboard-en');
 });
 

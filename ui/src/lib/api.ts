@@ -24,6 +24,7 @@ import type { Filing } from './bindings/Filing';
 import type { NoteSubject } from './bindings/NoteSubject';
 import type { Note } from './bindings/Note';
 import type { Dashboard } from './bindings/Dashboard';
+import type { Computed } from './bindings/Computed';
 
 /** A refused or failed command, as Rust described it. */
 export class ApiError extends Error {
@@ -76,6 +77,12 @@ export const api = {
   addFiling: (input: FilingInput) => call<Filing>('add_filing', { input }),
   addNote: (subject: NoteSubject, body: string) => call<Note>('add_note', { subject, body }),
   dashboard: () => call<Dashboard>('dashboard'),
+  proposeDeadlines: (event: string, date: string, servedByMail: boolean) =>
+    call<Computed[]>('propose_deadlines', { event, date, servedByMail }),
+  addEventDeadlines: (matterId: number, event: string, date: string, servedByMail: boolean, ruleIds: string[]) =>
+    call<Deadline[]>('add_event_deadlines', { matterId, event, date, servedByMail, ruleIds }),
+  moveTrigger: (matterId: number, ruleId: string | null, old: string, next: string) =>
+    call<Deadline[]>('move_trigger', { matterId, ruleId, old, new: next }),
 };
 
 export type Api = typeof api;

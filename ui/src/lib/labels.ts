@@ -9,6 +9,7 @@ import type { DetentionStatus } from './bindings/DetentionStatus';
 import type { MannerOfEntry } from './bindings/MannerOfEntry';
 import type { FilingForm } from './bindings/FilingForm';
 import type { FilingStatus } from './bindings/FilingStatus';
+import type { EventKind } from './bindings/EventKind';
 
 type Labels<T extends string> = Record<T, [en: string, es: string]>;
 
@@ -93,6 +94,18 @@ export const filingStatus: Labels<FilingStatus> = {
   approved: ['Approved', 'Aprobado'],
   denied: ['Denied', 'Negado'],
   withdrawn: ['Withdrawn', 'Retirado'],
+};
+
+export const eventKind: Labels<EventKind> = {
+  ij_decision: ["Immigration judge's decision", 'Decisión del juez de inmigración'],
+  bia_decision: ['BIA decision', 'Decisión de la BIA'],
+  master_hearing: ['Master calendar hearing scheduled', 'Audiencia preliminar (master) programada'],
+  individual_hearing: ['Individual hearing scheduled', 'Audiencia individual programada'],
+  last_arrival: ['Last arrival in the United States', 'Última llegada a Estados Unidos'],
+  uscis_decision: ['Unfavourable USCIS decision served', 'Notificación de una decisión desfavorable de USCIS'],
+  request_for_evidence: ['Request for evidence received', 'Solicitud de pruebas recibida'],
+  move: ['Client moved', 'El cliente se mudó'],
+  asylum_application_received: ['I-589 received (complete)', 'I-589 recibido (completo)'],
 };
 
 /** The label of `value` in `set`, in `lang`. */

@@ -8,6 +8,10 @@ import type { VolunteerLoad } from "./VolunteerLoad";
  */
 export type Dashboard = { today: string, overdue: Array<DeadlineListItem>, due_within_7: Array<DeadlineListItem>, due_within_30: Array<DeadlineListItem>, 
 /**
+ * Open asylum one-year deadlines that have passed or fall within 60 days.
+ */
+one_year: Array<DeadlineListItem>, 
+/**
  * Hearings from the Monday of this week to the Sunday of next week.
  */
 hearings: Array<HearingListItem>, volunteers: Array<VolunteerLoad>, };

@@ -1,0 +1,49 @@
+//! Deadline-engine commands: propose the deadlines an event starts, create the chosen
+//! ones, and move them when a trigger date is corrected.
+
+use tauri::State;
+
+use amparo::model::{fields, Deadline, ValidationError};
+use amparo::rules::{propose, Computed, EventKind};
+
+use crate::error::{CmdResult, CommandError};
+use crate::state::AppState;
+
+fn parse_event(event: &str) -> CmdResult<EventKind> {
+    event.parse().map_err(|m: String| amparo::Error::Invalid(ValidationError::one("event", m)).into())
+}
+
+fn parse_date(field: &str, raw: &str) -> CmdResult<chrono::NaiveDate> {
+    fields::date(raw).map_err(|m| CommandError::from(amparo::Error::Invalid(ValidationError::one(field, m))))
+}
+
+/// The deadlines `event` on `date` would start, computed and explained. Needs no vault.
+#[tauri::command]
+pub fn propose_deadlines(event: String, date: String, served_by_mail: bool) -> CmdResult<Vec<Computed>> {
+    Ok(propose(parse_event(&event)?, parse_date("date", &date)?, served_by_mail)?)
+}
+
+#[tauri::command]
+pub async fn add_event_deadlines(
+    state: State<'_, AppState>,
+    matter_id: i64,
+    event: String,
+    date: String,
+    served_by_mail: bool,
+    rule_ids: Vec<String>,
+) -> CmdResult<Vec<Deadline>> {
+    let (event, date) = (parse_event(&event)?, parse_date("date", &date)?);
+    Ok(state.store().await?.add_event_deadlines(matter_id, event, date, served_by_mail, &rule_ids).await?)
+}
+
+#[tauri::command]
+pub async fn move_trigger(
+    state: State<'_, AppState>,
+    matter_id: i64,
+    rule_id: Option<String>,
+    old: String,
+    new: String,
+) -> CmdResult<Vec<Deadline>> {
+    let (old, new) = (parse_date("old", &old)?, parse_date("new", &new)?);
+    Ok(state.store().await?.move_trigger(matter_id, rule_id.as_deref(), old, new).await?)
+}
