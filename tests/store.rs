@@ -284,3 +284,19 @@ async fn paging_and_filters() {
     assert_eq!(bad.code(), "invalid_input");
     v.lock().await;
 }
+
+#[tokio::test]
+async fn adding_many_clients_is_all_or_nothing() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    let s = store(&v);
+    let mut rows: Vec<ClientInput> = (0..5).map(|i| person(&format!("P{i}"), "Bulk")).collect();
+    rows[3].a_number = Some("A12".into());
+    let err = s.add_clients(&rows).await.unwrap_err();
+    assert!(err.to_string().contains("Row 4"), "{err}");
+    assert_eq!(count(&s, "clients").await, 0);
+    rows[3].a_number = None;
+    assert_eq!(s.add_clients(&rows).await.unwrap().len(), 5);
+    assert_eq!(s.search_clients("bulk", 10).await.unwrap().len(), 5);
+    v.lock().await;
+}

@@ -60,6 +60,41 @@ impl Store {
         self.client(id).await
     }
 
+    /// Adds many clients in one transaction: all of them, or none if any is refused (the
+    /// error names the first refused row, counting from 1). For imports.
+    pub async fn add_clients(&self, inputs: &[ClientInput]) -> Result<Vec<i64>> {
+        let today = Store::today();
+        let mut valid = Vec::with_capacity(inputs.len());
+        for (row, input) in inputs.iter().enumerate() {
+            let fields = input.validate(today).map_err(|mut e| {
+                for f in &mut e.fields {
+                    f.message = format!("Row {}: {}", row + 1, f.message);
+                }
+                Error::Invalid(e)
+            })?;
+            valid.push(fields);
+        }
+        let mut tx = self.pool().begin().await?;
+        let at = now();
+        let sql = format!(
+            "INSERT INTO clients ({CLIENT_COLUMNS}, created_at, updated_at) VALUES \
+             (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        );
+        let mut ids = Vec::with_capacity(valid.len());
+        for fields in &valid {
+            if let Some(p) = fields.principal_id {
+                require_living_client(&mut tx, p).await?;
+            }
+            let id = bind_fields(sqlx::query(&sql), fields).bind(&at).bind(&at).execute(&mut *tx).await?.last_insert_rowid();
+            write_aliases(&mut tx, id, &fields.other_names).await?;
+            search::reindex_client(&mut tx, id).await?;
+            ids.push(id);
+        }
+        audit::record(&mut tx, self.actor(), "import", "client", None, serde_json::json!({ "count": ids.len() })).await?;
+        tx.commit().await?;
+        Ok(ids)
+    }
+
     /// One client, deleted or not.
     pub async fn client(&self, id: i64) -> Result<Client> {
         let mut client: Client = sqlx::query_as("SELECT * FROM clients WHERE id = ?")

@@ -32,9 +32,9 @@ pub(crate) async fn reindex_client(tx: &mut Transaction<'_, Sqlite>, client_id: 
     .bind(client_id)
     .fetch_optional(&mut **tx)
     .await?;
-    sqlx::query("DELETE FROM search_index WHERE client_id = ?").bind(client_id).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM search_index WHERE rowid = ?").bind(client_id).execute(&mut **tx).await?;
     if let Some(body) = body {
-        sqlx::query("INSERT INTO search_index (client_id, body) VALUES (?, ?)")
+        sqlx::query("INSERT INTO search_index (rowid, body) VALUES (?, ?)")
             .bind(client_id)
             .bind(body)
             .execute(&mut **tx)
@@ -74,7 +74,7 @@ impl Store {
         let Some(q) = to_fts_query(typed) else { return Ok(Vec::new()) };
         Ok(sqlx::query_as(
             "SELECT c.id AS client_id, c.given_name, c.family_name, c.a_number, c.detention_status \
-             FROM search_index s JOIN clients c ON c.id = s.client_id \
+             FROM search_index s JOIN clients c ON c.id = s.rowid \
              WHERE search_index MATCH ? AND c.deleted_at IS NULL ORDER BY rank LIMIT ?",
         )
         .bind(q)
