@@ -6,7 +6,6 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -15,17 +14,55 @@ use amparo::Vault;
 use common::*;
 use rand::Rng;
 
-fn writer_binary() -> PathBuf {
-    // target/debug/deps/crash-… -> target/debug/examples/crash_writer
-    let exe = std::env::current_exe().unwrap();
-    exe.parent().unwrap().parent().unwrap().join("examples").join("crash_writer")
+/// The writer: this same test binary, asked to run `writer_process` only.
+fn writer(path: &std::path::Path, start: usize) -> Command {
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    cmd.args(["--exact", "writer_process", "--nocapture", "--test-threads=1", "-q"])
+        .env("AMPARO_CRASH_WRITER_VAULT", path)
+        .env("AMPARO_CRASH_WRITER_START", start.to_string())
+        .env("AMPARO_PASSPHRASE", PASS);
+    cmd
+}
+
+/// Not a test on its own: when the crash test starts this binary with
+/// AMPARO_CRASH_WRITER_VAULT set, it writes clients and matters in a loop and prints
+/// "committed CLIENT MATTER" after each commit, until it is killed.
+#[tokio::test]
+async fn writer_process() {
+    let Ok(path) = std::env::var("AMPARO_CRASH_WRITER_VAULT") else { return };
+    use amparo::model::{ClientInput, MatterInput};
+    use std::io::Write;
+    let start: usize = std::env::var("AMPARO_CRASH_WRITER_START").unwrap().parse().unwrap();
+    let vault = Vault::open(std::path::Path::new(&path), &pass(PASS)).await.expect("open");
+    let store = amparo::Store::new(vault.pool().clone(), "crash-writer");
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "ready").unwrap();
+    out.flush().unwrap();
+    for n in start.. {
+        let c = store
+            .add_client(&ClientInput {
+                given_name: format!("Crash{n}"),
+                family_name: "Writer".into(),
+                other_names: vec![format!("Alias{n}")],
+                ..Default::default()
+            })
+            .await
+            .expect("add client");
+        let m = store
+            .add_matter(&MatterInput { client_id: c.id, kind: "bond".into(), forum: "immigration_court".into(), ..Default::default() })
+            .await
+            .expect("add matter");
+        writeln!(out, "committed {} {}", c.id, m.id).unwrap();
+        out.flush().unwrap();
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn killed_writers_never_lose_a_commit_or_damage_the_vault() {
     let kills: usize = std::env::var("AMPARO_CRASH_KILLS").ok().and_then(|k| k.parse().ok()).unwrap_or(200);
-    let bin = writer_binary();
-    assert!(bin.exists(), "{} is not built (cargo test builds examples)", bin.display());
+    if std::env::var("AMPARO_CRASH_WRITER_VAULT").is_ok() {
+        return; // this process is a writer
+    }
     let (_dir, path) = temp_vault_path();
     create(&path).await.lock().await;
 
@@ -33,10 +70,7 @@ async fn killed_writers_never_lose_a_commit_or_damage_the_vault() {
     let mut rng = rand::thread_rng();
     let mut killed_mid_write = 0;
     for round in 0..kills {
-        let mut child = Command::new(&bin)
-            .arg(&path)
-            .arg((round * 10_000).to_string())
-            .env("AMPARO_PASSPHRASE", PASS)
+        let mut child = writer(&path, round * 10_000)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -51,13 +85,14 @@ async fn killed_writers_never_lose_a_commit_or_damage_the_vault() {
             }
         });
         // Wait until the writer has the vault open, then let it write for a random while.
-        assert_eq!(rx.recv_timeout(Duration::from_secs(20)).ok().as_deref(), Some("ready"), "round {round}: writer did not start");
+        let ready = std::iter::from_fn(|| rx.recv_timeout(Duration::from_secs(20)).ok()).find(|l| l == "ready");
+        assert!(ready.is_some(), "round {round}: the writer did not start");
         std::thread::sleep(Duration::from_millis(rng.gen_range(5..120)));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
         reader.join().unwrap();
         let before = committed.len();
-        for line in rx.try_iter() {
+        for line in rx.try_iter().filter(|l| l.starts_with("committed ")) {
             let mut parts = line.split_whitespace().skip(1).map(|p| p.parse::<i64>().unwrap());
             committed.push((parts.next().unwrap(), parts.next().unwrap()));
         }
