@@ -116,3 +116,21 @@ async fn killed_writers_never_lose_a_commit_or_damage_the_vault() {
     println!("crash: {kills} kills, {} commits reported and all found, {killed_mid_write} rounds wrote before the kill", committed.len());
     assert!(committed.len() > kills / 2, "the writer hardly wrote: the test proved little");
 }
+
+#[tokio::test]
+async fn a_second_process_is_refused_while_another_holds_the_vault() {
+    if std::env::var("AMPARO_CRASH_WRITER_VAULT").is_ok() {
+        return;
+    }
+    let (_dir, path) = temp_vault_path();
+    create(&path).await.lock().await;
+    let mut child = writer(&path, 0).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines().map_while(Result::ok);
+    assert!(lines.any(|l| l == "ready"));
+    let err = Vault::open(&path, &pass(PASS)).await.unwrap_err();
+    assert_eq!(err.code(), "vault_in_use", "{err:?}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let v = Vault::open(&path, &pass(PASS)).await.expect("opens once the other process is gone");
+    v.lock().await;
+}
