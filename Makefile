@@ -4,6 +4,7 @@
 # Every step is idempotent: a second run installs nothing and rebuilds only what changed.
 
 SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
 .DEFAULT_GOAL := run
 
 APT_PACKAGES := build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev \
@@ -12,13 +13,13 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 STAMP := target/.stamps
 
-.PHONY: run test deps system-deps tauri-driver ui-deps ui build check-bindings test-rust test-ui test-e2e clean
+.PHONY: run test deps system-deps tauri-driver cargo-fuzz ui-deps ui build check-bindings test-rust test-ui test-e2e fuzz clean
 
 run: deps build
 	@echo "Opening Amparo (vault: $${AMPARO_VAULT:-default location}) ..."
 	./target/debug/amparo-app $(if $(VAULT),--vault "$(VAULT)")
 
-test: deps build test-rust check-bindings test-ui test-e2e
+test: deps build test-rust check-bindings test-ui test-e2e fuzz
 	@echo "All tests passed."
 
 deps: system-deps tauri-driver ui-deps
@@ -34,6 +35,9 @@ system-deps:
 
 tauri-driver:
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version 2.1.0
+
+cargo-fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
 
 ui-deps: ui/node_modules/.package-lock.json
 ui/node_modules/.package-lock.json: ui/package-lock.json
@@ -61,6 +65,17 @@ test-ui: ui-deps
 
 test-e2e: build
 	scripts/e2e.sh
+
+# Fuzz the parsers of outside input for FUZZ_SECONDS each (20 in make test; more on demand:
+# FUZZ_SECONDS=600 make fuzz). cargo-fuzz needs -Z flags; RUSTC_BOOTSTRAP lets the one
+# stable toolchain on these machines accept them, as no nightly can be installed here.
+FUZZ_SECONDS ?= 20
+FUZZ_TARGETS := vault_header identifiers
+fuzz: cargo-fuzz
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+		mkdir -p corpus/$$t && \
+		RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t seeds/$$t -- -max_total_time=$(FUZZ_SECONDS) 2>&1 | tail -n 2 || exit 1; \
+	done
 
 clean:
 	cargo clean
