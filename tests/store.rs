@@ -300,3 +300,29 @@ async fn adding_many_clients_is_all_or_nothing() {
     assert_eq!(s.search_clients("bulk", 10).await.unwrap().len(), 5);
     v.lock().await;
 }
+
+#[tokio::test]
+async fn the_calendar_shows_hearings_and_deadlines_in_a_range() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    let s = store(&v);
+    let c = s.add_client(&person("Amina", "Haile")).await.unwrap();
+    let m = matter_for(&s, c.id).await;
+    s.add_hearing(&HearingInput { matter_id: m.id, kind: "master_calendar".into(), starts_at: "2027-03-10 09:00".into(), ..Default::default() })
+        .await
+        .unwrap();
+    for (title, due) in [("in range", "2027-03-31"), ("after", "2027-04-01")] {
+        s.add_deadline(&DeadlineInput { matter_id: m.id, title: title.into(), due_on: due.into(), manual_reason: Some("order".into()), ..Default::default() })
+            .await
+            .unwrap();
+    }
+    let today = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+    let march = s.calendar(today, NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(), today).await.unwrap();
+    assert_eq!(march.hearings.len(), 1);
+    assert_eq!(march.hearings[0].client_name, "Haile, Amina");
+    let titles: Vec<&str> = march.deadlines.iter().map(|d| d.deadline.fields.title.as_str()).collect();
+    assert_eq!(titles, ["in range"]);
+    let backwards = s.calendar(today, NaiveDate::from_ymd_opt(2027, 2, 1).unwrap(), today).await.unwrap_err();
+    assert_eq!(backwards.code(), "invalid_input");
+    v.lock().await;
+}

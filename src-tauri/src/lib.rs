@@ -56,6 +56,7 @@ pub fn run() {
             matters::add_filing,
             matters::add_note,
             dashboard::dashboard,
+            dashboard::calendar,
             deadlines::propose_deadlines,
             deadlines::add_event_deadlines,
             deadlines::move_trigger,

@@ -44,7 +44,30 @@ pub struct Dashboard {
     pub volunteers: Vec<VolunteerLoad>,
 }
 
+/// What the calendar shows for a range of days.
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CalendarRange {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub hearings: Vec<HearingListItem>,
+    pub deadlines: Vec<DeadlineListItem>,
+}
+
 impl Store {
+    /// Hearings and deadlines from `from` to `to` inclusive (at most about a year).
+    pub async fn calendar(&self, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> Result<CalendarRange> {
+        if to < from || (to - from).num_days() > 400 {
+            return Err(crate::model::ValidationError::one("to", "Choose a range of at most a year, ending after it starts.").into());
+        }
+        Ok(CalendarRange {
+            from,
+            to,
+            hearings: self.hearings_with_clients(from, to).await?,
+            deadlines: self.deadlines_between(from, to, today).await?,
+        })
+    }
+
     /// The dashboard as of `today`.
     pub async fn dashboard(&self, today: NaiveDate) -> Result<Dashboard> {
         let one_year = self

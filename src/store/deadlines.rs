@@ -184,6 +184,11 @@ impl Store {
         self.deadline_items(Filter::DueBy(until), today).await
     }
 
+    /// Deadlines of living matters due between two days (inclusive), whatever their status.
+    pub async fn deadlines_between(&self, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> Result<Vec<DeadlineListItem>> {
+        self.deadline_items(Filter::Between(from, to), today).await
+    }
+
     /// A matter's deadlines, soonest first.
     pub async fn deadlines_for(&self, matter_id: i64, today: NaiveDate) -> Result<Vec<DeadlineListItem>> {
         self.deadline_items(Filter::Matter(matter_id), today).await
@@ -193,6 +198,7 @@ impl Store {
         let condition = match filter {
             Filter::DueBy(_) => "d.status = 'open' AND d.due_on <= ?",
             Filter::Matter(_) => "d.matter_id = ?",
+            Filter::Between(..) => "d.due_on BETWEEN ? AND ?",
         };
         let sql = format!(
             "SELECT d.*, c.id AS client_id, \
@@ -205,6 +211,7 @@ impl Store {
         let query = match filter {
             Filter::DueBy(until) => query.bind(until),
             Filter::Matter(id) => query.bind(id),
+            Filter::Between(from, to) => query.bind(from).bind(to),
         };
         let rows = query.fetch_all(self.pool()).await?;
         Ok(rows
@@ -300,4 +307,5 @@ async fn insert_deadline(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, actor: &s
 enum Filter {
     DueBy(NaiveDate),
     Matter(i64),
+    Between(NaiveDate, NaiveDate),
 }

@@ -81,6 +81,19 @@ mod tests {
     }
 
     #[test]
+    fn a_key_wipes_itself() {
+        use zeroize::Zeroize;
+        // The type itself guarantees wiping on drop; this checks the wipe clears every byte.
+        let mut key: Key = derive_kek(&SecretString::from("tangerine orbit velvet harbor"), b"0123456789abcdef", KdfParams::FLOOR).unwrap();
+        assert!(key.iter().any(|b| *b != 0));
+        key.zeroize();
+        assert!(key.iter().all(|b| *b == 0));
+        // And a `Key` is a `Zeroizing` wrapper, so every drop runs that wipe.
+        fn is_zeroizing<T: zeroize::Zeroize>(_: &zeroize::Zeroizing<T>) {}
+        is_zeroizing(&key);
+    }
+
+    #[test]
     fn parameters_outside_the_range_are_refused() {
         let p = SecretString::from("tangerine orbit velvet harbor");
         let weak = KdfParams { memory_kib: 8, iterations: 1, parallelism: 1 };

@@ -169,7 +169,33 @@ test('leaving a form with typed input asks first', async () => {
   await d.waitText('h1', (t) => t === 'Dashboard');
 });
 
+test('editing a client: bad input is refused inline, good input is saved', async () => {
+  await d.click('#nav-clients');
+  await d.click('#client-table .row-link');
+  await d.click('#edit-client');
+  await d.type('#email', 'amina-at-example');
+  await d.click('#save-client');
+  await d.waitText('#email-error', (t) => t.includes('is not an email address'));
+  await d.type('#email', 'amina@example.org');
+  await d.click('#save-client');
+  await d.find('#client-a-number');
+  assert.match(await pageText(), /amina@example\.org/);
+});
+
+test('the calendar shows the hearing and the deadlines by month and as an agenda', async () => {
+  await d.click('#nav-calendar');
+  await d.waitText('#calendar-grid', (t) => t.includes('Haile, Amina'));
+  const next = iso(3).slice(0, 7) !== iso(0).slice(0, 7);
+  if (next) await d.click('#calendar-next');
+  await d.waitText('#calendar-grid', (t) => t.includes('Master calendar hearing'));
+  await shot('09-calendar-en');
+  await d.click('#view-agenda');
+  await d.waitText('#calendar-agenda', (t) => t.includes('Master calendar hearing') && t.includes('Haile, Amina'));
+  await shot('09-agenda-en');
+});
+
 test('every screen in Spanish', async () => {
+  await d.click('#nav-dashboard');
   await d.click('#toggle-language');
   await d.waitText('h1', (t) => t === 'Panel');
   await shot('02-dashboard-es');
@@ -179,6 +205,9 @@ test('every screen in Spanish', async () => {
   await d.click('#client-table .row-link');
   await d.find('#client-a-number');
   await shot('07-client-es');
+  await d.click('#nav-calendar');
+  await d.waitText('h1', (t) => t.startsWith('Calendario'));
+  await shot('09-calendar-es');
   await d.click('#nav-settings');
   await d.waitText('h1', (t) => t === 'Ajustes');
   await shot('08-settings-es');

@@ -25,6 +25,7 @@ import type { NoteSubject } from './bindings/NoteSubject';
 import type { Note } from './bindings/Note';
 import type { Dashboard } from './bindings/Dashboard';
 import type { Computed } from './bindings/Computed';
+import type { CalendarRange } from './bindings/CalendarRange';
 
 /** A refused or failed command, as Rust described it. */
 export class ApiError extends Error {
@@ -77,6 +78,7 @@ export const api = {
   addFiling: (input: FilingInput) => call<Filing>('add_filing', { input }),
   addNote: (subject: NoteSubject, body: string) => call<Note>('add_note', { subject, body }),
   dashboard: () => call<Dashboard>('dashboard'),
+  calendar: (from: string, to: string) => call<CalendarRange>('calendar', { from, to }),
   proposeDeadlines: (event: string, date: string, servedByMail: boolean) =>
     call<Computed[]>('propose_deadlines', { event, date, servedByMail }),
   addEventDeadlines: (matterId: number, event: string, date: string, servedByMail: boolean, ruleIds: string[]) =>

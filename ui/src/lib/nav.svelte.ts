@@ -6,8 +6,10 @@ export type Screen =
   | { name: 'clients' }
   | { name: 'client'; id: number }
   | { name: 'newClient' }
+  | { name: 'editClient'; id: number }
   | { name: 'matter'; id: number }
   | { name: 'newMatter'; clientId: number }
+  | { name: 'calendar' }
   | { name: 'settings' };
 
 let screen: Screen = $state({ name: 'dashboard' });
