@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatANumber, formatDate, formatTime, lines, commaList } from './format';
+import { formatANumber, formatDate, formatTime, lines, commaList, orNull } from './format';
 
 describe('format', () => {
   it('prints A-numbers as on notices', () => {
@@ -16,5 +16,7 @@ describe('format', () => {
   it('splits lists', () => {
     expect(lines(' a \n\n b ')).toEqual(['a', 'b']);
     expect(commaList('Tigrinya, , Arabic')).toEqual(['Tigrinya', 'Arabic']);
+    expect(orNull('  ')).toBeNull();
+    expect(orNull(' A12 ')).toBe(' A12 ');
   });
 });

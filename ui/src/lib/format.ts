@@ -36,3 +36,8 @@ export function lines(text: string): string[] {
 export function commaList(text: string): string[] {
   return text.split(',').map((s) => s.trim()).filter(Boolean);
 }
+
+/** A form field's text, or null when it is blank (how Rust's inputs say "not given"). */
+export function orNull(text: string): string | null {
+  return text.trim() ? text : null;
+}
