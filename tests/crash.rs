@@ -112,6 +112,7 @@ async fn killed_writers_never_lose_a_commit_or_damage_the_vault() {
             assert!(matters.binary_search(m).is_ok(), "round {round}: committed matter {m} lost");
         }
         v.lock().await;
+        assert!(!path.with_file_name("clinic.amparo.recovery").exists(), "round {round}: a recovery copy was left behind");
     }
     println!("crash: {kills} kills, {} commits reported and all found, {killed_mid_write} rounds wrote before the kill", committed.len());
     assert!(committed.len() > kills / 2, "the writer hardly wrote: the test proved little");

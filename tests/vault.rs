@@ -274,3 +274,35 @@ async fn kdf_parameters_are_kept_in_the_header() {
     assert_eq!(v.kdf_params(), KdfParams::FLOOR);
     v.lock().await;
 }
+
+#[tokio::test]
+async fn a_wal_from_another_vault_is_refused_and_the_vault_is_left_as_it_was() {
+    let (dir, path) = temp_vault_path();
+    let v = create(&path).await;
+    store(&v).add_client(&ClientInput { given_name: "Mine".into(), ..Default::default() }).await.unwrap();
+    v.lock().await;
+
+    // Another vault's WAL, with frames in it, copied beside ours as if it were ours.
+    let (other_dir, other) = temp_vault_path();
+    let o = create(&other).await;
+    for i in 0..30 {
+        store(&o).add_client(&ClientInput { given_name: format!("Theirs{i}"), family_name: "X".repeat(150), ..Default::default() }).await.unwrap();
+    }
+    let foreign = std::fs::read(other.with_file_name("clinic.amparo-wal")).unwrap();
+    assert!(!foreign.is_empty(), "the other vault's WAL should hold frames");
+    o.lock().await;
+    drop(other_dir);
+    std::fs::write(path.with_file_name("clinic.amparo-wal"), &foreign).unwrap();
+
+    let before = snapshot(dir.path());
+    let err = Vault::open(&path, &pass(PASS)).await.unwrap_err();
+    assert_eq!(err.code(), "vault_damaged", "{err:?}");
+    assert_eq!(snapshot(dir.path()), before, "the refused open changed the vault or its WAL");
+
+    // Without the foreign WAL, the vault is intact, with its data.
+    std::fs::remove_file(path.with_file_name("clinic.amparo-wal")).unwrap();
+    let v = open(&path).await;
+    let names: Vec<String> = sqlx::query_scalar("SELECT given_name FROM clients").fetch_all(v.pool()).await.unwrap();
+    assert_eq!(names, ["Mine"]);
+    v.lock().await;
+}

@@ -7,6 +7,7 @@ mod files;
 pub mod header;
 pub mod kdf;
 mod migrate;
+mod recovery;
 pub mod passphrase;
 pub mod paths;
 
@@ -94,6 +95,7 @@ impl Vault {
         let lock = files::lock_exclusive(&paths)?;
         let data_key = header.unseal(passphrase)?;
         let side_files = SideFiles::before_open(&paths);
+        let recovery = recovery::RecoveryCopy::before_open(&paths)?;
         let opened = async {
             let pool = connect(&paths, &data_key).await.map_err(|e| as_damaged(&paths, e))?;
             if let Err(e) = check_integrity(&pool, &paths, &header).await {
@@ -104,7 +106,21 @@ impl Vault {
         }
         .await;
         drop(data_key);
-        let pool = opened.inspect_err(|_| side_files.remove_new(&paths))?;
+        let pool = match opened {
+            Ok(pool) => {
+                if let Some(copy) = recovery {
+                    copy.discard();
+                }
+                pool
+            }
+            Err(e) => {
+                side_files.remove_new(&paths);
+                if let Some(copy) = recovery {
+                    copy.restore(&paths)?;
+                }
+                return Err(e);
+            }
+        };
         Ok(Vault { pool, paths, header, _lock: lock })
     }
 
