@@ -160,6 +160,9 @@ async fn deadlines_due_within_a_span_include_overdue_and_skip_closed() {
     assert_eq!(due[0].days_left, -2);
     assert_eq!(due[0].client_name, "Haile, Amina");
     assert_eq!(s.complete_deadline(done.id, "2026-02-30").await.unwrap_err().code(), "invalid_input");
+    s.add_deadline(&add("tomorrow", 1)).await.unwrap();
+    let r = s.reminder(today).await.unwrap();
+    assert_eq!((r.overdue, r.due_today, r.due_tomorrow), (1, 0, 1));
     v.lock().await;
 }
 

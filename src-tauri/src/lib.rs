@@ -32,6 +32,7 @@ pub fn run() {
                 let _ = w.set_focus();
             }
         }))
+        .plugin(tauri_plugin_notification::init())
         .manage(state::AppState::new(vault_path_from_args()))
         .invoke_handler(tauri::generate_handler![
             vault::vault_status,
@@ -57,6 +58,8 @@ pub fn run() {
             matters::add_note,
             dashboard::dashboard,
             dashboard::calendar,
+            dashboard::reminder,
+            dashboard::notify,
             deadlines::propose_deadlines,
             deadlines::add_event_deadlines,
             deadlines::move_trigger,

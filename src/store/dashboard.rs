@@ -44,6 +44,17 @@ pub struct Dashboard {
     pub volunteers: Vec<VolunteerLoad>,
 }
 
+/// How many open deadlines need attention now, for a desktop notification. Only
+/// counts: a notification must not carry names, since notification daemons may keep a
+/// history on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Reminder {
+    pub overdue: i64,
+    pub due_today: i64,
+    pub due_tomorrow: i64,
+}
+
 /// What the calendar shows for a range of days.
 #[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -66,6 +77,13 @@ impl Store {
             hearings: self.hearings_with_clients(from, to).await?,
             deadlines: self.deadlines_between(from, to, today).await?,
         })
+    }
+
+    /// The counts for today's reminder.
+    pub async fn reminder(&self, today: NaiveDate) -> Result<Reminder> {
+        let due = self.deadlines_due(today, 1).await?;
+        let count = |pred: &dyn Fn(i64) -> bool| due.iter().filter(|d| pred(d.days_left)).count() as i64;
+        Ok(Reminder { overdue: count(&|n| n < 0), due_today: count(&|n| n == 0), due_tomorrow: count(&|n| n == 1) })
     }
 
     /// The dashboard as of `today`.

@@ -26,6 +26,7 @@ import type { Note } from './bindings/Note';
 import type { Dashboard } from './bindings/Dashboard';
 import type { Computed } from './bindings/Computed';
 import type { CalendarRange } from './bindings/CalendarRange';
+import type { Reminder } from './bindings/Reminder';
 
 /** A refused or failed command, as Rust described it. */
 export class ApiError extends Error {
@@ -79,6 +80,8 @@ export const api = {
   addNote: (subject: NoteSubject, body: string) => call<Note>('add_note', { subject, body }),
   dashboard: () => call<Dashboard>('dashboard'),
   calendar: (from: string, to: string) => call<CalendarRange>('calendar', { from, to }),
+  reminder: () => call<Reminder>('reminder'),
+  notify: (body: string) => call<void>('notify', { body }),
   proposeDeadlines: (event: string, date: string, servedByMail: boolean) =>
     call<Computed[]>('propose_deadlines', { event, date, servedByMail }),
   addEventDeadlines: (matterId: number, event: string, date: string, servedByMail: boolean, ruleIds: string[]) =>
