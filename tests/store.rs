@@ -329,3 +329,18 @@ async fn the_calendar_shows_hearings_and_deadlines_in_a_range() {
     assert_eq!(backwards.code(), "invalid_input");
     v.lock().await;
 }
+
+#[tokio::test]
+async fn the_users_own_name_is_kept_in_the_vault() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    let s = store(&v);
+    assert_eq!(s.user_name().await.unwrap(), None);
+    s.set_user_name("Ana Volunteer").await.unwrap();
+    s.set_user_name(" Ana María ").await.unwrap();
+    assert_eq!(s.user_name().await.unwrap().as_deref(), Some("Ana María"));
+    assert_eq!(s.set_user_name("a\nb").await.unwrap_err().code(), "invalid_input");
+    s.set_user_name("").await.unwrap();
+    assert_eq!(s.user_name().await.unwrap(), None);
+    v.lock().await;
+}

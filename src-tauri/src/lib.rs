@@ -6,6 +6,7 @@ mod dashboard;
 mod deadlines;
 pub mod error;
 mod matters;
+mod settings;
 mod state;
 mod vault;
 
@@ -60,6 +61,10 @@ pub fn run() {
             dashboard::calendar,
             dashboard::reminder,
             dashboard::notify,
+            settings::get_settings,
+            settings::save_settings,
+            settings::get_user_name,
+            settings::set_user_name,
             deadlines::propose_deadlines,
             deadlines::add_event_deadlines,
             deadlines::move_trigger,

@@ -22,10 +22,15 @@ impl AppState {
         AppState { path, vault: Mutex::new(None), actor }
     }
 
-    /// A store over the unlocked vault, or the "locked" error.
+    /// A store over the unlocked vault, or the "locked" error. The audit log names the
+    /// user by the name saved in the vault, else by the system user.
     pub async fn store(&self) -> CmdResult<Store> {
         let guard = self.vault.lock().await;
         let vault = guard.as_ref().ok_or_else(CommandError::locked)?;
-        Ok(Store::new(vault.pool().clone(), self.actor.clone()))
+        let store = Store::new(vault.pool().clone(), self.actor.clone());
+        match store.user_name().await? {
+            Some(name) => Ok(Store::new(vault.pool().clone(), name)),
+            None => Ok(store),
+        }
     }
 }

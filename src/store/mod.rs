@@ -11,6 +11,7 @@ pub mod hearings;
 pub mod matters;
 pub mod notes;
 pub mod search;
+pub mod settings;
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;

@@ -194,6 +194,26 @@ test('the calendar shows the hearing and the deadlines by month and as an agenda
   await shot('09-agenda-en');
 });
 
+test('settings: the user name is saved and names the user in the history; a bad auto-lock time is refused', async () => {
+  await d.click('#nav-settings');
+  await d.type('#user-name', 'Ana Volunteer');
+  await d.click('#save-user-name');
+  await d.find('#settings-saved');
+  await d.type('#autolock', '0');
+  await d.script("document.getElementById('autolock').dispatchEvent(new Event('change', { bubbles: true }))");
+  await d.waitText('#settings-error', (t) => t.includes('between 1 and 240'));
+  await d.type('#autolock', '10');
+  await d.script("document.getElementById('autolock').dispatchEvent(new Event('change', { bubbles: true }))");
+  await d.click('#nav-clients');
+  await d.click('#client-table .row-link');
+  await d.click('#edit-client');
+  await d.type('#phone', '+1 410 555 0199');
+  await d.click('#save-client');
+  await d.find('#client-a-number');
+  await d.click('details.panel summary');
+  await d.waitText('details.panel', (t) => t.includes('Ana Volunteer: update'));
+});
+
 test('every screen in Spanish', async () => {
   await d.click('#nav-dashboard');
   await d.click('#toggle-language');
@@ -226,7 +246,7 @@ test('no client detail or passphrase is left in plaintext anywhere the app wrote
   await d.quit();
   d = null;
   await sleep(500);
-  const needles = ['Haile', 'Amina', '201555019', 'Okonkwo', PASS].map((s) => Buffer.from(s));
+  const needles = ['Haile', 'Amina', '201555019', 'Okonkwo', 'Ana Volunteer', PASS].map((s) => Buffer.from(s));
   const hits = [];
   let files = 0;
   const walk = (dir) => {

@@ -27,6 +27,7 @@ import type { Dashboard } from './bindings/Dashboard';
 import type { Computed } from './bindings/Computed';
 import type { CalendarRange } from './bindings/CalendarRange';
 import type { Reminder } from './bindings/Reminder';
+import type { AppSettings } from './bindings/AppSettings';
 
 /** A refused or failed command, as Rust described it. */
 export class ApiError extends Error {
@@ -82,6 +83,10 @@ export const api = {
   calendar: (from: string, to: string) => call<CalendarRange>('calendar', { from, to }),
   reminder: () => call<Reminder>('reminder'),
   notify: (body: string) => call<void>('notify', { body }),
+  getSettings: () => call<AppSettings>('get_settings'),
+  saveSettings: (settings: AppSettings) => call<void>('save_settings', { settings }),
+  getUserName: () => call<string | null>('get_user_name'),
+  setUserName: (name: string) => call<void>('set_user_name', { name }),
   proposeDeadlines: (event: string, date: string, servedByMail: boolean) =>
     call<Computed[]>('propose_deadlines', { event, date, servedByMail }),
   addEventDeadlines: (matterId: number, event: string, date: string, servedByMail: boolean, ruleIds: string[]) =>
