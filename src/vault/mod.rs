@@ -95,8 +95,8 @@ impl Vault {
         let lock = files::lock_exclusive(&paths)?;
         let data_key = header.unseal(passphrase)?;
         let side_files = SideFiles::before_open(&paths);
-        let recovery = recovery::RecoveryCopy::before_open(&paths)?;
         let opened = async {
+            recovery::try_wal_on_copy(&paths, &header, &data_key).await?;
             let pool = connect(&paths, &data_key).await.map_err(|e| as_damaged(&paths, e))?;
             if let Err(e) = check_integrity(&pool, &paths, &header).await {
                 close_pool(&pool, &paths).await;
@@ -107,17 +107,9 @@ impl Vault {
         .await;
         drop(data_key);
         let pool = match opened {
-            Ok(pool) => {
-                if let Some(copy) = recovery {
-                    copy.discard();
-                }
-                pool
-            }
+            Ok(pool) => pool,
             Err(e) => {
                 side_files.remove_new(&paths);
-                if let Some(copy) = recovery {
-                    copy.restore(&paths)?;
-                }
                 return Err(e);
             }
         };

@@ -1,55 +1,68 @@
 //! A vault found with a non-empty write-ahead log was not closed cleanly (a crash, a
-//! killed process) or has a WAL that is not its own. Opening it replays the log, and the
-//! last connection's close folds the log into the vault file. When the log is not the
-//! vault's, that would write foreign pages into it. So before such an open, the vault
-//! file and its log are copied aside. If the open is refused, both are put back exactly
-//! as they were; if it succeeds, the copies are removed.
+//! killed process), or has a WAL that is not its own. Opening it replays the log, and
+//! closing the connection folds the log into the vault file: with a foreign log, that
+//! would write foreign pages into the vault. SQLite closes a refused connection on its
+//! own thread, after the open has already returned, so nothing done after a refusal can
+//! be sure to win that race. The log is therefore tried first on copies, in a folder of
+//! their own beside the vault; only a log that passes every check is replayed on the
+//! vault itself, and a refused one leaves the vault's files untouched.
 
+use std::os::unix::fs::DirBuilderExt;
 use std::path::PathBuf;
 
-use super::files::{copy_atomic, damaged};
+use super::files::copy_atomic;
+use super::header::Header;
+use super::kdf::Key;
 use super::paths::VaultPaths;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
-/// Copies of the vault file and its WAL, taken before an open that will replay the WAL.
-pub struct RecoveryCopy {
-    db: PathBuf,
-    wal: PathBuf,
+/// Replays the vault's WAL on copies and checks the result. `Ok` when there is no WAL to
+/// replay or the replayed copy is whole; the vault's own error (damaged, naming the
+/// vault's path) when it is not.
+pub async fn try_wal_on_copy(paths: &VaultPaths, header: &Header, key: &Key) -> Result<()> {
+    let wal_len = std::fs::metadata(paths.wal()).map(|m| m.len()).unwrap_or(0);
+    if wal_len == 0 {
+        return Ok(());
+    }
+    let trial = TrialDir::new(paths)?;
+    let copy = VaultPaths::new(trial.dir.join("trial.amparo"));
+    copy_atomic(&paths.db, &copy.db)?;
+    copy_atomic(&paths.wal(), &copy.wal())?;
+    let outcome = async {
+        let pool = super::connect(&copy, key).await?;
+        let checked = super::check_integrity(&pool, &copy, header).await;
+        super::close_pool(&pool, &copy).await;
+        checked
+    }
+    .await;
+    outcome.map_err(|e| match e {
+        Error::Damaged { detail, .. } => Error::Damaged { path: paths.db.clone(), detail: format!("{detail} (in its write-ahead log)") },
+        Error::Database(msg) if msg.contains("not a database") || msg.contains("malformed") => Error::Damaged {
+            path: paths.db.clone(),
+            detail: "its write-ahead log does not belong to it or fails authentication".into(),
+        },
+        other => other,
+    })
 }
 
-impl RecoveryCopy {
-    /// Takes the copies when the WAL exists and is not empty; otherwise there is nothing
-    /// the open could fold in, and no copy is needed.
-    pub fn before_open(paths: &VaultPaths) -> Result<Option<RecoveryCopy>> {
-        let wal_len = std::fs::metadata(paths.wal()).map(|m| m.len()).unwrap_or(0);
-        if wal_len == 0 {
-            return Ok(None);
-        }
-        let copy = RecoveryCopy { db: sibling(paths, ".recovery"), wal: sibling(paths, ".recovery-wal") };
-        copy_atomic(&paths.db, &copy.db)?;
-        copy_atomic(&paths.wal(), &copy.wal)?;
-        Ok(Some(copy))
-    }
+/// A private folder for the copies, removed however the trial ends. Its name is unique,
+/// so a connection still closing from one trial can never touch another's files.
+struct TrialDir {
+    dir: PathBuf,
+}
 
-    /// The open succeeded: the vault is consistent, the copies are not needed.
-    pub fn discard(self) {
-        let _ = std::fs::remove_file(&self.db);
-        let _ = std::fs::remove_file(&self.wal);
-    }
-
-    /// The open was refused: put the vault file and its WAL back as they were.
-    pub fn restore(self, paths: &VaultPaths) -> Result<()> {
-        let _ = std::fs::remove_file(paths.shm());
-        copy_atomic(&self.db, &paths.db)
-            .and_then(|_| copy_atomic(&self.wal, &paths.wal()))
-            .map_err(|_| damaged(paths, &format!("the vault could not be put back; a copy is at {}", self.db.display())))?;
-        self.discard();
-        Ok(())
+impl TrialDir {
+    fn new(paths: &VaultPaths) -> Result<TrialDir> {
+        let mut name = paths.db.file_name().unwrap_or_default().to_owned();
+        name.push(format!(".trial-{}", super::header::random_vault_id()));
+        let dir = paths.dir().join(name);
+        std::fs::DirBuilder::new().mode(0o700).create(&dir).map_err(|e| Error::io(&dir, e))?;
+        Ok(TrialDir { dir })
     }
 }
 
-fn sibling(paths: &VaultPaths, suffix: &str) -> PathBuf {
-    let mut name = paths.db.as_os_str().to_owned();
-    name.push(suffix);
-    name.into()
+impl Drop for TrialDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }
