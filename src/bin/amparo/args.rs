@@ -74,7 +74,7 @@ pub enum RulesCmd {
 #[derive(Subcommand)]
 pub enum ClientCmd {
     /// Add a client.
-    Add(ClientAdd),
+    Add(Box<ClientAdd>),
     /// List clients.
     List {
         #[arg(long)]

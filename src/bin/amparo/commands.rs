@@ -82,7 +82,7 @@ where
 async fn client(store: Store, cmd: ClientCmd, json: bool) -> Result<()> {
     match cmd {
         ClientCmd::Add(a) => {
-            let c = store.add_client(&client_input(a)).await?;
+            let c = store.add_client(&client_input(*a)).await?;
             print(json, &c, || format!("Added client {}: {}", c.id, c.display_name()));
         }
         ClientCmd::List { detained, deleted, country, limit, offset } => {
