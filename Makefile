@@ -57,7 +57,9 @@ check-bindings:
 		git status --porcelain -- ui/src/lib/bindings; exit 1; \
 	fi
 
+# Formatting is checked where rustfmt is part of the toolchain (it is on these machines).
 test-rust:
+	if cargo fmt --version >/dev/null 2>&1; then cargo fmt --all --check; fi
 	cargo test --workspace
 
 test-ui: ui-deps

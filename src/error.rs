@@ -43,7 +43,11 @@ pub enum Error {
     DiskFull,
 
     #[error("Could not read or write {}: {source}. Check that the folder exists and you may write to it.", .path.display())]
-    Io { path: PathBuf, #[source] source: std::io::Error },
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 
     #[error("The database refused the operation: {0}. Nothing was saved.")]
     Database(String),

@@ -5,6 +5,7 @@ pub mod error;
 pub mod model;
 pub mod rules;
 pub mod store;
+pub mod text;
 pub mod vault;
 
 pub use error::{Error, Result};

@@ -20,7 +20,8 @@ fn amparo(vault: &Path, pass: &str, args: &[&str]) -> Output {
 }
 
 fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 fn no_secret_in(out: &Output, secret: &str) {
@@ -39,7 +40,25 @@ fn a_full_scripted_session() {
     assert!(check["cipher_version"].as_str().unwrap().starts_with("4."));
     assert_eq!(check["kdf"]["memory_kib"], 65536);
 
-    let added = amparo(&vault, PASS, &["client", "add", "--given", "Amina", "--family", "Haile", "--a-number", "A12345678", "--dob", "1990-02-28", "--country", "ER", "--json"]);
+    let added = amparo(
+        &vault,
+        PASS,
+        &[
+            "client",
+            "add",
+            "--given",
+            "Amina",
+            "--family",
+            "Haile",
+            "--a-number",
+            "A12345678",
+            "--dob",
+            "1990-02-28",
+            "--country",
+            "ER",
+            "--json",
+        ],
+    );
     assert!(added.status.success());
     let client = json(&added);
     assert_eq!(client["a_number"], "012345678");
@@ -52,7 +71,11 @@ fn a_full_scripted_session() {
     let shown = json(&amparo(&vault, PASS, &["client", "show", &id, "--json"]));
     assert_eq!(shown["client"]["given_name"], "Amina");
 
-    let matter = json(&amparo(&vault, PASS, &["matter", "add", "--client", &id, "--kind", "defensive_asylum", "--forum", "immigration_court", "--json"]));
+    let matter = json(&amparo(
+        &vault,
+        PASS,
+        &["matter", "add", "--client", &id, "--kind", "defensive_asylum", "--forum", "immigration_court", "--json"],
+    ));
     let mid = matter["id"].to_string();
     assert_eq!(json(&amparo(&vault, PASS, &["matter", "list", "--json"])).as_array().unwrap().len(), 1);
 
@@ -60,7 +83,11 @@ fn a_full_scripted_session() {
     let due = (today + chrono::Duration::days(10)).to_string();
     let far = (today + chrono::Duration::days(60)).to_string();
     for (title, date) in [("Brief", due.as_str()), ("Later", far.as_str())] {
-        let out = amparo(&vault, PASS, &["deadline", "add", "--matter", &mid, "--title", title, "--due", date, "--reason", "IJ order", "--json"]);
+        let out = amparo(
+            &vault,
+            PASS,
+            &["deadline", "add", "--matter", &mid, "--title", title, "--due", date, "--reason", "IJ order", "--json"],
+        );
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
     }
     let soon = json(&amparo(&vault, PASS, &["deadline", "list", "--due-within", "14d", "--json"]));

@@ -29,7 +29,9 @@ fn writer(path: &std::path::Path, start: usize) -> Command {
 /// "committed CLIENT MATTER" after each commit, until it is killed.
 #[tokio::test]
 async fn writer_process() {
-    let Ok(path) = std::env::var("AMPARO_CRASH_WRITER_VAULT") else { return };
+    let Ok(path) = std::env::var("AMPARO_CRASH_WRITER_VAULT") else {
+        return;
+    };
     use amparo::model::{ClientInput, MatterInput};
     use std::io::Write;
     let start: usize = std::env::var("AMPARO_CRASH_WRITER_START").unwrap().parse().unwrap();
@@ -49,7 +51,12 @@ async fn writer_process() {
             .await
             .expect("add client");
         let m = store
-            .add_matter(&MatterInput { client_id: c.id, kind: "bond".into(), forum: "immigration_court".into(), ..Default::default() })
+            .add_matter(&MatterInput {
+                client_id: c.id,
+                kind: "bond".into(),
+                forum: "immigration_court".into(),
+                ..Default::default()
+            })
             .await
             .expect("add matter");
         writeln!(out, "committed {} {}", c.id, m.id).unwrap();
@@ -70,11 +77,7 @@ async fn killed_writers_never_lose_a_commit_or_damage_the_vault() {
     let mut rng = rand::thread_rng();
     let mut killed_mid_write = 0;
     for round in 0..kills {
-        let mut child = writer(&path, round * 10_000)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = writer(&path, round * 10_000).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = mpsc::channel::<String>();
         let reader = std::thread::spawn(move || {
@@ -100,10 +103,12 @@ async fn killed_writers_never_lose_a_commit_or_damage_the_vault() {
             killed_mid_write += 1;
         }
 
-        let v = Vault::open(&path, &pass(PASS)).await.unwrap_or_else(|e| panic!("round {round}: vault does not open: {e}"));
+        let v =
+            Vault::open(&path, &pass(PASS)).await.unwrap_or_else(|e| panic!("round {round}: vault does not open: {e}"));
         let check: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check").fetch_all(v.pool()).await.unwrap();
         assert_eq!(check, ["ok"], "round {round}");
-        let cipher: Vec<String> = sqlx::query_scalar("PRAGMA cipher_integrity_check").fetch_all(v.pool()).await.unwrap();
+        let cipher: Vec<String> =
+            sqlx::query_scalar("PRAGMA cipher_integrity_check").fetch_all(v.pool()).await.unwrap();
         assert!(cipher.is_empty(), "round {round}: {cipher:?}");
         let clients: Vec<i64> = sqlx::query_scalar("SELECT id FROM clients").fetch_all(v.pool()).await.unwrap();
         let matters: Vec<i64> = sqlx::query_scalar("SELECT id FROM matters").fetch_all(v.pool()).await.unwrap();
@@ -119,7 +124,10 @@ async fn killed_writers_never_lose_a_commit_or_damage_the_vault() {
             .collect();
         assert!(leftovers.is_empty(), "round {round}: a trial copy was left behind: {leftovers:?}");
     }
-    println!("crash: {kills} kills, {} commits reported and all found, {killed_mid_write} rounds wrote before the kill", committed.len());
+    println!(
+        "crash: {kills} kills, {} commits reported and all found, {killed_mid_write} rounds wrote before the kill",
+        committed.len()
+    );
     assert!(committed.len() > kills / 2, "the writer hardly wrote: the test proved little");
 }
 

@@ -25,7 +25,12 @@ async fn client_with_matter(s: &Store, kind: &str, arrival: Option<&str>) -> (Cl
         .await
         .unwrap();
     let m = s
-        .add_matter(&MatterInput { client_id: c.id, kind: kind.into(), forum: "immigration_court".into(), ..Default::default() })
+        .add_matter(&MatterInput {
+            client_id: c.id,
+            kind: kind.into(),
+            forum: "immigration_court".into(),
+            ..Default::default()
+        })
         .await
         .unwrap();
     (c, m)
@@ -38,14 +43,28 @@ async fn an_ij_decision_creates_the_chosen_deadlines_with_their_explanations() {
     let s = store(&v);
     let (_, m) = client_with_matter(&s, "defensive_asylum", None).await;
     let made = s
-        .add_event_deadlines(m.id, EventKind::IjDecision, d("2026-05-20"), false, &["bia-appeal".into(), "ij-motion-reopen".into()])
+        .add_event_deadlines(
+            m.id,
+            EventKind::IjDecision,
+            d("2026-05-20"),
+            false,
+            &["bia-appeal".into(), "ij-motion-reopen".into()],
+        )
         .await
         .unwrap();
     assert_eq!(made.len(), 2);
     let appeal = &made[0];
     assert_eq!(appeal.fields.due_on, d("2026-06-22"));
-    assert!(appeal.fields.explanation.as_deref().unwrap().contains("Juneteenth"));
-    assert!(matches!(&appeal.fields.source, DeadlineSource::Rule { rule_id, trigger_on } if rule_id == "bia-appeal" && *trigger_on == d("2026-05-20")));
+    let explanation = appeal.fields.explanation.as_ref().unwrap();
+    assert!(explanation.en.contains("Juneteenth"));
+    assert!(
+        explanation.es.contains("Juneteenth") && explanation.es.contains("siguiente día hábil"),
+        "{}",
+        explanation.es
+    );
+    assert!(
+        matches!(&appeal.fields.source, DeadlineSource::Rule { rule_id, trigger_on } if rule_id == "bia-appeal" && *trigger_on == d("2026-05-20"))
+    );
     let stored = s.deadlines_for(m.id, d("2026-05-21")).await.unwrap();
     assert_eq!(stored.len(), 2);
     assert_eq!(s.audit_for("deadline", appeal.id).await.unwrap()[0].action, "create");
@@ -58,7 +77,13 @@ async fn moving_the_trigger_moves_the_deadlines_keeps_overrides_and_is_audited()
     let s = store(&v);
     let (_, m) = client_with_matter(&s, "defensive_asylum", None).await;
     let made = s
-        .add_event_deadlines(m.id, EventKind::IjDecision, d("2026-05-20"), false, &["bia-appeal".into(), "ij-motion-reconsider".into()])
+        .add_event_deadlines(
+            m.id,
+            EventKind::IjDecision,
+            d("2026-05-20"),
+            false,
+            &["bia-appeal".into(), "ij-motion-reconsider".into()],
+        )
         .await
         .unwrap();
     // The user overrides the motion's date, with a reason.
@@ -80,7 +105,7 @@ async fn moving_the_trigger_moves_the_deadlines_keeps_overrides_and_is_audited()
     assert_eq!(moved.len(), 3);
     let appeal = s.deadline(made[0].id).await.unwrap();
     assert_eq!(appeal.fields.due_on, d("2026-06-26"), "2026-05-27 + 30 = Friday 2026-06-26");
-    assert!(appeal.fields.explanation.unwrap().contains("2026-05-27"));
+    assert!(appeal.fields.explanation.unwrap().en.contains("2026-05-27"));
     let kept = s.deadline(overridden.id).await.unwrap();
     assert_eq!(kept.fields.due_on, d("2026-08-01"), "an override keeps its date");
     assert_eq!(kept.fields.computed_due_on, Some(d("2026-08-25")), "and learns the new computed date");
@@ -149,6 +174,14 @@ async fn the_one_year_deadline_follows_the_last_arrival_for_asylum_matters() {
     assert_eq!(s.audit_for("deadline", one_year.id).await.unwrap().len(), 2);
 
     // A bond matter gets none; a second asylum matter gets its own.
-    let bond = s.add_matter(&MatterInput { client_id: c.id, kind: "bond".into(), forum: "immigration_court".into(), ..Default::default() }).await.unwrap();
+    let bond = s
+        .add_matter(&MatterInput {
+            client_id: c.id,
+            kind: "bond".into(),
+            forum: "immigration_court".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert!(s.deadlines_for(bond.id, today).await.unwrap().is_empty());
 }

@@ -26,7 +26,14 @@ async fn a_full_disk_fails_the_write_cleanly_and_the_vault_stays_usable() {
     // Small writes keep working until the limit, then fail the same way.
     let mut added = 0;
     let last = loop {
-        match s.add_client(&ClientInput { given_name: format!("Fill{added}"), family_name: "y".repeat(150), ..Default::default() }).await {
+        match s
+            .add_client(&ClientInput {
+                given_name: format!("Fill{added}"),
+                family_name: "y".repeat(150),
+                ..Default::default()
+            })
+            .await
+        {
             Ok(_) => added += 1,
             Err(e) => break e,
         }

@@ -40,7 +40,8 @@ async fn an_upgrade_keeps_a_copy_and_applies() {
     let (dir, path) = temp_vault_path();
     vault_with_one_client(&path).await;
     let mdir = tempfile::tempdir().unwrap();
-    let m = migrator_with(mdir.path(), &[("9001_add_column.sql", "ALTER TABLE clients ADD COLUMN pronouns TEXT;")]).await;
+    let m =
+        migrator_with(mdir.path(), &[("9001_add_column.sql", "ALTER TABLE clients ADD COLUMN pronouns TEXT;")]).await;
     let v = Vault::open_with(&path, &pass(PASS), &m).await.unwrap();
     assert_eq!(v.schema_version().await.unwrap(), 9001);
     v.lock().await;
@@ -72,8 +73,10 @@ async fn a_failed_upgrade_leaves_the_old_vault_usable() {
     // The current version opens it as before: same schema, the client there, no half-upgrade.
     let v = open(&path).await;
     assert_eq!(v.schema_version().await.unwrap(), current_version());
-    let has_attachments: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'attachments'").fetch_one(v.pool()).await.unwrap();
+    let has_attachments: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'attachments'")
+        .fetch_one(v.pool())
+        .await
+        .unwrap();
     assert_eq!(has_attachments, 0, "the first of the two migrations was left applied");
     assert_eq!(store(&v).list_clients(&Default::default()).await.unwrap().total, 1);
     v.lock().await;

@@ -59,8 +59,8 @@ proptest! {
 
     #[test]
     fn text_fields_never_panic(raw in "\\PC{0,300}") {
-        let _ = fields::line(&raw, "name");
-        let _ = fields::text(&raw, "note");
+        let _ = fields::line(&raw, &amparo::text::Text::same("name"));
+        let _ = fields::text(&raw, &amparo::text::Text::same("note"));
         let _ = fields::email(Some(&raw));
         let _ = fields::phone(Some(&raw));
         let _ = fields::date_time(&raw);

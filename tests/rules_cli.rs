@@ -13,14 +13,27 @@ fn amparo(args: &[&str]) -> Output {
 }
 
 fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 /// The ids of ../shared/reference/deadline-rules.md, which must be kept exactly.
 const REFERENCE_IDS: [&str; 15] = [
-    "asylum-one-year", "bia-appeal", "ij-motion-reconsider", "ij-motion-reopen", "bia-motion-reconsider",
-    "bia-motion-reopen", "petition-for-review", "uscis-appeal", "rfe-response", "eoir-filing-master",
-    "eoir-filing-individual", "eoir-response", "eoir-change-of-address", "ar11-change-of-address", "ead-asylum-clock",
+    "asylum-one-year",
+    "bia-appeal",
+    "ij-motion-reconsider",
+    "ij-motion-reopen",
+    "bia-motion-reconsider",
+    "bia-motion-reopen",
+    "petition-for-review",
+    "uscis-appeal",
+    "rfe-response",
+    "eoir-filing-master",
+    "eoir-filing-individual",
+    "eoir-response",
+    "eoir-change-of-address",
+    "ar11-change-of-address",
+    "ead-asylum-clock",
 ];
 
 #[test]
@@ -49,11 +62,30 @@ fn rules_compute_prints_one_object_with_the_contract_fields() {
 
 #[test]
 fn served_by_mail_closures_and_clock_stops_from_the_command_line() {
-    let mail = json(&amparo(&["rules", "compute", "uscis-appeal", "--from", "2026-02-02", "--served-by-mail", "--json"]));
+    let mail =
+        json(&amparo(&["rules", "compute", "uscis-appeal", "--from", "2026-02-02", "--served-by-mail", "--json"]));
     assert_eq!(mail["due"], "2026-03-09");
-    let closed = json(&amparo(&["rules", "compute", "bia-appeal", "--from", "2026-01-05", "--closure", "2026-02-04=snow", "--json"]));
+    let closed = json(&amparo(&[
+        "rules",
+        "compute",
+        "bia-appeal",
+        "--from",
+        "2026-01-05",
+        "--closure",
+        "2026-02-04=snow",
+        "--json",
+    ]));
     assert_eq!(closed["due"], "2026-02-05");
-    let clock = json(&amparo(&["rules", "compute", "ead-asylum-clock", "--from", "2026-01-01", "--clock-stop", "2026-02-01..2026-02-15", "--json"]));
+    let clock = json(&amparo(&[
+        "rules",
+        "compute",
+        "ead-asylum-clock",
+        "--from",
+        "2026-01-01",
+        "--clock-stop",
+        "2026-02-01..2026-02-15",
+        "--json",
+    ]));
     assert_eq!(clock["due"], "2026-06-14");
     assert_eq!(clock["also"], "2026-07-14");
 }
@@ -72,6 +104,15 @@ fn an_unknown_rule_or_a_bad_date_is_a_clear_error_and_a_non_zero_exit() {
     }
     let mail = amparo(&["rules", "compute", "bia-appeal", "--from", "2026-05-20", "--served-by-mail", "--json"]);
     assert_eq!(mail.status.code(), Some(1));
-    let stop = amparo(&["rules", "compute", "ead-asylum-clock", "--from", "2026-01-01", "--clock-stop", "2026-02-01", "--json"]);
+    let stop = amparo(&[
+        "rules",
+        "compute",
+        "ead-asylum-clock",
+        "--from",
+        "2026-01-01",
+        "--clock-stop",
+        "2026-02-01",
+        "--json",
+    ]);
     assert_eq!(json(&stop)["error"]["code"], "invalid_input");
 }

@@ -36,7 +36,11 @@ async fn bad_input_is_refused_and_saves_nothing() {
     let v = create(&path).await;
     let s = store(&v);
     let audit_before = count(&s, "audit_log").await;
-    let bad = ClientInput { a_number: Some("A12-34".into()), date_of_birth: Some("1990-02-30".into()), ..person("Ana", "Díaz") };
+    let bad = ClientInput {
+        a_number: Some("A12-34".into()),
+        date_of_birth: Some("1990-02-30".into()),
+        ..person("Ana", "Díaz")
+    };
     let err = s.add_client(&bad).await.unwrap_err();
     assert_eq!(err.code(), "invalid_input");
     let amparo::Error::Invalid(v_err) = err else { panic!() };
@@ -47,9 +51,15 @@ async fn bad_input_is_refused_and_saves_nothing() {
     // A matter, hearing, deadline or filing for something that does not exist.
     let m = MatterInput { client_id: 99, kind: "bond".into(), forum: "immigration_court".into(), ..Default::default() };
     assert_eq!(s.add_matter(&m).await.unwrap_err().code(), "not_found");
-    let h = HearingInput { matter_id: 99, kind: "master_calendar".into(), starts_at: "2026-12-01 09:00".into(), ..Default::default() };
+    let h = HearingInput {
+        matter_id: 99,
+        kind: "master_calendar".into(),
+        starts_at: "2026-12-01 09:00".into(),
+        ..Default::default()
+    };
     assert_eq!(s.add_hearing(&h).await.unwrap_err().code(), "not_found");
-    let bad_receipt = FilingInput { matter_id: 1, form: "i589".into(), receipt_number: Some("IOE12".into()), ..Default::default() };
+    let bad_receipt =
+        FilingInput { matter_id: 1, form: "i589".into(), receipt_number: Some("IOE12".into()), ..Default::default() };
     assert_eq!(s.add_filing(&bad_receipt).await.unwrap_err().code(), "invalid_input");
     assert_eq!(count(&s, "matters").await + count(&s, "hearings").await + count(&s, "filings").await, 0);
     v.lock().await;
@@ -60,7 +70,8 @@ async fn one_living_client_per_a_number() {
     let (_d, path) = temp_vault_path();
     let v = create(&path).await;
     let s = store(&v);
-    let first = s.add_client(&ClientInput { a_number: Some("A123456789".into()), ..person("Ana", "Díaz") }).await.unwrap();
+    let first =
+        s.add_client(&ClientInput { a_number: Some("A123456789".into()), ..person("Ana", "Díaz") }).await.unwrap();
     let dup = ClientInput { a_number: Some("123-456-789".into()), ..person("Other", "Person") };
     assert_eq!(s.add_client(&dup).await.unwrap_err().code(), "conflict");
     // Deleting the first frees the number; restoring it then conflicts, clearly.
@@ -98,7 +109,11 @@ async fn updates_are_audited_with_what_changed() {
     let v = create(&path).await;
     let s = store(&v);
     let c = s.add_client(&person("Ana", "Díaz")).await.unwrap();
-    let changed = ClientInput { email: Some("ana@example.org".into()), other_names: vec!["Anita".into()], ..person("Ana María", "Díaz") };
+    let changed = ClientInput {
+        email: Some("ana@example.org".into()),
+        other_names: vec!["Anita".into()],
+        ..person("Ana María", "Díaz")
+    };
     let after = s.update_client(c.id, &changed).await.unwrap();
     assert_eq!(after.fields.other_names, ["Anita"]);
     let entry = s.audit_for("client", c.id).await.unwrap().pop().unwrap();
@@ -192,7 +207,19 @@ async fn search_finds_names_aliases_a_numbers_and_courts() {
         s.add_client(&person(g, f)).await.unwrap();
     }
     let ids = |hits: Vec<amparo::store::search::SearchHit>| hits.into_iter().map(|h| h.client_id).collect::<Vec<_>>();
-    for q in ["jose", "José", "MARTINEZ", "mart lop", "pepe", "hernandez", "A098-765-432", "098765432", "0987", "okonkwo", "baltimore"] {
+    for q in [
+        "jose",
+        "José",
+        "MARTINEZ",
+        "mart lop",
+        "pepe",
+        "hernandez",
+        "A098-765-432",
+        "098765432",
+        "0987",
+        "okonkwo",
+        "baltimore",
+    ] {
         assert_eq!(ids(s.search_clients(q, 10).await.unwrap()), [jose.id], "query {q:?}");
     }
     for q in ["محمد", "ገብረሚካኤል", "李", "nguyen", "فاطمة", "o'brien", "zoe"] {
@@ -211,7 +238,8 @@ async fn hostile_text_is_stored_exactly() {
     let (_d, path) = temp_vault_path();
     let v = create(&path).await;
     let s = store(&v);
-    let names = ["Robert'); DROP TABLE clients;--", "<script>alert(1)</script>", "e\u{301}\u{301}\u{301}", "\u{202E}gnp.exe"];
+    let names =
+        ["Robert'); DROP TABLE clients;--", "<script>alert(1)</script>", "e\u{301}\u{301}\u{301}", "\u{202E}gnp.exe"];
     for n in names {
         let c = s.add_client(&person(n, "Test")).await.unwrap();
         assert_eq!(s.client(c.id).await.unwrap().fields.given_name, n);
@@ -229,12 +257,14 @@ async fn family_members_link_to_their_principal() {
     let v = create(&path).await;
     let s = store(&v);
     let p = s.add_client(&person("Amina", "Haile")).await.unwrap();
-    let child = ClientInput { principal_id: Some(p.id), relationship: Some("child".into()), ..person("Selam", "Haile") };
+    let child =
+        ClientInput { principal_id: Some(p.id), relationship: Some("child".into()), ..person("Selam", "Haile") };
     let c = s.add_client(&child).await.unwrap();
     assert_eq!(s.family_of(p.id).await.unwrap()[0].id, c.id);
     let orphan = ClientInput { principal_id: Some(999), relationship: Some("child".into()), ..person("X", "Y") };
     assert_eq!(s.add_client(&orphan).await.unwrap_err().code(), "not_found");
-    let self_link = ClientInput { principal_id: Some(p.id), relationship: Some("spouse".into()), ..person("Amina", "Haile") };
+    let self_link =
+        ClientInput { principal_id: Some(p.id), relationship: Some("spouse".into()), ..person("Amina", "Haile") };
     assert_eq!(s.update_client(p.id, &self_link).await.unwrap_err().code(), "conflict");
     v.lock().await;
 }
@@ -247,7 +277,12 @@ async fn hearings_and_filings_round_trip() {
     let c = s.add_client(&person("Amina", "Haile")).await.unwrap();
     let m = matter_for(&s, c.id).await;
     let h = s
-        .add_hearing(&HearingInput { matter_id: m.id, kind: "individual".into(), starts_at: "2027-01-12 08:30".into(), ..Default::default() })
+        .add_hearing(&HearingInput {
+            matter_id: m.id,
+            kind: "individual".into(),
+            starts_at: "2027-01-12 08:30".into(),
+            ..Default::default()
+        })
         .await
         .unwrap();
     let from = NaiveDate::from_ymd_opt(2027, 1, 11).unwrap();
@@ -275,9 +310,13 @@ async fn paging_and_filters() {
     let s = store(&v);
     for i in 0..75 {
         let detained = if i % 5 == 0 { Some("detained".to_string()) } else { None };
-        s.add_client(&ClientInput { detention_status: detained, nationality: Some("SV".into()), ..person(&format!("P{i:02}"), "Family") })
-            .await
-            .unwrap();
+        s.add_client(&ClientInput {
+            detention_status: detained,
+            nationality: Some("SV".into()),
+            ..person(&format!("P{i:02}"), "Family")
+        })
+        .await
+        .unwrap();
     }
     let page = s.list_clients(&ClientQuery { offset: 50, ..Default::default() }).await.unwrap();
     assert_eq!((page.items.len(), page.total), (25, 75));
@@ -311,13 +350,24 @@ async fn the_calendar_shows_hearings_and_deadlines_in_a_range() {
     let s = store(&v);
     let c = s.add_client(&person("Amina", "Haile")).await.unwrap();
     let m = matter_for(&s, c.id).await;
-    s.add_hearing(&HearingInput { matter_id: m.id, kind: "master_calendar".into(), starts_at: "2027-03-10 09:00".into(), ..Default::default() })
+    s.add_hearing(&HearingInput {
+        matter_id: m.id,
+        kind: "master_calendar".into(),
+        starts_at: "2027-03-10 09:00".into(),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    for (title, due) in [("in range", "2027-03-31"), ("after", "2027-04-01")] {
+        s.add_deadline(&DeadlineInput {
+            matter_id: m.id,
+            title: title.into(),
+            due_on: due.into(),
+            manual_reason: Some("order".into()),
+            ..Default::default()
+        })
         .await
         .unwrap();
-    for (title, due) in [("in range", "2027-03-31"), ("after", "2027-04-01")] {
-        s.add_deadline(&DeadlineInput { matter_id: m.id, title: title.into(), due_on: due.into(), manual_reason: Some("order".into()), ..Default::default() })
-            .await
-            .unwrap();
     }
     let today = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
     let march = s.calendar(today, NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(), today).await.unwrap();

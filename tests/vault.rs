@@ -38,7 +38,11 @@ async fn lock_folds_the_wal_into_the_vault_file() {
     let v = create(&path).await;
     for i in 0..20 {
         store(&v)
-            .add_client(&ClientInput { given_name: format!("Person{i}"), family_name: "Test".into(), ..Default::default() })
+            .add_client(&ClientInput {
+                given_name: format!("Person{i}"),
+                family_name: "Test".into(),
+                ..Default::default()
+            })
             .await
             .unwrap();
     }
@@ -148,7 +152,11 @@ async fn damaged_vaults_are_detected_and_left_untouched() {
         let v = create(&path).await;
         for i in 0..30 {
             store(&v)
-                .add_client(&ClientInput { given_name: format!("P{i}"), family_name: "X".repeat(150), ..Default::default() })
+                .add_client(&ClientInput {
+                    given_name: format!("P{i}"),
+                    family_name: "X".repeat(150),
+                    ..Default::default()
+                })
                 .await
                 .unwrap();
         }
@@ -218,7 +226,8 @@ async fn rekey_changes_the_passphrase_and_keeps_the_data() {
     store(&v).add_client(&ClientInput { given_name: "Keep".into(), ..Default::default() }).await.unwrap();
     let new = "copper lantern meadow quartz";
     // A wrong current passphrase or a weak new one changes nothing.
-    let wrong = v.change_passphrase(&pass("not the passphrase at all"), &pass(new), KdfParams::FLOOR).await.unwrap_err();
+    let wrong =
+        v.change_passphrase(&pass("not the passphrase at all"), &pass(new), KdfParams::FLOOR).await.unwrap_err();
     assert!(matches!(wrong, Error::WrongPassphrase));
     let weak = v.change_passphrase(&pass(PASS), &pass("password"), KdfParams::FLOOR).await.unwrap_err();
     assert_eq!(weak.code(), "weak_passphrase");
@@ -286,7 +295,14 @@ async fn a_wal_from_another_vault_is_refused_and_the_vault_is_left_as_it_was() {
     let (other_dir, other) = temp_vault_path();
     let o = create(&other).await;
     for i in 0..30 {
-        store(&o).add_client(&ClientInput { given_name: format!("Theirs{i}"), family_name: "X".repeat(150), ..Default::default() }).await.unwrap();
+        store(&o)
+            .add_client(&ClientInput {
+                given_name: format!("Theirs{i}"),
+                family_name: "X".repeat(150),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
     }
     let foreign = std::fs::read(other.with_file_name("clinic.amparo-wal")).unwrap();
     assert!(!foreign.is_empty(), "the other vault's WAL should hold frames");

@@ -17,6 +17,6 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(fields::date(&d.to_string()).unwrap(), d);
     }
     let _ = fields::date_time(s);
-    let _ = fields::line(s, "name");
-    let _ = fields::text(s, "note");
+    let _ = fields::line(s, &amparo::text::Text::same("name"));
+    let _ = fields::text(s, &amparo::text::Text::same("note"));
 });

@@ -4,8 +4,8 @@ use tauri::State;
 
 use amparo::model::{fields, ValidationError};
 use amparo::store::dashboard::{CalendarRange, Dashboard, Reminder};
-use tauri_plugin_notification::NotificationExt;
 use amparo::Store;
+use tauri_plugin_notification::NotificationExt;
 
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;

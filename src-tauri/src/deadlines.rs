@@ -10,7 +10,7 @@ use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
 
 fn parse_event(event: &str) -> CmdResult<EventKind> {
-    event.parse().map_err(|m: String| amparo::Error::Invalid(ValidationError::one("event", m)).into())
+    event.parse().map_err(|m: amparo::text::Text| amparo::Error::Invalid(ValidationError::one("event", m)).into())
 }
 
 fn parse_date(field: &str, raw: &str) -> CmdResult<chrono::NaiveDate> {

@@ -28,7 +28,11 @@ impl From<amparo::Error> for CommandError {
 impl CommandError {
     /// The vault is locked: nothing but unlocking is possible.
     pub fn locked() -> Self {
-        CommandError { code: "locked".into(), message: "The vault is locked. Unlock it to continue.".into(), fields: vec![] }
+        CommandError {
+            code: "locked".into(),
+            message: "The vault is locked. Unlock it to continue.".into(),
+            fields: vec![],
+        }
     }
 }
 
@@ -41,11 +45,13 @@ mod tests {
 
     #[test]
     fn serialises_code_message_and_fields() {
-        let e: CommandError = amparo::Error::Invalid(ValidationError::one("a_number", "bad")).into();
+        let e: CommandError =
+            amparo::Error::Invalid(ValidationError::one("a_number", amparo::text::Text::fixed("bad", "malo"))).into();
         let v = serde_json::to_value(&e).unwrap();
         assert_eq!(v["code"], "invalid_input");
         assert_eq!(v["fields"][0]["field"], "a_number");
-        assert_eq!(v["fields"][0]["message"], "bad");
+        assert_eq!(v["fields"][0]["message"]["en"], "bad");
+        assert_eq!(v["fields"][0]["message"]["es"], "malo");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use amparo::model::ValidationError;
+use amparo::text::Text;
 
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
@@ -32,10 +33,16 @@ impl Default for AppSettings {
 impl AppSettings {
     fn validate(&self) -> Result<(), ValidationError> {
         if !matches!(self.language.as_deref(), None | Some("en") | Some("es")) {
-            return Err(ValidationError::one("language", "Choose English or Spanish."));
+            return Err(ValidationError::one(
+                "language",
+                Text::fixed("Choose English or Spanish.", "Elija inglés o español."),
+            ));
         }
         if !(1..=240).contains(&self.auto_lock_minutes) {
-            return Err(ValidationError::one("auto_lock_minutes", "Choose between 1 and 240 minutes."));
+            return Err(ValidationError::one(
+                "auto_lock_minutes",
+                Text::fixed("Choose between 1 and 240 minutes.", "Elija entre 1 y 240 minutos."),
+            ));
         }
         Ok(())
     }
@@ -100,7 +107,10 @@ mod tests {
         assert_eq!(load(&path), mine);
         let bad = AppSettings { language: Some("fr".into()), auto_lock_minutes: 5 };
         assert_eq!(save(&path, &bad).unwrap_err().code(), "invalid_input");
-        assert_eq!(save(&path, &AppSettings { auto_lock_minutes: 0, ..mine.clone() }).unwrap_err().code(), "invalid_input");
+        assert_eq!(
+            save(&path, &AppSettings { auto_lock_minutes: 0, ..mine.clone() }).unwrap_err().code(),
+            "invalid_input"
+        );
         std::fs::write(&path, b"{ not json").unwrap();
         assert_eq!(load(&path), AppSettings::default(), "a broken file falls back to the defaults");
     }

@@ -18,7 +18,8 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(path: PathBuf) -> Self {
-        let actor = std::env::var("AMPARO_USER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "volunteer".into());
+        let actor =
+            std::env::var("AMPARO_USER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "volunteer".into());
         AppState { path, vault: Mutex::new(None), actor }
     }
 

@@ -1,5 +1,6 @@
 //! Clients: the people the clinic represents, and their family members.
 
+use crate::text::Text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -126,55 +127,106 @@ impl ClientInput {
     /// Checks every field against `today`, reporting all problems together.
     pub fn validate(&self, today: NaiveDate) -> Result<ClientFields, ValidationError> {
         let mut c = Checker::default();
-        let given_name = c.take("given_name", fields::line(&self.given_name, "given name"));
-        let family_name = c.take("family_name", fields::line(&self.family_name, "family name"));
+        let given_name = c.take("given_name", fields::line(&self.given_name, &Text::fixed("given name", "nombre")));
+        let family_name =
+            c.take("family_name", fields::line(&self.family_name, &Text::fixed("family name", "apellidos")));
         if self.given_name.trim().is_empty() && self.family_name.trim().is_empty() {
-            c.fail("given_name", "Enter at least one name (given or family). For a person with one name, put it in either field.");
+            c.fail("given_name", Text::fixed("Enter at least one name (given or family). For a person with one name, put it in either field.", "Escriba al menos un nombre (nombre o apellidos). Si la persona tiene un solo nombre, póngalo en cualquiera de los dos campos."));
         }
         let mut other_names = Vec::new();
         for raw in &self.other_names {
-            if let Some(Some(n)) = c.take("other_names", fields::optional_line(Some(raw), "other name")) {
+            if let Some(Some(n)) =
+                c.take("other_names", fields::optional_line(Some(raw), &Text::fixed("other name", "otro nombre")))
+            {
                 other_names.push(n);
             }
         }
         if other_names.len() > 50 {
-            c.fail("other_names", "At most 50 other names can be recorded.");
+            c.fail(
+                "other_names",
+                Text::fixed(
+                    "At most 50 other names can be recorded.",
+                    "Se pueden registrar como máximo 50 otros nombres.",
+                ),
+            );
         }
-        let date_of_birth = c.take("date_of_birth", fields::optional_date(self.date_of_birth.as_deref()).and_then(|d| {
-            d.map(|d| fields::not_after(d, today, "date of birth")).transpose()
-        }));
+        let date_of_birth = c.take(
+            "date_of_birth",
+            fields::optional_date(self.date_of_birth.as_deref()).and_then(|d| {
+                d.map(|d| fields::not_after(d, today, &Text::fixed("date of birth", "fecha de nacimiento"))).transpose()
+            }),
+        );
         let nationality = c.take("nationality", opt(self.nationality.as_deref(), CountryCode::parse));
         let mut languages = Vec::new();
         for raw in &self.languages {
-            if let Some(Some(l)) = c.take("languages", fields::optional_line(Some(raw), "language")) {
+            if let Some(Some(l)) =
+                c.take("languages", fields::optional_line(Some(raw), &Text::fixed("language", "idioma")))
+            {
                 languages.push(l);
             }
         }
         let a_number = c.take("a_number", opt(self.a_number.as_deref(), ANumber::parse));
         if self.no_a_number && matches!(a_number, Some(Some(_))) {
-            c.fail("a_number", "An A-number was entered but \"no A-number yet\" is ticked. Untick it or clear the number.");
+            c.fail(
+                "a_number",
+                Text::fixed(
+                    "An A-number was entered but \"no A-number yet\" is ticked. Untick it or clear the number.",
+                    "Se escribió un número A, pero está marcado «todavía sin número A». Desmárquelo o borre el número.",
+                ),
+            );
         }
         let phone = c.take("phone", fields::phone(self.phone.as_deref()));
         let email = c.take("email", fields::email(self.email.as_deref()));
-        let address = c.take("address", fields::optional_text(self.address.as_deref(), "address"));
+        let address =
+            c.take("address", fields::optional_text(self.address.as_deref(), &Text::fixed("address", "dirección")));
         let detention_status = c.take(
             "detention_status",
             opt(self.detention_status.as_deref(), str::parse).map(|s| s.unwrap_or(DetentionStatus::NotDetained)),
         );
-        let detention_facility =
-            c.take("detention_facility", fields::optional_line(self.detention_facility.as_deref(), "detention facility"));
-        let detained_since = c.take("detained_since", past_date(self.detained_since.as_deref(), today, "detention date"));
-        let released_on = c.take("released_on", past_date(self.released_on.as_deref(), today, "release date"));
+        let detention_facility = c.take(
+            "detention_facility",
+            fields::optional_line(
+                self.detention_facility.as_deref(),
+                &Text::fixed("detention facility", "centro de detención"),
+            ),
+        );
+        let detained_since = c.take(
+            "detained_since",
+            past_date(self.detained_since.as_deref(), today, &Text::fixed("detention date", "fecha de detención")),
+        );
+        let released_on = c.take(
+            "released_on",
+            past_date(self.released_on.as_deref(), today, &Text::fixed("release date", "fecha de liberación")),
+        );
         if let (Some(Some(from)), Some(Some(to))) = (detained_since, released_on) {
             if to < from {
-                c.fail("released_on", format!("The release date {to} is before the detention date {from}."));
+                c.fail(
+                    "released_on",
+                    crate::tr!(
+                        "The release date {to} is before the detention date {from}.",
+                        "La fecha de liberación {to} es anterior a la fecha de detención {from}."
+                    ),
+                );
             }
         }
-        let last_arrival = c.take("last_arrival", past_date(self.last_arrival.as_deref(), today, "date of last arrival"));
+        let last_arrival = c.take(
+            "last_arrival",
+            past_date(
+                self.last_arrival.as_deref(),
+                today,
+                &Text::fixed("date of last arrival", "fecha de la última llegada"),
+            ),
+        );
         let manner_of_entry = c.take("manner_of_entry", opt(self.manner_of_entry.as_deref(), str::parse));
         let relationship = c.take("relationship", opt(self.relationship.as_deref(), str::parse));
         if self.principal_id.is_some() != matches!(relationship, Some(Some(_))) {
-            c.fail("relationship", "A family member needs both the principal client and the relationship.");
+            c.fail(
+                "relationship",
+                Text::fixed(
+                    "A family member needs both the principal client and the relationship.",
+                    "Un familiar necesita tanto el cliente principal como el parentesco.",
+                ),
+            );
         }
         c.finish()?;
         Ok(ClientFields {
@@ -203,7 +255,7 @@ impl ClientInput {
 }
 
 /// Parses an optional field with `parse`; empty means none.
-pub(crate) fn opt<T>(raw: Option<&str>, parse: impl Fn(&str) -> Result<T, String>) -> Result<Option<T>, String> {
+pub(crate) fn opt<T>(raw: Option<&str>, parse: impl Fn(&str) -> Result<T, Text>) -> Result<Option<T>, Text> {
     match raw.map(str::trim) {
         None | Some("") => Ok(None),
         Some(s) => parse(s).map(Some),
@@ -211,7 +263,7 @@ pub(crate) fn opt<T>(raw: Option<&str>, parse: impl Fn(&str) -> Result<T, String
 }
 
 /// An optional date that cannot be in the future.
-pub(crate) fn past_date(raw: Option<&str>, today: NaiveDate, what: &str) -> Result<Option<NaiveDate>, String> {
+pub(crate) fn past_date(raw: Option<&str>, today: NaiveDate, what: &Text) -> Result<Option<NaiveDate>, Text> {
     fields::optional_date(raw)?.map(|d| fields::not_after(d, today, what)).transpose()
 }
 

@@ -1,5 +1,6 @@
 //! Deadlines: a date something must be done by, and where that date came from.
 
+use crate::text::Text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -57,7 +58,7 @@ pub struct DeadlineFields {
     pub source: DeadlineSource,
     pub assigned_to: Option<String>,
     /// What the rule said, word for word, when the deadline was computed.
-    pub explanation: Option<String>,
+    pub explanation: Option<Text>,
     pub served_by_mail: bool,
     /// The rule's date, kept when the user chose another one.
     pub computed_due_on: Option<NaiveDate>,
@@ -77,20 +78,49 @@ pub struct Deadline {
     pub waived_reason: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The rule's name in both languages when the title is the rule's own name (a
+    /// deadline proposed from an event), so the app can show it in the user's language.
+    pub rule_name: Option<Text>,
+}
+
+impl Deadline {
+    /// The rule's name, when `title` is exactly that rule's English name.
+    pub fn rule_name_for(fields: &DeadlineFields) -> Option<Text> {
+        match &fields.source {
+            DeadlineSource::Rule { rule_id, .. } => {
+                crate::rules::find(rule_id).filter(|r| r.name.en == fields.title).map(|r| r.name.clone())
+            }
+            DeadlineSource::Manual { .. } => None,
+        }
+    }
 }
 
 impl DeadlineInput {
     /// Checks the input and, for a rule, computes the date with the deadline engine.
     pub fn validate(&self) -> Result<DeadlineFields, ValidationError> {
         let mut c = Checker::default();
-        let title = c.take("title", fields::required_line(&self.title, "title"));
+        let title = c.take("title", fields::required_line(&self.title, &Text::fixed("title", "título")));
         let due_on = c.take("due_on", fields::optional_date(Some(&self.due_on)));
-        let rule_id = c.take("rule_id", fields::optional_line(self.rule_id.as_deref(), "rule"));
+        let rule_id = c.take("rule_id", fields::optional_line(self.rule_id.as_deref(), &Text::fixed("rule", "regla")));
         let trigger_on = c.take("trigger_on", fields::optional_date(self.trigger_on.as_deref()));
-        let reason = c.take("manual_reason", fields::optional_text(self.manual_reason.as_deref(), "reason"));
-        let override_reason =
-            c.take("override_reason", fields::optional_text(self.override_reason.as_deref(), "reason for the other date"));
-        let assigned_to = c.take("assigned_to", fields::optional_line(self.assigned_to.as_deref(), "volunteer's name"));
+        let reason = c.take(
+            "manual_reason",
+            fields::optional_text(self.manual_reason.as_deref(), &Text::fixed("reason", "motivo")),
+        );
+        let override_reason = c.take(
+            "override_reason",
+            fields::optional_text(
+                self.override_reason.as_deref(),
+                &Text::fixed("reason for the other date", "motivo de la otra fecha"),
+            ),
+        );
+        let assigned_to = c.take(
+            "assigned_to",
+            fields::optional_line(
+                self.assigned_to.as_deref(),
+                &Text::fixed("volunteer's name", "nombre del voluntario o la voluntaria"),
+            ),
+        );
         let mut computed = None;
         let source = match (rule_id.flatten(), trigger_on.flatten(), reason.clone().flatten()) {
             (Some(rule_id), Some(trigger_on), _) => {
@@ -102,17 +132,23 @@ impl DeadlineInput {
                             c.fail(if f.field == "rule" { "rule_id" } else { &f.field }, f.message);
                         }
                     }
-                    Err(e) => c.fail("rule_id", e.to_string()),
+                    Err(e) => c.fail("rule_id", Text::same(e.to_string())),
                 }
                 Some(DeadlineSource::Rule { rule_id, trigger_on })
             }
             (Some(_), None, _) => {
-                c.fail("trigger_on", "A deadline from a rule needs the date that starts it (decision, hearing or arrival).");
+                c.fail("trigger_on", Text::fixed("A deadline from a rule needs the date that starts it (decision, hearing or arrival).", "Un plazo calculado por una regla necesita la fecha que lo inicia (decisión, audiencia o llegada)."));
                 None
             }
             (None, _, Some(reason)) => Some(DeadlineSource::Manual { reason }),
             (None, _, None) => {
-                c.fail("manual_reason", "Say where this date comes from (for example, the judge's order of 2026-03-02).");
+                c.fail(
+                    "manual_reason",
+                    Text::fixed(
+                        "Say where this date comes from (for example, the judge's order of 2026-03-02).",
+                        "Diga de dónde sale esta fecha (por ejemplo, la orden del juez del 2026-03-02).",
+                    ),
+                );
                 None
             }
         };
@@ -127,17 +163,35 @@ impl DeadlineInput {
                     if matches!(override_reason, Some(None)) {
                         c.fail(
                             "override_reason",
-                            format!("The rule gives {} but {d} was entered. Say why the date is different, or leave the date empty to use the rule's.", done.due),
+                            {
+                                let rule_due = done.due;
+                                crate::tr!(
+                                    "The rule gives {rule_due} but {d} was entered. Say why the date is different, or leave the date empty to use the rule's.",
+                                    "La regla da {rule_due}, pero se escribió {d}. Diga por qué la fecha es distinta, o deje la fecha vacía para usar la de la regla."
+                                )
+                            },
                         );
                     }
                     computed_due_on = Some(done.due);
                 }
             }
         } else if final_due.is_none() && matches!(source, Some(DeadlineSource::Manual { .. })) {
-            c.fail("due_on", "Enter the due date, written YYYY-MM-DD.");
+            c.fail(
+                "due_on",
+                Text::fixed(
+                    "Enter the due date, written YYYY-MM-DD.",
+                    "Escriba la fecha de vencimiento como AAAA-MM-DD.",
+                ),
+            );
         }
         if self.matter_id <= 0 {
-            c.fail("matter_id", "Choose the matter this deadline belongs to.");
+            c.fail(
+                "matter_id",
+                Text::fixed(
+                    "Choose the matter this deadline belongs to.",
+                    "Elija el caso al que pertenece este plazo.",
+                ),
+            );
         }
         c.finish()?;
         Ok(DeadlineFields {
@@ -155,7 +209,7 @@ impl DeadlineInput {
 }
 
 /// Parses "14d", "2w" or "14" into a number of days, for `--due-within`.
-pub fn parse_span(raw: &str) -> Result<i64, String> {
+pub fn parse_span(raw: &str) -> Result<i64, Text> {
     let s = raw.trim().to_ascii_lowercase();
     let (num, mult) = if let Some(n) = s.strip_suffix('d') {
         (n, 1)
@@ -166,12 +220,15 @@ pub fn parse_span(raw: &str) -> Result<i64, String> {
     };
     match num.parse::<i64>() {
         Ok(n) if (0..=3660).contains(&n) => Ok(n * mult),
-        _ => Err(format!("\"{raw}\" is not a span of days. Write it like 14d or 2w.")),
+        _ => Err(crate::tr!(
+            "\"{raw}\" is not a span of days. Write it like 14d or 2w.",
+            "«{raw}» no es un número de días. Escríbalo como 14d o 2w."
+        )),
     }
 }
 
 /// Parses an optional status filter.
-pub fn parse_status(raw: Option<&str>) -> Result<Option<DeadlineStatus>, String> {
+pub fn parse_status(raw: Option<&str>) -> Result<Option<DeadlineStatus>, Text> {
     opt(raw, str::parse)
 }
 
@@ -181,11 +238,13 @@ mod tests {
 
     #[test]
     fn source_is_a_rule_with_its_trigger_or_a_reason() {
-        let base = DeadlineInput { matter_id: 1, title: "Appeal".into(), due_on: "2026-06-22".into(), ..Default::default() };
-        let rule = DeadlineInput { rule_id: Some("bia-appeal".into()), trigger_on: Some("2026-05-20".into()), ..base.clone() };
+        let base =
+            DeadlineInput { matter_id: 1, title: "Appeal".into(), due_on: "2026-06-22".into(), ..Default::default() };
+        let rule =
+            DeadlineInput { rule_id: Some("bia-appeal".into()), trigger_on: Some("2026-05-20".into()), ..base.clone() };
         let f = rule.validate().unwrap();
         assert!(matches!(f.source, DeadlineSource::Rule { .. }));
-        assert!(f.explanation.unwrap().contains("Juneteenth"));
+        assert!(f.explanation.unwrap().en.contains("Juneteenth"));
         assert_eq!(f.computed_due_on, None, "the entered date agrees with the rule");
         let no_trigger = DeadlineInput { rule_id: Some("bia-appeal".into()), ..base.clone() };
         assert!(no_trigger.validate().unwrap_err().message_for("trigger_on").is_some());
@@ -206,7 +265,10 @@ mod tests {
         assert!(other.validate().unwrap_err().message_for("override_reason").unwrap().contains("2026-06-22"));
         let explained = DeadlineInput { override_reason: Some("File a week early: mail delays".into()), ..other };
         let f = explained.validate().unwrap();
-        assert_eq!((f.due_on.to_string(), f.computed_due_on.unwrap().to_string()), ("2026-06-15".into(), "2026-06-22".into()));
+        assert_eq!(
+            (f.due_on.to_string(), f.computed_due_on.unwrap().to_string()),
+            ("2026-06-15".into(), "2026-06-22".into())
+        );
         let unknown = DeadlineInput { rule_id: Some("no-such-rule".into()), ..rule };
         assert!(unknown.validate().unwrap_err().message_for("rule_id").is_some());
     }

@@ -1,5 +1,6 @@
 //! Filings: forms, motions, briefs and evidence sent to a court or USCIS.
 
+use crate::text::Text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -105,28 +106,68 @@ impl FilingInput {
     pub fn validate(&self, today: NaiveDate) -> Result<FilingFields, ValidationError> {
         let mut c = Checker::default();
         let form = c.take("form", self.form.parse::<FilingForm>());
-        let description = c.take("description", fields::optional_line(self.description.as_deref(), "description"));
-        let filed_on = c.take("filed_on", past_date(self.filed_on.as_deref(), today, "filing date"));
+        let description = c.take(
+            "description",
+            fields::optional_line(self.description.as_deref(), &Text::fixed("description", "descripción")),
+        );
+        let filed_on = c.take(
+            "filed_on",
+            past_date(self.filed_on.as_deref(), today, &Text::fixed("filing date", "fecha de presentación")),
+        );
         let method = c.take("method", opt(self.method.as_deref(), str::parse));
-        let tracking_number = c.take("tracking_number", fields::optional_line(self.tracking_number.as_deref(), "tracking number"));
-        let received_on = c.take("received_on", past_date(self.received_on.as_deref(), today, "date received"));
+        let tracking_number = c.take(
+            "tracking_number",
+            fields::optional_line(
+                self.tracking_number.as_deref(),
+                &Text::fixed("tracking number", "número de seguimiento"),
+            ),
+        );
+        let received_on = c.take(
+            "received_on",
+            past_date(self.received_on.as_deref(), today, &Text::fixed("date received", "fecha de recepción")),
+        );
         let receipt_number = c.take("receipt_number", opt(self.receipt_number.as_deref(), ReceiptNumber::parse));
-        let status = c.take("status", opt(self.status.as_deref(), str::parse).map(|s| s.unwrap_or(FilingStatus::Draft)));
+        let status =
+            c.take("status", opt(self.status.as_deref(), str::parse).map(|s| s.unwrap_or(FilingStatus::Draft)));
         if let (Some(Some(f)), Some(Some(r))) = (filed_on, received_on) {
             if r < f {
-                c.fail("received_on", format!("The date received {r} is before the filing date {f}."));
+                c.fail(
+                    "received_on",
+                    crate::tr!(
+                        "The date received {r} is before the filing date {f}.",
+                        "La fecha de recepción {r} es anterior a la fecha de presentación {f}."
+                    ),
+                );
             }
         }
         if matches!(form, Some(FilingForm::Motion | FilingForm::Brief | FilingForm::Other))
             && matches!(description, Some(None))
         {
-            c.fail("description", "Say what this motion, brief or document is.");
+            c.fail(
+                "description",
+                Text::fixed(
+                    "Say what this motion, brief or document is.",
+                    "Diga qué es esta moción, escrito o documento.",
+                ),
+            );
         }
         if !matches!(status, Some(FilingStatus::Draft)) && matches!(filed_on, Some(None)) {
-            c.fail("filed_on", "A filing that was sent needs the date it was filed.");
+            c.fail(
+                "filed_on",
+                Text::fixed(
+                    "A filing that was sent needs the date it was filed.",
+                    "Una presentación enviada necesita la fecha en que se presentó.",
+                ),
+            );
         }
         if self.matter_id <= 0 {
-            c.fail("matter_id", "Choose the matter this filing belongs to.");
+            c.fail(
+                "matter_id",
+                Text::fixed(
+                    "Choose the matter this filing belongs to.",
+                    "Elija el caso al que pertenece esta presentación.",
+                ),
+            );
         }
         c.finish()?;
         Ok(FilingFields {

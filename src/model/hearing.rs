@@ -1,5 +1,6 @@
 //! Hearings before an immigration judge or an asylum officer.
 
+use crate::text::Text;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -78,13 +79,23 @@ impl HearingInput {
         let mut c = Checker::default();
         let kind = c.take("kind", self.kind.parse::<HearingKind>());
         let starts_at = c.take("starts_at", fields::date_time(&self.starts_at));
-        let court = c.take("court", fields::optional_line(self.court.as_deref(), "court"));
-        let judge = c.take("judge", fields::optional_line(self.judge.as_deref(), "judge's name"));
-        let attendance =
-            c.take("attendance", opt(self.attendance.as_deref(), str::parse).map(|a| a.unwrap_or(Attendance::InPerson)));
-        let outcome = c.take("outcome", fields::optional_text(self.outcome.as_deref(), "outcome"));
+        let court = c.take("court", fields::optional_line(self.court.as_deref(), &Text::fixed("court", "tribunal")));
+        let judge = c.take(
+            "judge",
+            fields::optional_line(self.judge.as_deref(), &Text::fixed("judge's name", "nombre del juez o la jueza")),
+        );
+        let attendance = c
+            .take("attendance", opt(self.attendance.as_deref(), str::parse).map(|a| a.unwrap_or(Attendance::InPerson)));
+        let outcome =
+            c.take("outcome", fields::optional_text(self.outcome.as_deref(), &Text::fixed("outcome", "resultado")));
         if self.matter_id <= 0 {
-            c.fail("matter_id", "Choose the matter this hearing belongs to.");
+            c.fail(
+                "matter_id",
+                Text::fixed(
+                    "Choose the matter this hearing belongs to.",
+                    "Elija el caso al que pertenece esta audiencia.",
+                ),
+            );
         }
         c.finish()?;
         Ok(HearingFields {

@@ -1,6 +1,8 @@
 //! Identifiers from immigration paperwork, parsed once into types that cannot hold a bad
 //! value: the A-number (alien registration number) and the USCIS receipt number.
 
+use crate::text::Text;
+use crate::tr;
 
 /// Stores, exchanges and exports a parsed identifier as its canonical text.
 macro_rules! text_newtype {
@@ -11,8 +13,8 @@ macro_rules! text_newtype {
             }
         }
         impl std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, String> {
+            type Err = Text;
+            fn from_str(s: &str) -> Result<Self, Text> {
                 $name::parse(s)
             }
         }
@@ -56,7 +58,7 @@ macro_rules! text_newtype {
 pub struct ANumber(String);
 
 impl ANumber {
-    pub fn parse(raw: &str) -> Result<ANumber, String> {
+    pub fn parse(raw: &str) -> Result<ANumber, Text> {
         let trimmed = raw.trim();
         let body = trimmed.strip_prefix(['A', 'a']).unwrap_or(trimmed);
         let mut digits = String::with_capacity(9);
@@ -76,7 +78,10 @@ impl ANumber {
             _ => return Err(a_number_help(raw)),
         }
         if digits.bytes().all(|b| b == b'0') {
-            return Err("An A-number cannot be all zeros. Check the number on the client's notice.".into());
+            return Err(Text::fixed(
+                "An A-number cannot be all zeros. Check the number on the client's notice.",
+                "Un número A no puede ser todo ceros. Revise el número en la notificación del cliente.",
+            ));
         }
         Ok(ANumber(digits))
     }
@@ -92,10 +97,11 @@ impl ANumber {
     }
 }
 
-fn a_number_help(raw: &str) -> String {
+fn a_number_help(raw: &str) -> Text {
     let shown: String = raw.trim().chars().take(24).collect();
-    format!(
-        "\"{shown}\" is not an A-number. An A-number is 8 or 9 digits, optionally starting with A (for example A123-456-789)."
+    tr!(
+        "\"{shown}\" is not an A-number. An A-number is 8 or 9 digits, optionally starting with A (for example A123-456-789).",
+        "«{shown}» no es un número A. Un número A tiene 8 o 9 dígitos y puede empezar con A (por ejemplo A123-456-789)."
     )
 }
 text_newtype!(ANumber);
@@ -107,7 +113,7 @@ text_newtype!(ANumber);
 pub struct ReceiptNumber(String);
 
 impl ReceiptNumber {
-    pub fn parse(raw: &str) -> Result<ReceiptNumber, String> {
+    pub fn parse(raw: &str) -> Result<ReceiptNumber, Text> {
         let cleaned: String = raw.trim().chars().filter(|c| !matches!(c, ' ' | '-' | '*')).collect();
         let ok = cleaned.len() == 13
             && cleaned.is_char_boundary(3)
@@ -117,8 +123,9 @@ impl ReceiptNumber {
             Ok(ReceiptNumber(cleaned.to_ascii_uppercase()))
         } else {
             let shown: String = raw.trim().chars().take(24).collect();
-            Err(format!(
-                "\"{shown}\" is not a USCIS receipt number. It is 3 letters followed by 10 digits, for example IOE0912345678."
+            Err(tr!(
+                "\"{shown}\" is not a USCIS receipt number. It is 3 letters followed by 10 digits, for example IOE0912345678.",
+                "«{shown}» no es un número de recibo de USCIS. Son 3 letras seguidas de 10 dígitos, por ejemplo IOE0912345678."
             ))
         }
     }
@@ -135,13 +142,16 @@ text_newtype!(ReceiptNumber);
 pub struct CountryCode(String);
 
 impl CountryCode {
-    pub fn parse(raw: &str) -> Result<CountryCode, String> {
+    pub fn parse(raw: &str) -> Result<CountryCode, Text> {
         let code = raw.trim().to_ascii_uppercase();
         if code.len() == 2 && ISO_3166_ALPHA2.split(' ').any(|c| c == code) {
             Ok(CountryCode(code))
         } else {
             let shown: String = raw.trim().chars().take(24).collect();
-            Err(format!("\"{shown}\" is not a country code. Use the two-letter ISO code, for example SV for El Salvador or AF for Afghanistan."))
+            Err(tr!(
+                "\"{shown}\" is not a country code. Use the two-letter ISO code, for example SV for El Salvador or AF for Afghanistan.",
+                "«{shown}» no es un código de país. Use el código ISO de dos letras, por ejemplo SV para El Salvador o AF para Afganistán."
+            ))
         }
     }
 
@@ -161,7 +171,9 @@ mod tests {
 
     #[test]
     fn a_numbers_in_every_accepted_form_become_nine_digits() {
-        for raw in ["A123456789", "a123456789", "123456789", "A123-456-789", "A 123 456 789", " 123-456-789 ", "A-123-456-789"] {
+        for raw in
+            ["A123456789", "a123456789", "123456789", "A123-456-789", "A 123 456 789", " 123-456-789 ", "A-123-456-789"]
+        {
             assert_eq!(ANumber::parse(raw).unwrap().digits(), "123456789", "{raw}");
         }
         assert_eq!(ANumber::parse("A12345678").unwrap().digits(), "012345678");
@@ -170,9 +182,22 @@ mod tests {
 
     #[test]
     fn malformed_a_numbers_are_refused_with_help() {
-        for raw in ["", "A", "1234567", "1234567890", "A12345678X", "B123456789", "AA123456789", "123.456.789", "000000000", "A00000000", "١٢٣٤٥٦٧٨٩", "１２３４５６７８９"] {
+        for raw in [
+            "",
+            "A",
+            "1234567",
+            "1234567890",
+            "A12345678X",
+            "B123456789",
+            "AA123456789",
+            "123.456.789",
+            "000000000",
+            "A00000000",
+            "١٢٣٤٥٦٧٨٩",
+            "１２３４５６７８９",
+        ] {
             let err = ANumber::parse(raw).unwrap_err();
-            assert!(err.contains("A-number"), "{raw}: {err}");
+            assert!(err.en.contains("A-number"), "{raw}: {err}");
         }
     }
 
@@ -181,8 +206,17 @@ mod tests {
         assert_eq!(ReceiptNumber::parse("ioe0912345678").unwrap().as_str(), "IOE0912345678");
         assert_eq!(ReceiptNumber::parse("EAC-21-123-45678").unwrap().as_str(), "EAC2112345678");
         assert_eq!(ReceiptNumber::parse("MSC*2190012345").unwrap().as_str(), "MSC2190012345");
-        for raw in ["", "IOE091234567", "IOE09123456789", "IO10912345678", "1230912345678", "IOEO912345678", "ÉOE0912345678", "IOE091234567８"] {
-            assert!(ReceiptNumber::parse(raw).unwrap_err().contains("receipt number"), "{raw}");
+        for raw in [
+            "",
+            "IOE091234567",
+            "IOE09123456789",
+            "IO10912345678",
+            "1230912345678",
+            "IOEO912345678",
+            "ÉOE0912345678",
+            "IOE091234567８",
+        ] {
+            assert!(ReceiptNumber::parse(raw).unwrap_err().en.contains("receipt number"), "{raw}");
         }
     }
 

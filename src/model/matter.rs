@@ -1,5 +1,6 @@
 //! Matters: one case of one client before one forum.
 
+use crate::text::Text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -114,24 +115,58 @@ impl MatterInput {
         let mut c = Checker::default();
         let kind = c.take("kind", self.kind.parse::<MatterKind>());
         let forum = c.take("forum", self.forum.parse::<Forum>());
-        let court_name = c.take("court_name", fields::optional_line(self.court_name.as_deref(), "court name"));
-        let judge = c.take("judge", fields::optional_line(self.judge.as_deref(), "judge's name"));
+        let court_name = c.take(
+            "court_name",
+            fields::optional_line(self.court_name.as_deref(), &Text::fixed("court name", "nombre del tribunal")),
+        );
+        let judge = c.take(
+            "judge",
+            fields::optional_line(self.judge.as_deref(), &Text::fixed("judge's name", "nombre del juez o la jueza")),
+        );
         let status = c.take("status", opt(self.status.as_deref(), str::parse).map(|s| s.unwrap_or(MatterStatus::Open)));
-        let stage = c.take("stage", fields::optional_line(self.stage.as_deref(), "stage"));
-        let assigned_to = c.take("assigned_to", fields::optional_line(self.assigned_to.as_deref(), "volunteer's name"));
-        let opened_on = c.take("opened_on", past_date(self.opened_on.as_deref(), today, "opening date").map(|d| d.unwrap_or(today)));
-        let closed_on = c.take("closed_on", past_date(self.closed_on.as_deref(), today, "closing date"));
+        let stage = c.take("stage", fields::optional_line(self.stage.as_deref(), &Text::fixed("stage", "etapa")));
+        let assigned_to = c.take(
+            "assigned_to",
+            fields::optional_line(
+                self.assigned_to.as_deref(),
+                &Text::fixed("volunteer's name", "nombre del voluntario o la voluntaria"),
+            ),
+        );
+        let opened_on = c.take(
+            "opened_on",
+            past_date(self.opened_on.as_deref(), today, &Text::fixed("opening date", "fecha de apertura"))
+                .map(|d| d.unwrap_or(today)),
+        );
+        let closed_on = c.take(
+            "closed_on",
+            past_date(self.closed_on.as_deref(), today, &Text::fixed("closing date", "fecha de cierre")),
+        );
         let outcome = c.take("outcome", opt(self.outcome.as_deref(), str::parse));
         if let (Some(o), Some(Some(cl))) = (opened_on, closed_on) {
             if cl < o {
-                c.fail("closed_on", format!("The closing date {cl} is before the opening date {o}."));
+                c.fail(
+                    "closed_on",
+                    crate::tr!(
+                        "The closing date {cl} is before the opening date {o}.",
+                        "La fecha de cierre {cl} es anterior a la fecha de apertura {o}."
+                    ),
+                );
             }
         }
         if self.client_id <= 0 {
-            c.fail("client_id", "Choose the client this matter belongs to.");
+            c.fail(
+                "client_id",
+                Text::fixed(
+                    "Choose the client this matter belongs to.",
+                    "Elija el cliente al que pertenece este caso.",
+                ),
+            );
         }
         if matches!(status, Some(MatterStatus::Closed)) && matches!(closed_on, Some(None)) {
-            c.fail("closed_on", "A closed matter needs its closing date.");
+            c.fail(
+                "closed_on",
+                Text::fixed("A closed matter needs its closing date.", "Un caso cerrado necesita su fecha de cierre."),
+            );
         }
         c.finish()?;
         Ok(MatterFields {
@@ -158,7 +193,7 @@ mod tests {
     fn kinds_parse_in_the_forms_people_type() {
         assert_eq!("defensive-asylum".parse::<MatterKind>().unwrap(), MatterKind::DefensiveAsylum);
         assert_eq!("Immigration Court".parse::<Forum>().unwrap(), Forum::ImmigrationCourt);
-        assert!("asylum".parse::<MatterKind>().unwrap_err().contains("defensive_asylum"));
+        assert!("asylum".parse::<MatterKind>().unwrap_err().en.contains("defensive_asylum"));
     }
 
     #[test]

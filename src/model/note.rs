@@ -1,5 +1,6 @@
 //! Notes: dated entries on a client or a matter. Editing adds a version; none is lost.
 
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 use super::fields;
@@ -37,9 +38,9 @@ pub struct NoteVersion {
 /// Checks a note's text.
 pub fn validate_body(raw: &str) -> Result<String, ValidationError> {
     let mut c = Checker::default();
-    let body = c.take("body", fields::text(raw, "note"));
+    let body = c.take("body", fields::text(raw, &Text::fixed("note", "nota")));
     if matches!(&body, Some(b) if b.trim().is_empty()) {
-        c.fail("body", "The note is empty.");
+        c.fail("body", Text::fixed("The note is empty.", "La nota está vacía."));
     }
     c.finish()?;
     Ok(body.unwrap())

@@ -24,12 +24,14 @@ macro_rules! text_enum {
         }
 
         impl std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, String> {
+            type Err = $crate::text::Text;
+            fn from_str(s: &str) -> Result<Self, $crate::text::Text> {
                 let wanted = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
                 $name::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| {
                     let names: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
-                    format!("\"{}\" is not a known choice; use one of: {}.", s.chars().take(40).collect::<String>(), names.join(", "))
+                    let shown: String = s.chars().take(40).collect();
+                    let names = names.join(", ");
+                    $crate::tr!("\"{shown}\" is not a known choice; use one of: {names}.", "«{shown}» no es una opción conocida; use una de: {names}.")
                 })
             }
         }
@@ -50,7 +52,7 @@ macro_rules! text_enum {
         impl<'r> sqlx::Decode<'r, sqlx::Sqlite> for $name {
             fn decode(value: sqlx::sqlite::SqliteValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
                 let text = <&str as sqlx::Decode<'r, sqlx::Sqlite>>::decode(value)?;
-                text.parse::<$name>().map_err(Into::into)
+                text.parse::<$name>().map_err(|e| e.en.into_owned().into())
             }
         }
     };

@@ -2,13 +2,15 @@
 
 use serde::Serialize;
 
+use crate::text::Text;
+
 /// One field's problem, in words a volunteer understands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct FieldError {
     /// The input field's name, as in the input struct (`a_number`, `date_of_birth`…).
     pub field: String,
-    pub message: String,
+    pub message: Text,
 }
 
 /// Input was refused; nothing was saved.
@@ -21,17 +23,17 @@ pub struct ValidationError {
 
 impl ValidationError {
     /// An error about a single field.
-    pub fn one(field: &str, message: impl Into<String>) -> Self {
-        ValidationError { fields: vec![FieldError { field: field.into(), message: message.into() }] }
+    pub fn one(field: &str, message: Text) -> Self {
+        ValidationError { fields: vec![FieldError { field: field.into(), message }] }
     }
 
     fn summary(&self) -> String {
-        self.fields.iter().map(|f| f.message.as_str()).collect::<Vec<_>>().join(" ")
+        self.fields.iter().map(|f| f.message.en.as_ref()).collect::<Vec<_>>().join(" ")
     }
 
-    /// The message for `field`, if it has one.
+    /// The English message for `field`, if it has one.
     pub fn message_for(&self, field: &str) -> Option<&str> {
-        self.fields.iter().find(|f| f.field == field).map(|f| f.message.as_str())
+        self.fields.iter().find(|f| f.field == field).map(|f| f.message.en.as_ref())
     }
 }
 
@@ -43,7 +45,7 @@ pub struct Checker {
 
 impl Checker {
     /// Keeps the value, or records the message against `field`.
-    pub fn take<T>(&mut self, field: &str, result: Result<T, String>) -> Option<T> {
+    pub fn take<T>(&mut self, field: &str, result: Result<T, Text>) -> Option<T> {
         match result {
             Ok(v) => Some(v),
             Err(message) => {
@@ -54,8 +56,8 @@ impl Checker {
     }
 
     /// Records a problem that spans fields, against the first one named.
-    pub fn fail(&mut self, field: &str, message: impl Into<String>) {
-        self.errors.push(FieldError { field: field.into(), message: message.into() });
+    pub fn fail(&mut self, field: &str, message: Text) {
+        self.errors.push(FieldError { field: field.into(), message });
     }
 
     pub fn finish(self) -> Result<(), ValidationError> {

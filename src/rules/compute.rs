@@ -5,10 +5,12 @@
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::holidays::{Calendar, Closure};
+use super::holidays::{Calendar, Closed, Closure};
 use super::table::{describe_period, find, Counting, Roll, Rule, RULES, TABLE_VERSION};
 use crate::error::{Error, Result};
 use crate::model::ValidationError;
+use crate::text::{weekday, Text};
+use crate::tr;
 
 /// A period during which the asylum EAD clock was stopped (e.g. a continuance the
 /// applicant asked for): from the day it stopped to the day it restarted.
@@ -37,7 +39,7 @@ pub struct Options {
 #[ts(export)]
 pub struct Computed {
     pub rule: String,
-    pub name: String,
+    pub name: Text,
     pub from: NaiveDate,
     pub due: NaiveDate,
     /// The date before any move for a weekend, holiday or closure.
@@ -46,11 +48,11 @@ pub struct Computed {
     pub also: Option<NaiveDate>,
     pub citation: String,
     pub source: String,
-    pub doubt: Option<String>,
+    pub doubt: Option<Text>,
     /// Each step in words.
-    pub steps: Vec<String>,
+    pub steps: Vec<Text>,
     /// The steps as one paragraph.
-    pub explanation: String,
+    pub explanation: Text,
     pub table_version: String,
 }
 
@@ -59,34 +61,50 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
     let rule = find(rule_id).ok_or_else(|| unknown_rule(rule_id))?;
     check_options(rule, options)?;
     let calendar = Calendar::with_closures(options.closures.clone());
-    let mut steps = Vec::new();
+    let mut steps: Vec<Text> = Vec::new();
+    let (event_en, event_es) = (&rule.event.en, &rule.event.es);
+    let period = describe_period(rule);
+    let (period_en, period_es) = (&period.en, &period.es);
 
     let (unrolled, also) = match rule.counting {
         Counting::DaysAfter { days } => {
             let extra = if options.served_by_mail { rule.mail_days } else { 0 };
             let raw = from + Duration::days(i64::from(days + extra));
-            let mail = if extra > 0 { format!(" + {extra} days for service by mail") } else { String::new() };
-            steps.push(format!("{} {from} + {}{mail} = {raw}, a {}", rule.event, describe_period(rule), weekday(raw)));
+            let mail = if extra > 0 {
+                tr!(" + {extra} days for service by mail", " + {extra} días por notificación por correo")
+            } else {
+                Text::same("")
+            };
+            let (mail_en, mail_es, wd_en, wd_es) = (&mail.en, &mail.es, weekday(raw).en, weekday(raw).es);
+            steps.push(tr!(
+                "{event_en} {from} + {period_en}{mail_en} = {raw}, a {wd_en}",
+                "{event_es} {from} + {period_es}{mail_es} = {raw}, {wd_es}"
+            ));
             (raw, None)
         }
         Counting::YearsAfter { years } => {
-            let raw = from.checked_add_months(Months::new(12 * years)).expect("dates are bounded well inside chrono's range");
-            steps.push(format!("{} {from} + {} = {raw} (the anniversary), a {}", rule.event, describe_period(rule), weekday(raw)));
+            let raw =
+                from.checked_add_months(Months::new(12 * years)).expect("dates are bounded well inside chrono's range");
+            let (wd_en, wd_es) = (weekday(raw).en, weekday(raw).es);
+            steps.push(tr!(
+                "{event_en} {from} + {period_en} = {raw} (the anniversary), a {wd_en}",
+                "{event_es} {from} + {period_es} = {raw} (el aniversario), {wd_es}"
+            ));
             if from.month() == 2 && from.day() == 29 && raw.day() == 28 {
-                steps.push(format!(
-                    "{} has no 29 February, so the anniversary is taken as 28 February, the earlier of the two possible readings, so that a filing by then is on time under either",
-                    raw.year()
+                let y = raw.year();
+                steps.push(tr!(
+                    "{y} has no 29 February, so the anniversary is taken as 28 February, the earlier of the two possible readings, so that a filing by then is on time under either",
+                    "{y} no tiene 29 de febrero, así que el aniversario se toma como el 28 de febrero, la más temprana de las dos lecturas posibles, para que presentar para entonces sea oportuno con cualquiera de ellas"
                 ));
             }
             (raw, None)
         }
         Counting::DaysBefore { days } => {
             let raw = from - Duration::days(i64::from(days));
-            steps.push(format!(
-                "{} {from} − {} = {raw}, a {} (the hearing day is day 0, the day before is day 1)",
-                rule.event,
-                describe_period(rule),
-                weekday(raw)
+            let (wd_en, wd_es) = (weekday(raw).en, weekday(raw).es);
+            steps.push(tr!(
+                "{event_en} {from} − {period_en} = {raw}, a {wd_en} (the hearing day is day 0, the day before is day 1)",
+                "{event_es} {from} − {period_es} = {raw}, {wd_es} (el día de la audiencia es el día 0, el día anterior es el día 1)"
             ));
             (raw, None)
         }
@@ -94,14 +112,21 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
             let stopped: i64 = options.clock_stops.iter().map(|s| (s.restarted - s.stopped).num_days()).sum();
             let raw = from + Duration::days(i64::from(days) + stopped);
             let stops = if stopped > 0 {
-                format!(" + {stopped} days the clock was stopped")
+                tr!(" + {stopped} days the clock was stopped", " + {stopped} días con el reloj detenido")
             } else {
-                " (the clock never stopped)".to_string()
+                Text::fixed(" (the clock never stopped)", " (el reloj nunca se detuvo)")
             };
-            steps.push(format!("{} {from} + {}{stops} = {raw}, a {}", rule.event, describe_period(rule), weekday(raw)));
+            let (stops_en, stops_es, wd_en, wd_es) = (&stops.en, &stops.es, weekday(raw).en, weekday(raw).es);
+            steps.push(tr!(
+                "{event_en} {from} + {period_en}{stops_en} = {raw}, a {wd_en}",
+                "{event_es} {from} + {period_es}{stops_es} = {raw}, {wd_es}"
+            ));
             let also = rule.also_days.map(|d| from + Duration::days(i64::from(d) + stopped));
             if let (Some(a), Some(d)) = (also, rule.also_days) {
-                steps.push(format!("The EAD cannot be granted before {d} clock days: {a}"));
+                steps.push(tr!(
+                    "The EAD cannot be granted before {d} clock days: {a}",
+                    "El EAD no puede concederse antes de {d} días de reloj: {a}"
+                ));
             }
             (raw, also)
         }
@@ -109,7 +134,10 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
 
     let due = match rule.roll {
         Roll::None => {
-            steps.push("This is an earliest date, not a deadline, so weekends and holidays do not move it".into());
+            steps.push(Text::fixed(
+                "This is an earliest date, not a deadline, so weekends and holidays do not move it",
+                "Es una fecha mínima, no un plazo, así que los fines de semana y feriados no la mueven",
+            ));
             unrolled
         }
         Roll::NextBusinessDay => roll_forward(unrolled, &calendar, &mut steps),
@@ -119,23 +147,31 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
         while !calendar.is_business_day(safer) {
             safer -= Duration::days(1);
         }
-        steps.push(format!("Filing by {safer}, the business day before, is the safer course"));
+        steps.push(tr!(
+            "Filing by {safer}, the business day before, is the safer course",
+            "Presentar a más tardar el {safer}, el día hábil anterior, es lo más seguro"
+        ));
     }
-    steps.push(format!("Rule: {}", rule.citation));
-    if let Some(doubt) = rule.doubt {
-        steps.push(format!("Note: {doubt}"));
+    let citation = rule.citation;
+    steps.push(tr!("Rule: {citation}", "Regla: {citation}"));
+    if let Some(doubt) = &rule.doubt {
+        let (en, es) = (&doubt.en, &doubt.es);
+        steps.push(tr!("Note: {en}", "Nota: {es}"));
     }
-    let explanation = steps.iter().map(|s| ensure_period(s)).collect::<Vec<_>>().join(" ");
+    let explanation = Text::new(
+        steps.iter().map(|s| ensure_period(&s.en)).collect::<Vec<_>>().join(" "),
+        steps.iter().map(|s| ensure_period(&s.es)).collect::<Vec<_>>().join(" "),
+    );
     Ok(Computed {
         rule: rule.id.into(),
-        name: rule.name.into(),
+        name: rule.name.clone(),
         from,
         due,
         unrolled,
         also,
         citation: rule.citation.into(),
         source: rule.source.into(),
-        doubt: rule.doubt.map(Into::into),
+        doubt: rule.doubt.clone(),
         steps,
         explanation,
         table_version: TABLE_VERSION.into(),
@@ -144,54 +180,89 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
 
 /// Moves to the next business day, saying why each day was skipped. Extends the last step
 /// ("… = 2026-06-19, a Friday") with what the day is.
-fn roll_forward(start: NaiveDate, calendar: &Calendar, steps: &mut Vec<String>) -> NaiveDate {
+fn roll_forward(start: NaiveDate, calendar: &Calendar, steps: &mut Vec<Text>) -> NaiveDate {
     let Some(first) = calendar.closed_because(start) else {
         if let Some(last) = steps.last_mut() {
-            last.push_str(", a business day");
+            *last = last.map_pair(|en| format!("{en}, a business day"), |es| format!("{es}, día hábil"));
         }
         return start;
     };
-    if let Some(last) = steps.last_mut() {
-        if !first.starts_with("a Saturday") && !first.starts_with("a Sunday") {
-            last.push_str(&format!(" that is {first}"));
-        }
+    if let (Some(last), Closed::Holiday(why) | Closed::Closure(why)) = (steps.last_mut(), &first) {
+        *last = last.map_pair(|en| format!("{en} that is {}", why.en), |es| format!("{es}, que es {}", why.es));
     }
     let mut day = start + Duration::days(1);
-    let mut skipped = Vec::new();
+    let mut skipped_en = Vec::new();
+    let mut skipped_es = Vec::new();
     while let Some(why) = calendar.closed_because(day) {
-        skipped.push(format!("{day} is {why}"));
+        let (wd_en, wd_es) = (weekday(day).en, weekday(day).es);
+        let (en, es) = match &why {
+            Closed::Weekend => (format!("{day} is a {wd_en}"), format!("{day} es {wd_es}")),
+            Closed::Holiday(t) | Closed::Closure(t) => (format!("{day} is {}", t.en), format!("{day} es {}", t.es)),
+        };
+        skipped_en.push(en);
+        skipped_es.push(es);
         day += Duration::days(1);
     }
-    let mut text = String::new();
-    if !skipped.is_empty() {
-        text.push_str(&skipped.join("; "));
-        text.push_str("; ");
-    }
-    text.push_str(&format!("the next business day is {day}, a {}", weekday(day)));
-    steps.push(capitalise(&text));
+    let (wd_en, wd_es) = (weekday(day).en, weekday(day).es);
+    let lead = |skipped: &[String]| {
+        if skipped.is_empty() {
+            String::new()
+        } else {
+            format!("{}; ", skipped.join("; "))
+        }
+    };
+    let (lead_en, lead_es) = (lead(&skipped_en), lead(&skipped_es));
+    let text =
+        tr!("{lead_en}the next business day is {day}, a {wd_en}", "{lead_es}el siguiente día hábil es {day}, {wd_es}");
+    steps.push(text.map(capitalise));
     day
 }
 
 fn check_options(rule: &Rule, options: &Options) -> Result<()> {
     if options.served_by_mail && rule.mail_days == 0 {
+        let id = rule.id;
         return Err(invalid(
             "served_by_mail",
-            format!("Service by mail adds no days to {}: the period runs from the date itself.", rule.id),
+            tr!(
+                "Service by mail adds no days to {id}: the period runs from the date itself.",
+                "La notificación por correo no añade días a {id}: el plazo corre desde la fecha misma."
+            ),
         ));
     }
     let is_clock = matches!(rule.counting, Counting::ClockDays { .. });
     if !options.clock_stops.is_empty() && !is_clock {
-        return Err(invalid("clock_stops", format!("Clock stops apply only to the asylum EAD clock, not to {}.", rule.id)));
+        let id = rule.id;
+        return Err(invalid(
+            "clock_stops",
+            tr!(
+                "Clock stops apply only to the asylum EAD clock, not to {id}.",
+                "Las paradas del reloj solo se aplican al reloj del EAD de asilo, no a {id}."
+            ),
+        ));
     }
     let mut stops = options.clock_stops.clone();
     stops.sort_by_key(|s| s.stopped);
     for pair in stops.windows(2) {
         if pair[1].stopped < pair[0].restarted {
-            return Err(invalid("clock_stops", format!("The clock stops starting {} and {} overlap.", pair[0].stopped, pair[1].stopped)));
+            let (a, b) = (pair[0].stopped, pair[1].stopped);
+            return Err(invalid(
+                "clock_stops",
+                tr!(
+                    "The clock stops starting {a} and {b} overlap.",
+                    "Las paradas del reloj que empiezan el {a} y el {b} se solapan."
+                ),
+            ));
         }
     }
     if let Some(bad) = stops.iter().find(|s| s.restarted < s.stopped) {
-        return Err(invalid("clock_stops", format!("A clock stop restarts ({}) before it stopped ({}).", bad.restarted, bad.stopped)));
+        let (r, st) = (bad.restarted, bad.stopped);
+        return Err(invalid(
+            "clock_stops",
+            tr!(
+                "A clock stop restarts ({r}) before it stopped ({st}).",
+                "Una parada del reloj se reanuda ({r}) antes de detenerse ({st})."
+            ),
+        ));
     }
     Ok(())
 }
@@ -199,15 +270,18 @@ fn check_options(rule: &Rule, options: &Options) -> Result<()> {
 fn unknown_rule(id: &str) -> Error {
     let known: Vec<&str> = RULES.iter().map(|r| r.id).collect();
     let shown: String = id.chars().take(40).collect();
-    invalid("rule", format!("There is no rule \"{shown}\". Known rules: {}.", known.join(", ")))
+    let known = known.join(", ");
+    invalid(
+        "rule",
+        tr!(
+            "There is no rule \"{shown}\". Known rules: {known}.",
+            "No existe la regla «{shown}». Reglas conocidas: {known}."
+        ),
+    )
 }
 
-fn invalid(field: &str, message: String) -> Error {
+fn invalid(field: &str, message: Text) -> Error {
     Error::Invalid(ValidationError::one(field, message))
-}
-
-fn weekday(d: NaiveDate) -> String {
-    d.format("%A").to_string()
 }
 
 fn capitalise(s: &str) -> String {

@@ -11,6 +11,8 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::text::Text;
+
 /// A day the courts and agencies are closed that is not a weekend.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -33,16 +35,18 @@ impl Calendar {
     }
 
     /// Why `date` is not a business day, or None when it is one.
-    pub fn closed_because(&self, date: NaiveDate) -> Option<String> {
+    pub fn closed_because(&self, date: NaiveDate) -> Option<Closed> {
         match date.weekday() {
-            Weekday::Sat => return Some("a Saturday".into()),
-            Weekday::Sun => return Some("a Sunday".into()),
+            Weekday::Sat | Weekday::Sun => return Some(Closed::Weekend),
             _ => {}
         }
         if let Some(h) = observed_holiday(date) {
-            return Some(h);
+            return Some(Closed::Holiday(h));
         }
-        self.closures.iter().find(|c| c.date == date).map(|c| format!("a closure ({})", c.reason))
+        self.closures.iter().find(|c| c.date == date).map(|c| {
+            let reason = &c.reason;
+            Closed::Closure(crate::tr!("a closure ({reason})", "un cierre ({reason})"))
+        })
     }
 
     pub fn is_business_day(&self, date: NaiveDate) -> bool {
@@ -50,15 +54,29 @@ impl Calendar {
     }
 }
 
+/// Why a day is not a business day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Closed {
+    Weekend,
+    /// A federal holiday, by name.
+    Holiday(Text),
+    /// A closure the user added, with its reason.
+    Closure(Text),
+}
+
 /// The name of the federal holiday observed on `date`, if any ("Independence Day
 /// (observed)" when the holiday itself falls on a weekend).
-pub fn observed_holiday(date: NaiveDate) -> Option<String> {
+pub fn observed_holiday(date: NaiveDate) -> Option<Text> {
     // New Year's Day of next year can be observed on 31 December.
     for year in [date.year(), date.year() + 1] {
         for (name, actual) in holidays(year) {
             let observed = observe(actual);
             if observed == date {
-                return Some(if observed == actual { name.to_string() } else { format!("{name} (observed)") });
+                return Some(if observed == actual {
+                    name
+                } else {
+                    name.map_pair(|en| format!("{en} (observed)"), |es| format!("{es} (día feriado trasladado)"))
+                });
             }
         }
     }
@@ -66,23 +84,29 @@ pub fn observed_holiday(date: NaiveDate) -> Option<String> {
 }
 
 /// The legal holidays of `year` on their actual dates (before moving for weekends).
-pub fn holidays(year: i32) -> Vec<(&'static str, NaiveDate)> {
+pub fn holidays(year: i32) -> Vec<(Text, NaiveDate)> {
     let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d).expect("valid holiday date");
-    let mut out = vec![("New Year's Day", ymd(1, 1))];
+    let mut out = vec![(Text::fixed("New Year's Day", "Año Nuevo"), ymd(1, 1))];
     if year >= 1986 {
-        out.push(("Birthday of Martin Luther King, Jr.", nth_weekday(year, 1, Weekday::Mon, 3)));
+        out.push((
+            Text::fixed("Birthday of Martin Luther King, Jr.", "Natalicio de Martin Luther King, Jr."),
+            nth_weekday(year, 1, Weekday::Mon, 3),
+        ));
     }
-    out.push(("Washington's Birthday", nth_weekday(year, 2, Weekday::Mon, 3)));
-    out.push(("Memorial Day", last_weekday(year, 5, Weekday::Mon)));
+    out.push((Text::fixed("Washington's Birthday", "Natalicio de Washington"), nth_weekday(year, 2, Weekday::Mon, 3)));
+    out.push((Text::fixed("Memorial Day", "Día de los Caídos (Memorial Day)"), last_weekday(year, 5, Weekday::Mon)));
     if year >= 2021 {
-        out.push(("Juneteenth National Independence Day", ymd(6, 19)));
+        out.push((
+            Text::fixed("Juneteenth National Independence Day", "Día Nacional de la Independencia de Juneteenth"),
+            ymd(6, 19),
+        ));
     }
-    out.push(("Independence Day", ymd(7, 4)));
-    out.push(("Labor Day", nth_weekday(year, 9, Weekday::Mon, 1)));
-    out.push(("Columbus Day", nth_weekday(year, 10, Weekday::Mon, 2)));
-    out.push(("Veterans Day", ymd(11, 11)));
-    out.push(("Thanksgiving Day", nth_weekday(year, 11, Weekday::Thu, 4)));
-    out.push(("Christmas Day", ymd(12, 25)));
+    out.push((Text::fixed("Independence Day", "Día de la Independencia"), ymd(7, 4)));
+    out.push((Text::fixed("Labor Day", "Día del Trabajo"), nth_weekday(year, 9, Weekday::Mon, 1)));
+    out.push((Text::fixed("Columbus Day", "Día de Colón"), nth_weekday(year, 10, Weekday::Mon, 2)));
+    out.push((Text::fixed("Veterans Day", "Día de los Veteranos"), ymd(11, 11)));
+    out.push((Text::fixed("Thanksgiving Day", "Día de Acción de Gracias"), nth_weekday(year, 11, Weekday::Thu, 4)));
+    out.push((Text::fixed("Christmas Day", "Navidad"), ymd(12, 25)));
     out
 }
 
@@ -114,11 +138,86 @@ mod tests {
     /// The observed federal holidays as published by OPM (opm.gov, "Federal Holidays"),
     /// typed in independently of the rules above.
     const OPM: &[(i32, [&str; 11])] = &[
-        (2024, ["2024-01-01", "2024-01-15", "2024-02-19", "2024-05-27", "2024-06-19", "2024-07-04", "2024-09-02", "2024-10-14", "2024-11-11", "2024-11-28", "2024-12-25"]),
-        (2025, ["2025-01-01", "2025-01-20", "2025-02-17", "2025-05-26", "2025-06-19", "2025-07-04", "2025-09-01", "2025-10-13", "2025-11-11", "2025-11-27", "2025-12-25"]),
-        (2026, ["2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19", "2026-07-03", "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25"]),
-        (2027, ["2027-01-01", "2027-01-18", "2027-02-15", "2027-05-31", "2027-06-18", "2027-07-05", "2027-09-06", "2027-10-11", "2027-11-11", "2027-11-25", "2027-12-24"]),
-        (2028, ["2027-12-31", "2028-01-17", "2028-02-21", "2028-05-29", "2028-06-19", "2028-07-04", "2028-09-04", "2028-10-09", "2028-11-10", "2028-11-23", "2028-12-25"]),
+        (
+            2024,
+            [
+                "2024-01-01",
+                "2024-01-15",
+                "2024-02-19",
+                "2024-05-27",
+                "2024-06-19",
+                "2024-07-04",
+                "2024-09-02",
+                "2024-10-14",
+                "2024-11-11",
+                "2024-11-28",
+                "2024-12-25",
+            ],
+        ),
+        (
+            2025,
+            [
+                "2025-01-01",
+                "2025-01-20",
+                "2025-02-17",
+                "2025-05-26",
+                "2025-06-19",
+                "2025-07-04",
+                "2025-09-01",
+                "2025-10-13",
+                "2025-11-11",
+                "2025-11-27",
+                "2025-12-25",
+            ],
+        ),
+        (
+            2026,
+            [
+                "2026-01-01",
+                "2026-01-19",
+                "2026-02-16",
+                "2026-05-25",
+                "2026-06-19",
+                "2026-07-03",
+                "2026-09-07",
+                "2026-10-12",
+                "2026-11-11",
+                "2026-11-26",
+                "2026-12-25",
+            ],
+        ),
+        (
+            2027,
+            [
+                "2027-01-01",
+                "2027-01-18",
+                "2027-02-15",
+                "2027-05-31",
+                "2027-06-18",
+                "2027-07-05",
+                "2027-09-06",
+                "2027-10-11",
+                "2027-11-11",
+                "2027-11-25",
+                "2027-12-24",
+            ],
+        ),
+        (
+            2028,
+            [
+                "2027-12-31",
+                "2028-01-17",
+                "2028-02-21",
+                "2028-05-29",
+                "2028-06-19",
+                "2028-07-04",
+                "2028-09-04",
+                "2028-10-09",
+                "2028-11-10",
+                "2028-11-23",
+                "2028-12-25",
+            ],
+        ),
     ];
 
     #[test]
@@ -147,19 +246,23 @@ mod tests {
 
     #[test]
     fn names_and_observance() {
-        assert_eq!(observed_holiday(d("2026-07-03")).unwrap(), "Independence Day (observed)");
-        assert_eq!(observed_holiday(d("2027-12-31")).unwrap(), "New Year's Day (observed)");
-        assert_eq!(observed_holiday(d("2026-06-19")).unwrap(), "Juneteenth National Independence Day");
+        assert_eq!(observed_holiday(d("2026-07-03")).unwrap().en, "Independence Day (observed)");
+        assert_eq!(observed_holiday(d("2026-07-03")).unwrap().es, "Día de la Independencia (día feriado trasladado)");
+        assert_eq!(observed_holiday(d("2027-12-31")).unwrap().en, "New Year's Day (observed)");
+        assert_eq!(observed_holiday(d("2026-06-19")).unwrap().en, "Juneteenth National Independence Day");
         assert!(observed_holiday(d("2020-06-19")).is_none(), "Juneteenth is a holiday only from 2021");
         assert!(observed_holiday(d("1985-01-21")).is_none(), "MLK Day only from 1986");
     }
 
     #[test]
     fn closures_are_added_to_the_calendar() {
-        let cal = Calendar::with_closures(vec![Closure { date: d("2025-01-09"), reason: "EO 14137, National Day of Mourning".into() }]);
+        let cal = Calendar::with_closures(vec![Closure {
+            date: d("2025-01-09"),
+            reason: "EO 14137, National Day of Mourning".into(),
+        }]);
         assert!(!cal.is_business_day(d("2025-01-09")));
-        assert!(cal.closed_because(d("2025-01-09")).unwrap().contains("Mourning"));
+        assert!(matches!(cal.closed_because(d("2025-01-09")), Some(Closed::Closure(t)) if t.en.contains("Mourning")));
         assert!(Calendar::default().is_business_day(d("2025-01-09")));
-        assert_eq!(cal.closed_because(d("2025-01-11")).unwrap(), "a Saturday");
+        assert_eq!(cal.closed_because(d("2025-01-11")), Some(Closed::Weekend));
     }
 }

@@ -59,7 +59,8 @@ pub(crate) async fn record_event(
 
 /// The fields that differ between two serialised records, as `{field: [before, after]}`.
 pub(crate) fn diff(before: &impl Serialize, after: &impl Serialize) -> Value {
-    let (Ok(Value::Object(a)), Ok(Value::Object(b))) = (serde_json::to_value(before), serde_json::to_value(after)) else {
+    let (Ok(Value::Object(a)), Ok(Value::Object(b))) = (serde_json::to_value(before), serde_json::to_value(after))
+    else {
         return Value::Null;
     };
     let mut out = Map::new();
@@ -84,7 +85,10 @@ impl Store {
 
     /// The most recent entries, newest first.
     pub async fn audit_recent(&self, limit: i64) -> Result<Vec<AuditEntry>> {
-        Ok(sqlx::query_as("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?").bind(limit).fetch_all(self.pool()).await?)
+        Ok(sqlx::query_as("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?")
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await?)
     }
 }
 

@@ -51,11 +51,19 @@ impl Store {
             "INSERT INTO clients ({CLIENT_COLUMNS}, created_at, updated_at) VALUES \
              (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         );
-        let id = bind_fields(sqlx::query(&sql), &fields).bind(&at).bind(&at).execute(&mut *tx).await?.last_insert_rowid();
+        let id =
+            bind_fields(sqlx::query(&sql), &fields).bind(&at).bind(&at).execute(&mut *tx).await?.last_insert_rowid();
         write_aliases(&mut tx, id, &fields.other_names).await?;
         search::reindex_client(&mut tx, id).await?;
-        audit::record(&mut tx, self.actor(), "create", "client", Some(id), serde_json::to_value(&fields).unwrap_or_default())
-            .await?;
+        audit::record(
+            &mut tx,
+            self.actor(),
+            "create",
+            "client",
+            Some(id),
+            serde_json::to_value(&fields).unwrap_or_default(),
+        )
+        .await?;
         tx.commit().await?;
         self.client(id).await
     }
@@ -68,7 +76,8 @@ impl Store {
         for (row, input) in inputs.iter().enumerate() {
             let fields = input.validate(today).map_err(|mut e| {
                 for f in &mut e.fields {
-                    f.message = format!("Row {}: {}", row + 1, f.message);
+                    let (n, en, es) = (row + 1, &f.message.en, &f.message.es);
+                    f.message = crate::tr!("Row {n}: {en}", "Fila {n}: {es}");
                 }
                 Error::Invalid(e)
             })?;
@@ -85,12 +94,14 @@ impl Store {
             if let Some(p) = fields.principal_id {
                 require_living_client(&mut tx, p).await?;
             }
-            let id = bind_fields(sqlx::query(&sql), fields).bind(&at).bind(&at).execute(&mut *tx).await?.last_insert_rowid();
+            let id =
+                bind_fields(sqlx::query(&sql), fields).bind(&at).bind(&at).execute(&mut *tx).await?.last_insert_rowid();
             write_aliases(&mut tx, id, &fields.other_names).await?;
             search::reindex_client(&mut tx, id).await?;
             ids.push(id);
         }
-        audit::record(&mut tx, self.actor(), "import", "client", None, serde_json::json!({ "count": ids.len() })).await?;
+        audit::record(&mut tx, self.actor(), "import", "client", None, serde_json::json!({ "count": ids.len() }))
+            .await?;
         tx.commit().await?;
         Ok(ids)
     }
@@ -102,10 +113,11 @@ impl Store {
             .fetch_optional(self.pool())
             .await?
             .ok_or(Error::NotFound { entity: "client", id })?;
-        client.fields.other_names = sqlx::query_scalar("SELECT name FROM client_aliases WHERE client_id = ? ORDER BY id")
-            .bind(id)
-            .fetch_all(self.pool())
-            .await?;
+        client.fields.other_names =
+            sqlx::query_scalar("SELECT name FROM client_aliases WHERE client_id = ? ORDER BY id")
+                .bind(id)
+                .fetch_all(self.pool())
+                .await?;
         Ok(client)
     }
 
@@ -125,12 +137,14 @@ impl Store {
         }
         let sets: Vec<String> = CLIENT_COLUMNS.split(", ").map(|c| format!("{c} = ?")).collect();
         let sql = format!("UPDATE clients SET {}, updated_at = ? WHERE id = ?", sets.join(", "));
-        let rows = bind_fields(sqlx::query(&sql), &fields).bind(now()).bind(id).execute(&mut *tx).await?.rows_affected();
+        let rows =
+            bind_fields(sqlx::query(&sql), &fields).bind(now()).bind(id).execute(&mut *tx).await?.rows_affected();
         expect_one(rows, "client", id)?;
         sqlx::query("DELETE FROM client_aliases WHERE client_id = ?").bind(id).execute(&mut *tx).await?;
         write_aliases(&mut tx, id, &fields.other_names).await?;
         search::reindex_client(&mut tx, id).await?;
-        audit::record(&mut tx, self.actor(), "update", "client", Some(id), audit::diff(&before.fields, &fields)).await?;
+        audit::record(&mut tx, self.actor(), "update", "client", Some(id), audit::diff(&before.fields, &fields))
+            .await?;
         tx.commit().await?;
         if fields.last_arrival != before.fields.last_arrival {
             self.sync_one_year(id, before.fields.last_arrival).await?;
@@ -249,7 +263,11 @@ fn bind_fields<'q>(
 
 async fn write_aliases(tx: &mut Transaction<'_, Sqlite>, id: i64, names: &[String]) -> Result<()> {
     for name in names {
-        sqlx::query("INSERT INTO client_aliases (client_id, name) VALUES (?, ?)").bind(id).bind(name).execute(&mut **tx).await?;
+        sqlx::query("INSERT INTO client_aliases (client_id, name) VALUES (?, ?)")
+            .bind(id)
+            .bind(name)
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }

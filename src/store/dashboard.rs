@@ -1,5 +1,6 @@
 //! The dashboard: what needs attention, computed in one place for the app and the CLI.
 
+use crate::text::Text;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
@@ -69,7 +70,14 @@ impl Store {
     /// Hearings and deadlines from `from` to `to` inclusive (at most about a year).
     pub async fn calendar(&self, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> Result<CalendarRange> {
         if to < from || (to - from).num_days() > 400 {
-            return Err(crate::model::ValidationError::one("to", "Choose a range of at most a year, ending after it starts.").into());
+            return Err(crate::model::ValidationError::one(
+                "to",
+                Text::fixed(
+                    "Choose a range of at most a year, ending after it starts.",
+                    "Elija un periodo de un año como máximo, que termine después de empezar.",
+                ),
+            )
+            .into());
         }
         Ok(CalendarRange {
             from,

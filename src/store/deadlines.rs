@@ -1,5 +1,6 @@
 //! Deadlines: add, list by due date, mark done or no longer applying.
 
+use crate::text::Text;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
@@ -23,6 +24,7 @@ struct DeadlineRow {
     assigned_to: Option<String>,
     served_by_mail: bool,
     explanation: Option<String>,
+    explanation_es: Option<String>,
     computed_due_on: Option<NaiveDate>,
     override_reason: Option<String>,
     created_at: String,
@@ -35,19 +37,24 @@ impl From<DeadlineRow> for Deadline {
             (Some(rule_id), Some(trigger_on)) => DeadlineSource::Rule { rule_id, trigger_on },
             _ => DeadlineSource::Manual { reason: r.manual_reason.unwrap_or_default() },
         };
+        let fields = DeadlineFields {
+            matter_id: r.matter_id,
+            title: r.title,
+            due_on: r.due_on,
+            source,
+            assigned_to: r.assigned_to,
+            explanation: r.explanation.map(|en| {
+                let es = r.explanation_es.unwrap_or_else(|| en.clone());
+                Text::new(en, es)
+            }),
+            served_by_mail: r.served_by_mail,
+            computed_due_on: r.computed_due_on,
+            override_reason: r.override_reason,
+        };
         Deadline {
             id: r.id,
-            fields: DeadlineFields {
-                matter_id: r.matter_id,
-                title: r.title,
-                due_on: r.due_on,
-                source,
-                assigned_to: r.assigned_to,
-                explanation: r.explanation,
-                served_by_mail: r.served_by_mail,
-                computed_due_on: r.computed_due_on,
-                override_reason: r.override_reason,
-            },
+            rule_name: Deadline::rule_name_for(&fields),
+            fields,
             status: r.status,
             done_on: r.done_on,
             waived_reason: r.waived_reason,
@@ -100,7 +107,7 @@ impl Store {
             let allows_mail = crate::rules::find(&proposal.rule).map(|r| r.mail_days > 0).unwrap_or(false);
             let input = DeadlineInput {
                 matter_id,
-                title: proposal.name.clone(),
+                title: proposal.name.en.to_string(),
                 rule_id: Some(proposal.rule.clone()),
                 trigger_on: Some(date.to_string()),
                 served_by_mail: served_by_mail && allows_mail,
@@ -119,7 +126,13 @@ impl Store {
     /// Moves the open rule deadlines of a matter whose trigger was `old` to the trigger
     /// `new`, recomputing each; a date the user overrode keeps its date and reason, and
     /// its computed date is updated. Every move is in the audit log.
-    pub async fn move_trigger(&self, matter_id: i64, rule_id: Option<&str>, old: NaiveDate, new: NaiveDate) -> Result<Vec<Deadline>> {
+    pub async fn move_trigger(
+        &self,
+        matter_id: i64,
+        rule_id: Option<&str>,
+        old: NaiveDate,
+        new: NaiveDate,
+    ) -> Result<Vec<Deadline>> {
         let mut tx = self.pool().begin().await?;
         let rows: Vec<DeadlineRow> = sqlx::query_as(
             "SELECT * FROM deadlines WHERE matter_id = ? AND status = 'open' AND rule_id IS NOT NULL \
@@ -139,13 +152,14 @@ impl Store {
             let overridden = row.override_reason.is_some();
             let (due, computed_due) = if overridden { (row.due_on, Some(computed.due)) } else { (computed.due, None) };
             sqlx::query(
-                "UPDATE deadlines SET trigger_on = ?, due_on = ?, computed_due_on = ?, explanation = ?, rule_version = ?, \
-                 updated_at = ? WHERE id = ?",
+                "UPDATE deadlines SET trigger_on = ?, due_on = ?, computed_due_on = ?, explanation = ?, explanation_es = ?, \
+                 rule_version = ?, updated_at = ? WHERE id = ?",
             )
             .bind(new)
             .bind(due)
             .bind(computed_due)
-            .bind(&computed.explanation)
+            .bind(computed.explanation.en.as_ref())
+            .bind(computed.explanation.es.as_ref())
             .bind(crate::rules::TABLE_VERSION)
             .bind(now())
             .bind(row.id)
@@ -185,7 +199,12 @@ impl Store {
     }
 
     /// Deadlines of living matters due between two days (inclusive), whatever their status.
-    pub async fn deadlines_between(&self, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> Result<Vec<DeadlineListItem>> {
+    pub async fn deadlines_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<Vec<DeadlineListItem>> {
         self.deadline_items(Filter::Between(from, to), today).await
     }
 
@@ -232,7 +251,8 @@ impl Store {
 
     /// Marks a deadline as no longer applying, with the reason.
     pub async fn waive_deadline(&self, id: i64, reason: &str) -> Result<Deadline> {
-        let reason = fields::required_line(reason, "reason").map_err(|m| ValidationError::one("waived_reason", m))?;
+        let reason = fields::required_line(reason, &Text::fixed("reason", "motivo"))
+            .map_err(|m| ValidationError::one("waived_reason", m))?;
         self.close_deadline(id, DeadlineStatus::Waived, None, Some(reason)).await
     }
 
@@ -244,15 +264,16 @@ impl Store {
         reason: Option<String>,
     ) -> Result<Deadline> {
         let mut tx = self.pool().begin().await?;
-        let rows = sqlx::query("UPDATE deadlines SET status = ?, done_on = ?, waived_reason = ?, updated_at = ? WHERE id = ?")
-            .bind(status)
-            .bind(done_on)
-            .bind(&reason)
-            .bind(now())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let rows =
+            sqlx::query("UPDATE deadlines SET status = ?, done_on = ?, waived_reason = ?, updated_at = ? WHERE id = ?")
+                .bind(status)
+                .bind(done_on)
+                .bind(&reason)
+                .bind(now())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
         expect_one(rows, "deadline", id)?;
         let changes = serde_json::json!({ "status": status, "done_on": done_on, "waived_reason": reason });
         audit::record(&mut tx, self.actor(), "update", "deadline", Some(id), changes).await?;
@@ -279,8 +300,8 @@ async fn insert_deadline(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, actor: &s
     let version = rule_id.map(|_| crate::rules::TABLE_VERSION);
     let id = sqlx::query(
         "INSERT INTO deadlines (matter_id, title, due_on, rule_id, trigger_on, manual_reason, assigned_to, served_by_mail, \
-         explanation, rule_version, computed_due_on, override_reason, created_at, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         explanation, explanation_es, rule_version, computed_due_on, override_reason, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(f.matter_id)
     .bind(&f.title)
@@ -290,7 +311,8 @@ async fn insert_deadline(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, actor: &s
     .bind(reason)
     .bind(&f.assigned_to)
     .bind(f.served_by_mail)
-    .bind(&f.explanation)
+    .bind(f.explanation.as_ref().map(|t| t.en.as_ref()))
+    .bind(f.explanation.as_ref().map(|t| t.es.as_ref()))
     .bind(version)
     .bind(f.computed_due_on)
     .bind(&f.override_reason)

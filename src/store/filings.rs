@@ -39,17 +39,26 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .last_insert_rowid();
-        audit::record(&mut tx, self.actor(), "create", "filing", Some(id), serde_json::to_value(&f).unwrap_or_default())
-            .await?;
+        audit::record(
+            &mut tx,
+            self.actor(),
+            "create",
+            "filing",
+            Some(id),
+            serde_json::to_value(&f).unwrap_or_default(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(sqlx::query_as("SELECT * FROM filings WHERE id = ?").bind(id).fetch_one(self.pool()).await?)
     }
 
     /// A matter's filings, newest first.
     pub async fn filings_for(&self, matter_id: i64) -> Result<Vec<Filing>> {
-        Ok(sqlx::query_as("SELECT * FROM filings WHERE matter_id = ? ORDER BY COALESCE(filed_on, created_at) DESC, id DESC")
-            .bind(matter_id)
-            .fetch_all(self.pool())
-            .await?)
+        Ok(sqlx::query_as(
+            "SELECT * FROM filings WHERE matter_id = ? ORDER BY COALESCE(filed_on, created_at) DESC, id DESC",
+        )
+        .bind(matter_id)
+        .fetch_all(self.pool())
+        .await?)
     }
 }

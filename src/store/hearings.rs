@@ -30,8 +30,15 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .last_insert_rowid();
-        audit::record(&mut tx, self.actor(), "create", "hearing", Some(id), serde_json::to_value(&f).unwrap_or_default())
-            .await?;
+        audit::record(
+            &mut tx,
+            self.actor(),
+            "create",
+            "hearing",
+            Some(id),
+            serde_json::to_value(&f).unwrap_or_default(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(sqlx::query_as("SELECT * FROM hearings WHERE id = ?").bind(id).fetch_one(self.pool()).await?)
     }

@@ -35,8 +35,15 @@ impl Store {
         .await?
         .last_insert_rowid();
         search::reindex_client(&mut tx, f.client_id).await?;
-        audit::record(&mut tx, self.actor(), "create", "matter", Some(id), serde_json::to_value(&f).unwrap_or_default())
-            .await?;
+        audit::record(
+            &mut tx,
+            self.actor(),
+            "create",
+            "matter",
+            Some(id),
+            serde_json::to_value(&f).unwrap_or_default(),
+        )
+        .await?;
         tx.commit().await?;
         self.sync_one_year(f.client_id, None).await?;
         self.matter(id).await
@@ -46,7 +53,9 @@ impl Store {
     /// from the client's last arrival: creates it where it is missing, and moves it when
     /// the arrival date changed from `old_arrival`.
     pub(crate) async fn sync_one_year(&self, client_id: i64, old_arrival: Option<chrono::NaiveDate>) -> Result<()> {
-        let Some(arrival) = self.client(client_id).await?.fields.last_arrival else { return Ok(()) };
+        let Some(arrival) = self.client(client_id).await?.fields.last_arrival else {
+            return Ok(());
+        };
         let asylum: Vec<i64> = sqlx::query_scalar(
             "SELECT id FROM matters WHERE client_id = ? AND deleted_at IS NULL AND status <> 'closed' \
              AND kind IN ('affirmative_asylum', 'defensive_asylum')",
@@ -119,10 +128,7 @@ impl Store {
     }
 
     /// Fails unless the matter exists and is not deleted.
-    pub(crate) async fn require_living_matter(
-        tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
-        id: i64,
-    ) -> Result<()> {
+    pub(crate) async fn require_living_matter(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, id: i64) -> Result<()> {
         let rows: Option<i64> = sqlx::query_scalar(
             "SELECT m.id FROM matters m JOIN clients c ON c.id = m.client_id \
              WHERE m.id = ? AND m.deleted_at IS NULL AND c.deleted_at IS NULL",

@@ -67,7 +67,8 @@ impl Store {
     pub async fn edit_note(&self, id: i64, body: &str) -> Result<Note> {
         let body = validate_body(body)?;
         let mut tx = self.pool().begin().await?;
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM notes WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?;
+        let exists: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM notes WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?;
         expect_one(exists.map(|_| 1).unwrap_or(0), "note", id)?;
         sqlx::query("INSERT INTO note_versions (note_id, body, written_at) VALUES (?, ?, ?)")
             .bind(id)

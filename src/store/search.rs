@@ -71,7 +71,9 @@ fn is_mark(c: char) -> bool {
 impl Store {
     /// Clients matching what was typed, best matches first; deleted clients are left out.
     pub async fn search_clients(&self, typed: &str, limit: i64) -> Result<Vec<SearchHit>> {
-        let Some(q) = to_fts_query(typed) else { return Ok(Vec::new()) };
+        let Some(q) = to_fts_query(typed) else {
+            return Ok(Vec::new());
+        };
         Ok(sqlx::query_as(
             "SELECT c.id AS client_id, c.given_name, c.family_name, c.a_number, c.detention_status \
              FROM search_index s JOIN clients c ON c.id = s.rowid \

@@ -76,16 +76,10 @@ pub fn lock_exclusive(paths: &VaultPaths) -> Result<File> {
 
 /// Creates an empty file readable only by its owner, failing if it exists.
 pub fn create_private(path: &Path) -> Result<()> {
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map(|_| ())
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => Error::AlreadyExists(path.to_path_buf()),
-            _ => Error::io(path, e),
-        })
+    OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map(|_| ()).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => Error::AlreadyExists(path.to_path_buf()),
+        _ => Error::io(path, e),
+    })
 }
 
 /// Makes the folder (owner-only) if it is missing.

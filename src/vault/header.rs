@@ -84,8 +84,8 @@ impl Header {
             Some(v) if v >= 1 => {}
             _ => return Err(HeaderProblem::Broken("the header has no valid version".into())),
         }
-        let header: Header =
-            serde_json::from_value(value).map_err(|e| HeaderProblem::Broken(format!("the header is malformed ({e})")))?;
+        let header: Header = serde_json::from_value(value)
+            .map_err(|e| HeaderProblem::Broken(format!("the header is malformed ({e})")))?;
         header.check().map_err(HeaderProblem::Broken)?;
         Ok(header)
     }
@@ -204,7 +204,8 @@ mod tests {
     #[test]
     fn seal_then_unseal_round_trips_and_wrong_passphrase_fails() {
         let key = random_key();
-        let h = Header::seal(&random_vault_id(), &key, &pass("tangerine orbit velvet harbor"), KdfParams::FLOOR).unwrap();
+        let h =
+            Header::seal(&random_vault_id(), &key, &pass("tangerine orbit velvet harbor"), KdfParams::FLOOR).unwrap();
         let parsed = Header::parse(&h.to_bytes()).unwrap();
         assert_eq!(parsed, h);
         assert_eq!(*parsed.unseal(&pass("tangerine orbit velvet harbor")).unwrap(), *key);
@@ -214,7 +215,8 @@ mod tests {
     #[test]
     fn editing_the_kdf_settings_breaks_unwrapping() {
         let key = random_key();
-        let mut h = Header::seal(&random_vault_id(), &key, &pass("tangerine orbit velvet harbor"), KdfParams::FLOOR).unwrap();
+        let mut h =
+            Header::seal(&random_vault_id(), &key, &pass("tangerine orbit velvet harbor"), KdfParams::FLOOR).unwrap();
         h.kdf.params.iterations += 1;
         assert!(matches!(h.unseal(&pass("tangerine orbit velvet harbor")), Err(Error::WrongPassphrase)));
     }
@@ -227,7 +229,9 @@ mod tests {
         assert_eq!(Header::parse(&vec![b' '; MAX_HEADER_BYTES + 1]), Err(HeaderProblem::Foreign));
         assert_eq!(Header::parse(br#"{"format":"amparo-vault","version":7}"#), Err(HeaderProblem::Newer(7)));
         assert!(matches!(Header::parse(br#"{"format":"amparo-vault","version":1}"#), Err(HeaderProblem::Broken(_))));
-        let h = Header::seal(&random_vault_id(), &random_key(), &pass("tangerine orbit velvet harbor"), KdfParams::FLOOR).unwrap();
+        let h =
+            Header::seal(&random_vault_id(), &random_key(), &pass("tangerine orbit velvet harbor"), KdfParams::FLOOR)
+                .unwrap();
         let mut weak = h.clone();
         weak.kdf.params.memory_kib = 1024;
         assert!(matches!(Header::parse(&weak.to_bytes()), Err(HeaderProblem::Broken(_))));

@@ -56,8 +56,10 @@ pub fn derive_kek(passphrase: &SecretString, salt: &[u8], params: KdfParams) -> 
             detail: "the header asks for key-derivation settings outside the safe range".into(),
         });
     }
-    let argon_params = Params::new(params.memory_kib, params.iterations, params.parallelism, Some(KEY_LEN))
-        .map_err(|e| Error::Damaged { path: Default::default(), detail: format!("bad key-derivation settings ({e})") })?;
+    let argon_params =
+        Params::new(params.memory_kib, params.iterations, params.parallelism, Some(KEY_LEN)).map_err(|e| {
+            Error::Damaged { path: Default::default(), detail: format!("bad key-derivation settings ({e})") }
+        })?;
     let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params);
     let mut out: Key = Zeroizing::new([0u8; KEY_LEN]);
     argon
@@ -84,7 +86,9 @@ mod tests {
     fn a_key_wipes_itself() {
         use zeroize::Zeroize;
         // The type itself guarantees wiping on drop; this checks the wipe clears every byte.
-        let mut key: Key = derive_kek(&SecretString::from("tangerine orbit velvet harbor"), b"0123456789abcdef", KdfParams::FLOOR).unwrap();
+        let mut key: Key =
+            derive_kek(&SecretString::from("tangerine orbit velvet harbor"), b"0123456789abcdef", KdfParams::FLOOR)
+                .unwrap();
         assert!(key.iter().any(|b| *b != 0));
         key.zeroize();
         assert!(key.iter().all(|b| *b == 0));

@@ -17,8 +17,7 @@ pub async fn upgrade(pool: SqlitePool, paths: &VaultPaths, migrator: &Migrator) 
         .fetch_all(&pool)
         .await
         .unwrap_or_default();
-    let known: Vec<i64> =
-        migrator.iter().filter(|m| m.migration_type.is_up_migration()).map(|m| m.version).collect();
+    let known: Vec<i64> = migrator.iter().filter(|m| m.migration_type.is_up_migration()).map(|m| m.version).collect();
     let newest_known = known.iter().copied().max().unwrap_or(0);
     if let Some(&newest) = applied.iter().max() {
         if newest > newest_known {

@@ -7,9 +7,9 @@ mod files;
 pub mod header;
 pub mod kdf;
 mod migrate;
-mod recovery;
 pub mod passphrase;
 pub mod paths;
+mod recovery;
 
 use std::fs::File;
 use std::path::Path;
@@ -230,11 +230,7 @@ async fn connect(paths: &VaultPaths, key: &kdf::Key) -> Result<SqlitePool> {
     // One connection: in WAL mode each connection holds a shared lock, so two closing at
     // once can each stop the other from checkpointing and removing the WAL. One also means
     // one copy of the key inside SQLCipher. A desktop vault's queries take milliseconds.
-    SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(options)
-        .await
-        .map_err(Error::from)
+    SqlitePoolOptions::new().max_connections(1).connect_with(options).await.map_err(Error::from)
 }
 
 /// SQLCipher reports a page it cannot authenticate as "file is not a database".

@@ -57,7 +57,9 @@ mod tests {
     #[test]
     fn short_and_common_passphrases_are_refused() {
         assert!(matches!(require_strong(&s("Tr0ub4dor&3")), Err(Error::WeakPassphrase(m)) if m.contains("too short")));
-        assert!(matches!(require_strong(&s("password1234")), Err(Error::WeakPassphrase(m)) if m.contains("easy to guess")));
+        assert!(
+            matches!(require_strong(&s("password1234")), Err(Error::WeakPassphrase(m)) if m.contains("easy to guess"))
+        );
         assert!(matches!(require_strong(&s("aaaaaaaaaaaaaaaa")), Err(Error::WeakPassphrase(_))));
     }
 

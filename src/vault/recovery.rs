@@ -36,7 +36,9 @@ pub async fn try_wal_on_copy(paths: &VaultPaths, header: &Header, key: &Key) -> 
     }
     .await;
     outcome.map_err(|e| match e {
-        Error::Damaged { detail, .. } => Error::Damaged { path: paths.db.clone(), detail: format!("{detail} (in its write-ahead log)") },
+        Error::Damaged { detail, .. } => {
+            Error::Damaged { path: paths.db.clone(), detail: format!("{detail} (in its write-ahead log)") }
+        }
         Error::Database(msg) if msg.contains("not a database") || msg.contains("malformed") => Error::Damaged {
             path: paths.db.clone(),
             detail: "its write-ahead log does not belong to it or fails authentication".into(),

@@ -8,7 +8,7 @@ use amparo::store::clients::ClientQuery;
 use amparo::vault::paths::default_vault_path;
 use amparo::{Error, Result, Store, Vault};
 
-use crate::args::{ClientAdd, ClientCmd, Cli, Command, DeadlineCmd, HearingCmd, MatterCmd, NoteCmd};
+use crate::args::{Cli, ClientAdd, ClientCmd, Command, DeadlineCmd, HearingCmd, MatterCmd, NoteCmd};
 use crate::output::print;
 use crate::secret;
 
@@ -45,7 +45,10 @@ pub async fn run(cli: Cli) -> Result<()> {
             });
             vault.lock().await;
             print(json, &report, || {
-                format!("The vault unlocks and is intact ({clients} clients, SQLCipher {}, unlocked in {unlock_ms} ms).", report["cipher_version"].as_str().unwrap_or("?"))
+                format!(
+                    "The vault unlocks and is intact ({clients} clients, SQLCipher {}, unlocked in {unlock_ms} ms).",
+                    report["cipher_version"].as_str().unwrap_or("?")
+                )
             });
         }
         Command::Rekey => {
@@ -55,7 +58,9 @@ pub async fn run(cli: Cli) -> Result<()> {
             let result = vault.change_passphrase(&current, &new, amparo::vault::KdfParams::DEFAULT).await;
             vault.lock().await;
             result?;
-            print(json, &json!({ "changed": true }), || "The passphrase was changed. Use the new one from now on.".into());
+            print(json, &json!({ "changed": true }), || {
+                "The passphrase was changed. Use the new one from now on.".into()
+            });
         }
         Command::Client(cmd) => with_store(&path, actor, |s| client(s, cmd, json)).await?,
         Command::Matter(cmd) => with_store(&path, actor, |s| matter(s, cmd, json)).await?,
@@ -126,7 +131,9 @@ async fn client(store: Store, cmd: ClientCmd, json: bool) -> Result<()> {
         }
         ClientCmd::Delete { id } => {
             store.delete_client(id).await?;
-            print(json, &json!({ "deleted": id }), || format!("Client {id} moved to the deleted items. Undo with: amparo client restore {id}"));
+            print(json, &json!({ "deleted": id }), || {
+                format!("Client {id} moved to the deleted items. Undo with: amparo client restore {id}")
+            });
         }
         ClientCmd::Restore { id } => {
             store.restore_client(id).await?;
@@ -172,13 +179,24 @@ async fn matter(store: Store, cmd: MatterCmd, json: bool) -> Result<()> {
                 ..Default::default()
             };
             let m = store.add_matter(&input).await?;
-            print(json, &m, || format!("Opened matter {} ({}) for client {}", m.id, m.fields.kind.label(), m.fields.client_id));
+            print(json, &m, || {
+                format!("Opened matter {} ({}) for client {}", m.id, m.fields.kind.label(), m.fields.client_id)
+            });
         }
         MatterCmd::List { client } => {
             let list = store.list_matters(client).await?;
             print(json, &list, || {
                 list.iter()
-                    .map(|m| format!("{:>6}  client {:<6} {:<28} {} since {}", m.id, m.fields.client_id, m.fields.kind.label(), m.fields.status.label(), m.fields.opened_on))
+                    .map(|m| {
+                        format!(
+                            "{:>6}  client {:<6} {:<28} {} since {}",
+                            m.id,
+                            m.fields.client_id,
+                            m.fields.kind.label(),
+                            m.fields.status.label(),
+                            m.fields.opened_on
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("\n")
             });
@@ -190,7 +208,8 @@ async fn matter(store: Store, cmd: MatterCmd, json: bool) -> Result<()> {
 async fn hearing(store: Store, cmd: HearingCmd, json: bool) -> Result<()> {
     match cmd {
         HearingCmd::Add { matter, kind, at, court, judge, detained } => {
-            let input = HearingInput { matter_id: matter, kind, starts_at: at, court, judge, detained, ..Default::default() };
+            let input =
+                HearingInput { matter_id: matter, kind, starts_at: at, court, judge, detained, ..Default::default() };
             let h = store.add_hearing(&input).await?;
             print(json, &h, || format!("Added hearing {} on {}", h.id, h.fields.starts_at.format("%Y-%m-%d %H:%M")));
         }
@@ -198,7 +217,14 @@ async fn hearing(store: Store, cmd: HearingCmd, json: bool) -> Result<()> {
             let list = store.hearings_for(matter).await?;
             print(json, &list, || {
                 list.iter()
-                    .map(|h| format!("{:>6}  {}  {}", h.id, h.fields.starts_at.format("%Y-%m-%d %H:%M"), h.fields.kind.label()))
+                    .map(|h| {
+                        format!(
+                            "{:>6}  {}  {}",
+                            h.id,
+                            h.fields.starts_at.format("%Y-%m-%d %H:%M"),
+                            h.fields.kind.label()
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("\n")
             });
@@ -209,7 +235,17 @@ async fn hearing(store: Store, cmd: HearingCmd, json: bool) -> Result<()> {
 
 async fn deadline(store: Store, cmd: DeadlineCmd, json: bool) -> Result<()> {
     match cmd {
-        DeadlineCmd::Add { matter, title, due, rule, trigger, served_by_mail, override_reason, reason, assigned_to } => {
+        DeadlineCmd::Add {
+            matter,
+            title,
+            due,
+            rule,
+            trigger,
+            served_by_mail,
+            override_reason,
+            reason,
+            assigned_to,
+        } => {
             let input = DeadlineInput {
                 matter_id: matter,
                 title,
@@ -238,7 +274,10 @@ async fn deadline(store: Store, cmd: DeadlineCmd, json: bool) -> Result<()> {
                             0 => "due TODAY".into(),
                             n => format!("in {n} days"),
                         };
-                        format!("{}  {:<20} {} ({})", d.deadline.fields.due_on, when, d.deadline.fields.title, d.client_name)
+                        format!(
+                            "{}  {:<20} {} ({})",
+                            d.deadline.fields.due_on, when, d.deadline.fields.title, d.client_name
+                        )
                     })
                     .collect::<Vec<_>>()
                     .join("\n")
@@ -266,7 +305,9 @@ async fn note(store: Store, cmd: NoteCmd, json: bool) -> Result<()> {
         }
         NoteCmd::List { client, matter } => {
             let list = store.notes_for(subject(client, matter)).await?;
-            print(json, &list, || list.iter().map(|n| format!("[{}] {}", n.created_at, n.body)).collect::<Vec<_>>().join("\n\n"));
+            print(json, &list, || {
+                list.iter().map(|n| format!("[{}] {}", n.created_at, n.body)).collect::<Vec<_>>().join("\n\n")
+            });
         }
     }
     Ok(())

@@ -14,10 +14,19 @@ pub fn run(cmd: RulesCmd, json: bool) -> Result<()> {
         RulesCmd::List => {
             let rules: Vec<_> = RULES
                 .iter()
-                .map(|r| json!({ "id": r.id, "name": r.name, "citation": r.citation, "trigger": r.trigger, "source": r.source }))
+                .map(|r| {
+                    json!({
+                        "id": r.id, "name": r.name.en, "name_es": r.name.es, "citation": r.citation,
+                        "trigger": r.trigger.en, "trigger_es": r.trigger.es, "source": r.source,
+                    })
+                })
                 .collect();
             print(json, &json!({ "table_version": TABLE_VERSION, "rules": rules }), || {
-                RULES.iter().map(|r| format!("{:<24} {}\n{:<24} {}", r.id, r.name, "", r.citation)).collect::<Vec<_>>().join("\n")
+                RULES
+                    .iter()
+                    .map(|r| format!("{:<24} {}\n{:<24} {}", r.id, r.name, "", r.citation))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             });
         }
         RulesCmd::Compute { rule, from, served_by_mail, closures, clock_stops } => {
@@ -28,29 +37,51 @@ pub fn run(cmd: RulesCmd, json: bool) -> Result<()> {
                 clock_stops: clock_stops.iter().map(|c| parse_stop(c)).collect::<Result<_>>()?,
             };
             let c = compute(&rule, from, &options)?;
-            print(json, &c, || format!("Due {} ({})\n{}", c.due, c.due.format("%A"), c.explanation));
+            print(json, &computed_json(&c), || format!("Due {} ({})\n{}", c.due, c.due.format("%A"), c.explanation.en));
         }
     }
     Ok(())
 }
 
+/// The computed deadline with English text in the documented fields (`name`,
+/// `explanation`, `steps`, `doubt`) and the Spanish beside it (`explanation_es`…), so that
+/// scripts keep reading plain strings.
+fn computed_json(c: &amparo::rules::Computed) -> serde_json::Value {
+    json!({
+        "rule": c.rule, "name": c.name.en, "name_es": c.name.es, "from": c.from, "due": c.due,
+        "unrolled": c.unrolled, "also": c.also, "citation": c.citation, "source": c.source,
+        "doubt": c.doubt.as_ref().map(|d| &d.en), "doubt_es": c.doubt.as_ref().map(|d| &d.es),
+        "steps": c.steps.iter().map(|s| &s.en).collect::<Vec<_>>(),
+        "steps_es": c.steps.iter().map(|s| &s.es).collect::<Vec<_>>(),
+        "explanation": c.explanation.en, "explanation_es": c.explanation.es,
+        "table_version": c.table_version,
+    })
+}
+
 fn parse_closure(raw: &str) -> Result<Closure> {
     let (date, reason) = raw.split_once('=').unwrap_or((raw, ""));
     let date = fields::date(date).map_err(|m| invalid("closure", m))?;
-    let reason = if reason.trim().is_empty() { "closure entered by the user".to_string() } else { reason.trim().to_string() };
+    let reason =
+        if reason.trim().is_empty() { "closure entered by the user".to_string() } else { reason.trim().to_string() };
     Ok(Closure { date, reason })
 }
 
 fn parse_stop(raw: &str) -> Result<ClockStop> {
-    let (a, b) = raw
-        .split_once("..")
-        .ok_or_else(|| invalid("clock_stop", format!("\"{raw}\" is not a clock stop. Write it as 2026-02-01..2026-02-15.")))?;
+    let (a, b) = raw.split_once("..").ok_or_else(|| {
+        invalid(
+            "clock_stop",
+            amparo::tr!(
+                "\"{raw}\" is not a clock stop. Write it as 2026-02-01..2026-02-15.",
+                "«{raw}» no es una parada del reloj. Escríbala como 2026-02-01..2026-02-15."
+            ),
+        )
+    })?;
     Ok(ClockStop {
         stopped: fields::date(a).map_err(|m| invalid("clock_stop", m))?,
         restarted: fields::date(b).map_err(|m| invalid("clock_stop", m))?,
     })
 }
 
-fn invalid(field: &str, message: String) -> Error {
+fn invalid(field: &str, message: amparo::text::Text) -> Error {
     Error::Invalid(ValidationError::one(field, message))
 }

@@ -19,7 +19,9 @@ pub fn new(var: &str) -> Result<SecretString> {
     let second = prompt("Type it again: ")?;
     use secrecy::ExposeSecret;
     if first.expose_secret() != second.expose_secret() {
-        return Err(Error::WeakPassphrase("The two passphrases are not the same. Nothing was changed; try again.".into()));
+        return Err(Error::WeakPassphrase(
+            "The two passphrases are not the same. Nothing was changed; try again.".into(),
+        ));
     }
     Ok(first)
 }
@@ -36,7 +38,5 @@ fn env(var: &str) -> Option<SecretString> {
 }
 
 fn prompt(question: &str) -> Result<SecretString> {
-    rpassword::prompt_password(question)
-        .map(SecretString::from)
-        .map_err(|e| Error::io("the terminal", e))
+    rpassword::prompt_password(question).map(SecretString::from).map_err(|e| Error::io("the terminal", e))
 }

@@ -28,6 +28,7 @@ import type { Computed } from './bindings/Computed';
 import type { CalendarRange } from './bindings/CalendarRange';
 import type { Reminder } from './bindings/Reminder';
 import type { AppSettings } from './bindings/AppSettings';
+import { tx } from './i18n.svelte';
 
 /** A refused or failed command, as Rust described it. */
 export class ApiError extends Error {
@@ -38,9 +39,14 @@ export class ApiError extends Error {
     this.code = e.code;
     this.fields = e.fields;
   }
-  /** The message for one form field, if Rust refused it. */
+  /** The message for one form field in the user's language, if Rust refused it. */
   fieldMessage(field: string): string | undefined {
-    return this.fields.find((f) => f.field === field)?.message;
+    const found = this.fields.find((f) => f.field === field);
+    return found ? tx(found.message) : undefined;
+  }
+  /** The first field's message, for forms with a single field. */
+  firstFieldMessage(): string | undefined {
+    return this.fields[0] ? tx(this.fields[0].message) : undefined;
   }
 }
 

@@ -1,5 +1,6 @@
 // Dates as people read them, in the user's language; the data itself stays ISO.
-import type { Lang } from './i18n.svelte';
+import { tx, type Lang } from './i18n.svelte';
+import type { Deadline } from './bindings/Deadline';
 
 /** "Mon 15 Mar 2027" style, from "2027-03-15". */
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
@@ -40,4 +41,9 @@ export function commaList(text: string): string[] {
 /** A form field's text, or null when it is blank (how Rust's inputs say "not given"). */
 export function orNull(text: string): string | null {
   return text.trim() ? text : null;
+}
+
+/** A deadline's title: the rule's own name in the user's language when it has one. */
+export function deadlineTitle(d: Pick<Deadline, 'title' | 'rule_name'>): string {
+  return d.rule_name ? tx(d.rule_name) : d.title;
 }

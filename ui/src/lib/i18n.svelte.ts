@@ -1,6 +1,7 @@
 // Every string the UI shows, in English and Spanish. A test checks both have the same keys.
 // Error messages from Rust are shown by their `code` in the user's language; the Rust
 // message is the fallback for codes this table does not know.
+import type { Text } from './bindings/Text';
 
 export type Lang = 'en' | 'es';
 
@@ -397,6 +398,11 @@ export function t(key: Key, vars: Record<string, string | number> = {}): string 
   let s = dictionaries[current][key] ?? dictionaries.en[key] ?? key;
   for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
   return s;
+}
+
+/** Words Rust wrote in both languages (field errors, rule names, explanations). */
+export function tx(text: Text): string {
+  return text[current] || text.en;
 }
 
 /** The message for an error code from Rust, falling back to Rust's own message. */

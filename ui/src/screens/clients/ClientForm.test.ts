@@ -12,8 +12,14 @@ describe('ClientForm', () => {
         code: 'invalid_input',
         message: 'x',
         fields: [
-          { field: 'a_number', message: '"A12" is not an A-number.' },
-          { field: 'date_of_birth', message: '1990-02-30 is not a real date: February 1990 has 28 days.' },
+          { field: 'a_number', message: { en: '"A12" is not an A-number.', es: '«A12» no es un número A.' } },
+          {
+            field: 'date_of_birth',
+            message: {
+              en: '1990-02-30 is not a real date: February 1990 has 28 days.',
+              es: '1990-02-30 no es una fecha real: febrero de 1990 tiene 28 días.',
+            },
+          },
         ],
       }),
     );
@@ -27,5 +33,21 @@ describe('ClientForm', () => {
     expect((screen.getByLabelText('Given name(s)') as HTMLInputElement).value).toBe('Amina');
     expect(save).toHaveBeenCalledTimes(1);
     expect(save.mock.calls[0][0]).toMatchObject({ given_name: 'Amina', a_number: 'A12', date_of_birth: null });
+  });
+
+  it("shows Rust's field errors in Spanish when the app is in Spanish", async () => {
+    setLang('es');
+    const save = vi.fn().mockRejectedValue(
+      new ApiError({
+        code: 'invalid_input',
+        message: 'x',
+        fields: [{ field: 'a_number', message: { en: '"A12" is not an A-number.', es: '«A12» no es un número A.' } }],
+      }),
+    );
+    render(ClientForm, { save });
+    await fireEvent.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect(await screen.findByText('«A12» no es un número A.')).toBeInTheDocument();
+    expect(screen.queryByText('"A12" is not an A-number.')).toBeNull();
+    setLang('en');
   });
 });
