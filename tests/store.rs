@@ -394,3 +394,94 @@ async fn the_users_own_name_is_kept_in_the_vault() {
     assert_eq!(s.user_name().await.unwrap(), None);
     v.lock().await;
 }
+
+#[tokio::test]
+async fn hearings_and_filings_change_with_the_case_and_bad_changes_save_nothing() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    let s = store(&v);
+    let c = s.add_client(&person("Amina", "Haile")).await.unwrap();
+    let m = matter_for(&s, c.id).await;
+    let hearing = HearingInput {
+        matter_id: m.id,
+        kind: "master_calendar".into(),
+        starts_at: "2027-01-12 08:30".into(),
+        ..Default::default()
+    };
+    let h = s.add_hearing(&hearing).await.unwrap();
+    let held = HearingInput {
+        outcome: Some("Pleadings taken; individual hearing set".into()),
+        attendance: Some("video".into()),
+        matter_id: 9_999, // ignored: a hearing stays on its matter
+        ..hearing.clone()
+    };
+    let h2 = s.update_hearing(h.id, &held).await.unwrap();
+    assert_eq!(h2.fields.outcome.as_deref(), Some("Pleadings taken; individual hearing set"));
+    assert_eq!(h2.fields.matter_id, m.id);
+    let bad = HearingInput { starts_at: "2027-02-30 08:30".into(), ..held.clone() };
+    let err = s.update_hearing(h.id, &bad).await.unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(s.hearing(h.id).await.unwrap(), h2, "a refused change saves nothing");
+    let trail = s.audit_for("hearing", h.id).await.unwrap();
+    assert_eq!(trail.len(), 2, "create and one update");
+    assert!(trail[0].changes.to_string().contains("outcome") || trail[1].changes.to_string().contains("outcome"));
+
+    let filing =
+        FilingInput { matter_id: m.id, form: "i589".into(), status: Some("draft".into()), ..Default::default() };
+    let f = s.add_filing(&filing).await.unwrap();
+    let received = FilingInput {
+        filed_on: Some("2026-10-01".into()),
+        received_on: Some("2026-10-06".into()),
+        receipt_number: Some("IOE0912345678".into()),
+        status: Some("received".into()),
+        ..filing.clone()
+    };
+    let f2 = s.update_filing(f.id, &received).await.unwrap();
+    assert_eq!(f2.fields.status, FilingStatus::Received);
+    let bad = FilingInput { receipt_number: Some("IOE12".into()), ..received.clone() };
+    let err = s.update_filing(f.id, &bad).await.unwrap_err();
+    assert!(matches!(&err, amparo::Error::Invalid(v) if v.message_for("receipt_number").is_some()), "{err:?}");
+    assert_eq!(s.filing(f.id).await.unwrap(), f2);
+    assert_eq!(s.update_filing(424_242, &received).await.unwrap_err().code(), "not_found");
+    v.lock().await;
+}
+
+#[tokio::test]
+async fn a_computed_deadline_can_be_moved_by_hand_with_a_reason_and_moved_back() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    let s = store(&v);
+    let c = s.add_client(&person("Amina", "Haile")).await.unwrap();
+    let m = matter_for(&s, c.id).await;
+    let d = s
+        .add_deadline(&DeadlineInput {
+            matter_id: m.id,
+            title: "Appeal".into(),
+            rule_id: Some("bia-appeal".into()),
+            trigger_on: Some("2026-05-20".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(d.fields.due_on.to_string(), "2026-06-22");
+
+    let err = s.set_deadline_date(d.id, "2026-06-15", "  ").await.unwrap_err();
+    assert!(matches!(&err, amparo::Error::Invalid(v) if v.message_for("override_reason").is_some()), "{err:?}");
+    let err = s.set_deadline_date(d.id, "2026-06-31", "IJ order").await.unwrap_err();
+    assert!(matches!(&err, amparo::Error::Invalid(v) if v.message_for("due_on").is_some()), "{err:?}");
+    assert_eq!(s.deadline(d.id).await.unwrap(), d, "refused changes save nothing");
+
+    let moved = s.set_deadline_date(d.id, "2026-06-15", "IJ order of 2026-05-20 sets an earlier date").await.unwrap();
+    assert_eq!(moved.fields.due_on.to_string(), "2026-06-15");
+    assert_eq!(moved.fields.computed_due_on.map(|d| d.to_string()).as_deref(), Some("2026-06-22"));
+    assert!(moved.fields.override_reason.as_deref().unwrap().contains("IJ order"));
+
+    let back = s.set_deadline_date(d.id, "2026-06-22", "").await.unwrap();
+    assert_eq!(back.fields.due_on.to_string(), "2026-06-22");
+    assert_eq!((back.fields.computed_due_on, back.fields.override_reason), (None, None));
+
+    let waived = s.waive_deadline(d.id, "Client chose not to appeal").await.unwrap();
+    assert_eq!(waived.status, DeadlineStatus::Waived);
+    assert_eq!(s.audit_for("deadline", d.id).await.unwrap().len(), 4);
+    v.lock().await;
+}

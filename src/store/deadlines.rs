@@ -249,6 +249,58 @@ impl Store {
         self.close_deadline(id, DeadlineStatus::Done, Some(done), None).await
     }
 
+    /// Sets a deadline's date by hand, with the reason (a judge's order, a notice that
+    /// gives its own date). For a computed deadline the rule's date is kept beside it and
+    /// shown; choosing the rule's date again removes the override.
+    pub async fn set_deadline_date(&self, id: i64, due_on: &str, reason: &str) -> Result<Deadline> {
+        let mut c = crate::model::validation::Checker::default();
+        let due = c.take("due_on", fields::date(due_on));
+        let reason = c.take("override_reason", fields::line(reason, &Text::fixed("reason", "motivo")));
+        let before = self.deadline(id).await?;
+        let rule_due = match &before.fields.source {
+            DeadlineSource::Rule { .. } => Some(before.fields.computed_due_on.unwrap_or(before.fields.due_on)),
+            DeadlineSource::Manual { .. } => None,
+        };
+        if let (Some(due), Some(reason)) = (due, reason.as_ref()) {
+            if reason.is_empty() && rule_due != Some(due) {
+                c.fail(
+                    "override_reason",
+                    Text::fixed(
+                        "Say why the date is different (for example, the judge's order of 2026-03-02).",
+                        "Diga por qué la fecha es distinta (por ejemplo, la orden del juez del 2026-03-02).",
+                    ),
+                );
+            }
+        }
+        c.finish()?;
+        let (due, reason) = (due.expect("checked"), reason.expect("checked"));
+        let (computed_due_on, override_reason, manual_reason) = match (&before.fields.source, rule_due) {
+            (DeadlineSource::Rule { .. }, Some(r)) if r == due => (None, None, None),
+            (DeadlineSource::Rule { .. }, Some(r)) => (Some(r), Some(reason), None),
+            _ => (None, None, Some(reason)),
+        };
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(
+            "UPDATE deadlines SET due_on = ?, computed_due_on = ?, override_reason = ?, \
+             manual_reason = COALESCE(?, manual_reason), updated_at = ? WHERE id = ?",
+        )
+        .bind(due)
+        .bind(computed_due_on)
+        .bind(&override_reason)
+        .bind(&manual_reason)
+        .bind(now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        let changes = serde_json::json!({
+            "due_on": [before.fields.due_on, due],
+            "override_reason": [before.fields.override_reason, override_reason],
+        });
+        audit::record(&mut tx, self.actor(), "update", "deadline", Some(id), changes).await?;
+        tx.commit().await?;
+        self.deadline(id).await
+    }
+
     /// Marks a deadline as no longer applying, with the reason.
     pub async fn waive_deadline(&self, id: i64, reason: &str) -> Result<Deadline> {
         let reason = fields::required_line(reason, &Text::fixed("reason", "motivo"))

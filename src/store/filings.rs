@@ -1,8 +1,8 @@
-//! Filings: add and list.
+//! Filings: add, change and list.
 
 use super::{audit, now, Store};
 use crate::error::{Error, Result};
-use crate::model::{Filing, FilingInput};
+use crate::model::{Filing, FilingFields, FilingInput};
 
 impl Store {
     /// Records a filing on a living matter.
@@ -10,15 +10,7 @@ impl Store {
         let f = input.validate(Store::today())?;
         let mut tx = self.pool().begin().await?;
         Store::require_living_matter(&mut tx, f.matter_id).await?;
-        if let Some(d) = f.deadline_id {
-            let owner: Option<i64> = sqlx::query_scalar("SELECT matter_id FROM deadlines WHERE id = ?")
-                .bind(d)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if owner != Some(f.matter_id) {
-                return Err(Error::Conflict("That deadline belongs to another matter.".into()));
-            }
-        }
+        require_own_deadline(&mut tx, &f).await?;
         let at = now();
         let id = sqlx::query(
             "INSERT INTO filings (matter_id, form, description, filed_on, method, tracking_number, received_on, \
@@ -52,6 +44,45 @@ impl Store {
         Ok(sqlx::query_as("SELECT * FROM filings WHERE id = ?").bind(id).fetch_one(self.pool()).await?)
     }
 
+    /// One filing.
+    pub async fn filing(&self, id: i64) -> Result<Filing> {
+        sqlx::query_as("SELECT * FROM filings WHERE id = ?")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(Error::NotFound { entity: "filing", id })
+    }
+
+    /// Replaces a filing's details as it moves on (sent, received, receipt number, RFE,
+    /// decision); it stays on its matter. The audit log keeps what changed.
+    pub async fn update_filing(&self, id: i64, input: &FilingInput) -> Result<Filing> {
+        let before = self.filing(id).await?;
+        let f = FilingInput { matter_id: before.fields.matter_id, ..input.clone() }.validate(Store::today())?;
+        let mut tx = self.pool().begin().await?;
+        Store::require_living_matter(&mut tx, f.matter_id).await?;
+        require_own_deadline(&mut tx, &f).await?;
+        sqlx::query(
+            "UPDATE filings SET form = ?, description = ?, filed_on = ?, method = ?, tracking_number = ?, \
+             received_on = ?, receipt_number = ?, status = ?, deadline_id = ?, updated_at = ? WHERE id = ?",
+        )
+        .bind(f.form)
+        .bind(&f.description)
+        .bind(f.filed_on)
+        .bind(f.method)
+        .bind(&f.tracking_number)
+        .bind(f.received_on)
+        .bind(&f.receipt_number)
+        .bind(f.status)
+        .bind(f.deadline_id)
+        .bind(now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        audit::record(&mut tx, self.actor(), "update", "filing", Some(id), audit::diff(&before.fields, &f)).await?;
+        tx.commit().await?;
+        self.filing(id).await
+    }
+
     /// A matter's filings, newest first.
     pub async fn filings_for(&self, matter_id: i64) -> Result<Vec<Filing>> {
         Ok(sqlx::query_as(
@@ -61,4 +92,15 @@ impl Store {
         .fetch_all(self.pool())
         .await?)
     }
+}
+
+/// A filing can satisfy only a deadline of its own matter.
+async fn require_own_deadline(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, f: &FilingFields) -> Result<()> {
+    let Some(d) = f.deadline_id else { return Ok(()) };
+    let owner: Option<i64> =
+        sqlx::query_scalar("SELECT matter_id FROM deadlines WHERE id = ?").bind(d).fetch_optional(&mut **tx).await?;
+    if owner != Some(f.matter_id) {
+        return Err(Error::Conflict("That deadline belongs to another matter.".into()));
+    }
+    Ok(())
 }

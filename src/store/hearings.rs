@@ -1,9 +1,9 @@
-//! Hearings: add and list.
+//! Hearings: add, change and list.
 
 use chrono::NaiveDate;
 
 use super::{audit, now, Store};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Hearing, HearingInput};
 
 impl Store {
@@ -41,6 +41,42 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(sqlx::query_as("SELECT * FROM hearings WHERE id = ?").bind(id).fetch_one(self.pool()).await?)
+    }
+
+    /// One hearing.
+    pub async fn hearing(&self, id: i64) -> Result<Hearing> {
+        sqlx::query_as("SELECT * FROM hearings WHERE id = ?")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(Error::NotFound { entity: "hearing", id })
+    }
+
+    /// Replaces a hearing's details (the outcome once it is held, a new time when it is
+    /// reset); it stays on its matter. The audit log keeps what changed.
+    pub async fn update_hearing(&self, id: i64, input: &HearingInput) -> Result<Hearing> {
+        let before = self.hearing(id).await?;
+        let f = HearingInput { matter_id: before.fields.matter_id, ..input.clone() }.validate()?;
+        let mut tx = self.pool().begin().await?;
+        Store::require_living_matter(&mut tx, f.matter_id).await?;
+        sqlx::query(
+            "UPDATE hearings SET kind = ?, starts_at = ?, court = ?, judge = ?, detained = ?, attendance = ?, \
+             outcome = ?, updated_at = ? WHERE id = ?",
+        )
+        .bind(f.kind)
+        .bind(f.starts_at)
+        .bind(&f.court)
+        .bind(&f.judge)
+        .bind(f.detained)
+        .bind(f.attendance)
+        .bind(&f.outcome)
+        .bind(now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        audit::record(&mut tx, self.actor(), "update", "hearing", Some(id), audit::diff(&before.fields, &f)).await?;
+        tx.commit().await?;
+        self.hearing(id).await
     }
 
     /// A matter's hearings in date order.
