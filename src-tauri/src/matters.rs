@@ -54,6 +54,11 @@ pub async fn add_hearing(state: State<'_, AppState>, input: HearingInput) -> Cmd
 }
 
 #[tauri::command]
+pub async fn update_hearing(state: State<'_, AppState>, id: i64, input: HearingInput) -> CmdResult<Hearing> {
+    Ok(state.store().await?.update_hearing(id, &input).await?)
+}
+
+#[tauri::command]
 pub async fn add_deadline(state: State<'_, AppState>, input: DeadlineInput) -> CmdResult<Deadline> {
     Ok(state.store().await?.add_deadline(&input).await?)
 }
@@ -61,6 +66,26 @@ pub async fn add_deadline(state: State<'_, AppState>, input: DeadlineInput) -> C
 #[tauri::command]
 pub async fn complete_deadline(state: State<'_, AppState>, id: i64, done_on: String) -> CmdResult<Deadline> {
     Ok(state.store().await?.complete_deadline(id, &done_on).await?)
+}
+
+#[tauri::command]
+pub async fn set_deadline_date(
+    state: State<'_, AppState>,
+    id: i64,
+    due_on: String,
+    reason: String,
+) -> CmdResult<Deadline> {
+    Ok(state.store().await?.set_deadline_date(id, &due_on, &reason).await?)
+}
+
+#[tauri::command]
+pub async fn waive_deadline(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<Deadline> {
+    Ok(state.store().await?.waive_deadline(id, &reason).await?)
+}
+
+#[tauri::command]
+pub async fn update_filing(state: State<'_, AppState>, id: i64, input: FilingInput) -> CmdResult<Filing> {
+    Ok(state.store().await?.update_filing(id, &input).await?)
 }
 
 #[tauri::command]

@@ -78,20 +78,24 @@ pub struct Deadline {
     pub waived_reason: Option<String>,
     pub created_at: String,
     pub updated_at: String,
-    /// The rule's name in both languages when the title is the rule's own name (a
-    /// deadline proposed from an event), so the app can show it in the user's language.
-    pub rule_name: Option<Text>,
+    /// The title in both languages when Amparo wrote it (a rule's name for a deadline
+    /// proposed from an event, the one-year deadline), so the app can show it in the
+    /// user's language. A title the user typed is shown as typed.
+    pub known_title: Option<Text>,
 }
 
+/// The title of the one-year deadline Amparo adds to asylum matters by itself.
+pub const ONE_YEAR_TITLE: Text =
+    Text::fixed("File the I-589 (one-year deadline)", "Presentar el I-589 (plazo de un año)");
+
 impl Deadline {
-    /// The rule's name, when `title` is exactly that rule's English name.
-    pub fn rule_name_for(fields: &DeadlineFields) -> Option<Text> {
-        match &fields.source {
-            DeadlineSource::Rule { rule_id, .. } => {
-                crate::rules::find(rule_id).filter(|r| r.name.en == fields.title).map(|r| r.name.clone())
-            }
-            DeadlineSource::Manual { .. } => None,
+    /// The title in both languages, when `title` is one Amparo wrote for its rule.
+    pub fn known_title_for(fields: &DeadlineFields) -> Option<Text> {
+        let DeadlineSource::Rule { rule_id, .. } = &fields.source else { return None };
+        if rule_id == "asylum-one-year" && fields.title == ONE_YEAR_TITLE.en {
+            return Some(ONE_YEAR_TITLE);
         }
+        crate::rules::find(rule_id).filter(|r| r.name.en == fields.title).map(|r| r.name.clone())
     }
 }
 
@@ -280,5 +284,30 @@ mod tests {
         assert_eq!(parse_span("7").unwrap(), 7);
         assert!(parse_span("-1d").is_err());
         assert!(parse_span("soon").is_err());
+    }
+
+    #[test]
+    fn titles_amparo_wrote_are_known_in_both_languages_and_typed_ones_are_not() {
+        let rule = |id: &str, title: &str| DeadlineFields {
+            matter_id: 1,
+            title: title.into(),
+            due_on: NaiveDate::from_ymd_opt(2026, 6, 22).unwrap(),
+            source: DeadlineSource::Rule {
+                rule_id: id.into(),
+                trigger_on: NaiveDate::from_ymd_opt(2026, 5, 20).unwrap(),
+            },
+            assigned_to: None,
+            explanation: None,
+            served_by_mail: false,
+            computed_due_on: None,
+            override_reason: None,
+        };
+        let named = Deadline::known_title_for(&rule(
+            "bia-appeal",
+            "Appeal of an immigration judge's decision to the BIA (EOIR-26)",
+        ));
+        assert!(named.unwrap().es.starts_with("Apelación ante la BIA"));
+        assert_eq!(Deadline::known_title_for(&rule("asylum-one-year", &ONE_YEAR_TITLE.en)), Some(ONE_YEAR_TITLE));
+        assert_eq!(Deadline::known_title_for(&rule("bia-appeal", "Appeal: send to Ana first")), None);
     }
 }

@@ -53,7 +53,7 @@ impl From<DeadlineRow> for Deadline {
         };
         Deadline {
             id: r.id,
-            rule_name: Deadline::rule_name_for(&fields),
+            known_title: Deadline::known_title_for(&fields),
             fields,
             status: r.status,
             done_on: r.done_on,

@@ -75,7 +75,7 @@ impl Store {
             if has == 0 {
                 let input = crate::model::DeadlineInput {
                     matter_id,
-                    title: "File the I-589 (one-year deadline)".into(),
+                    title: crate::model::deadline::ONE_YEAR_TITLE.en.to_string(),
                     rule_id: Some(ONE_YEAR.into()),
                     trigger_on: Some(arrival.to_string()),
                     ..Default::default()

@@ -81,8 +81,20 @@ test('a defensive asylum matter with a deadline and a hearing', async () => {
   await d.click('#add-matter');
   await d.type('#court_name', 'Baltimore Immigration Court');
   await d.type('#judge', 'Okonkwo');
+  await d.type('#opened_on', '2026-04-31');
+  await d.click('#save-matter');
+  await d.waitText('#opened_on-error', (t) => t.includes('April 2026 has 30 days'));
+  assert.ok(!(await d.exists('#add-deadline')), 'a refused matter was saved');
+  await d.type('#opened_on', iso(0));
   await d.click('#save-matter');
   await d.find('#add-deadline');
+
+  // A blank note cannot be sent; a real one is kept.
+  await d.type('#note-body', '   ');
+  assert.equal(await d.script("return document.querySelector('#add-note').disabled;"), true, 'a blank note could be sent');
+  await d.type('#note-body', 'Client brought the IJ decision to the clinic.');
+  await d.click('#add-note');
+  await d.waitText('#notes', (t) => t.includes('Client brought the IJ decision'));
 
   await d.click('#add-deadline');
   await d.type('#deadline-title', 'BIA appeal (EOIR-26)');
@@ -111,8 +123,12 @@ test('a defensive asylum matter with a deadline and a hearing', async () => {
   await d.waitText('#deadlines', (t) => t.includes("Appeal of an immigration judge's decision to the BIA") && t.includes('Motion to reopen'));
 
   await d.click('#add-hearing');
+  await d.type('#starts_at', `${iso(3)} 25:00`);
+  await d.click('#save-hearing');
+  await d.waitText('#starts_at-error', (t) => t.includes('not a time'));
+  assert.ok((await d.text('#hearings')).includes('None'), 'a refused hearing was saved');
   await d.type('#starts_at', `${iso(3)} 09:00`);
-  await d.click('#save-record');
+  await d.click('#save-hearing');
   await d.waitText('#hearings', (t) => t.includes('Master calendar hearing'));
   await shot('04-matter-en');
 });
@@ -128,6 +144,67 @@ test('the dashboard shows the BIA appeal deadline with its explanation', async (
   await d.waitText('#panel-hearings', (t) => t.includes('Haile, Amina'));
   await d.waitText('#panel-oneyear', (t) => t.includes('File the I-589 (one-year deadline)') && t.includes('Haile, Amina'));
   await shot('02-dashboard-en');
+});
+
+test('hearings, filings and deadlines change as the case moves on; bad input saves nothing', async () => {
+  await d.click('#panel-due30 .row-link');
+  await d.click('#hearings [data-action=edit-hearing]');
+  await d.type('#hearing-outcome', 'Pleadings taken; individual hearing set');
+  await d.click('#save-hearing');
+  await d.waitText('#hearings', (t) => t.includes('Pleadings taken; individual hearing set'));
+
+  await d.click('#add-filing');
+  await d.type('#filed_on', iso(-1));
+  await d.type('#receipt_number', 'IOE12');
+  await d.click('#save-filing');
+  await d.waitText('#receipt_number-error', (t) => t.includes('not a USCIS receipt number'));
+  assert.ok((await d.text('#filings')).includes('None'), 'a refused filing was saved');
+  await d.type('#receipt_number', 'IOE0912345678');
+  await d.click('#save-filing');
+  await d.waitText('#filings', (t) => t.includes('IOE0912345678'));
+  await d.click('#filings [data-action=edit-filing]');
+  await d.script("const s = document.querySelector('#filing-status'); s.value = 'received'; s.dispatchEvent(new Event('change'));");
+  await d.type('#received_on', '2026-02-30');
+  await d.click('#save-filing');
+  await d.waitText('#received_on-error', (t) => t.includes('not a real date'));
+  await d.type('#received_on', iso(0));
+  await d.click('#save-filing');
+  await d.waitText('#filings', (t) => t.includes('Received'));
+
+  await d.click('#deadlines [data-action=change-date]');
+  await d.type('#deadlines .inline-form input[id^=due-]', '2026-02-30');
+  await d.click('#deadlines .inline-form button[type=submit]');
+  await d.waitText('#deadlines .inline-form', (t) => t.includes('not a real date'));
+  await d.type('#deadlines .inline-form input[id^=due-]', iso(12));
+  await d.type('#deadlines .inline-form input[id^=override-]', 'Judge ordered briefs by this date');
+  await d.click('#deadlines .inline-form button[type=submit]');
+  await d.waitGone('#deadlines .inline-form');
+  for (const s of await d.findAll('#deadlines details summary')) await d.cmd('POST', `/element/${s}/click`, {});
+  await d.waitText('#deadlines', (t) => t.includes('Judge ordered briefs by this date'));
+
+  await d.click('#deadlines [data-action=waive]');
+  await d.click('#deadlines .inline-form button[type=submit]');
+  await d.waitText('#deadlines .inline-form', (t) => t.includes('required'));
+  await d.type('#deadlines .inline-form input[id^=waive-]', 'Client chose not to pursue it');
+  await d.click('#deadlines .inline-form button[type=submit]');
+  await d.waitText('#deadlines', (t) => t.includes('No longer applies'));
+  await shot('04-matter-changes-en');
+
+  // The same refusal reads in Spanish when the app is in Spanish.
+  await d.click('#toggle-language');
+  await d.click('#add-filing');
+  await d.type('#receipt_number', 'IOE12');
+  await d.click('#save-filing');
+  await d.waitText('#receipt_number-error', (t) => t.includes('no es un número de recibo de USCIS'));
+  await d.script("document.querySelector('#receipt_number').scrollIntoView({ block: 'center' });");
+  await shot('05-form-errors-es');
+  await d.click('#filing-form-panel button[type=button]');
+  await d.waitText('#deadlines', (t) => t.includes('Plazos') || t.includes('Ya no aplica'));
+  for (const s of await d.findAll('#deadlines details summary')) await d.cmd('POST', `/element/${s}/click`, {});
+  await d.waitText('#deadlines', (t) => t.includes('Presentar el I-589 (plazo de un año)') && t.includes('días naturales'));
+  await d.script("document.querySelector('#deadlines').scrollIntoView();");
+  await shot('04-matter-es');
+  await d.click('#toggle-language');
 });
 
 test('lock clears the page; a wrong passphrase is refused; the right one unlocks', async () => {

@@ -43,7 +43,7 @@ export function orNull(text: string): string | null {
   return text.trim() ? text : null;
 }
 
-/** A deadline's title: the rule's own name in the user's language when it has one. */
-export function deadlineTitle(d: Pick<Deadline, 'title' | 'rule_name'>): string {
-  return d.rule_name ? tx(d.rule_name) : d.title;
+/** A deadline's title, in the user's language when Amparo wrote it. */
+export function deadlineTitle(d: Pick<Deadline, 'title' | 'known_title'>): string {
+  return d.known_title ? tx(d.known_title) : d.title;
 }

@@ -10,6 +10,8 @@ import type { MannerOfEntry } from './bindings/MannerOfEntry';
 import type { FilingForm } from './bindings/FilingForm';
 import type { FilingStatus } from './bindings/FilingStatus';
 import type { EventKind } from './bindings/EventKind';
+import type { Attendance } from './bindings/Attendance';
+import type { FilingMethod } from './bindings/FilingMethod';
 
 type Labels<T extends string> = Record<T, [en: string, es: string]>;
 
@@ -49,6 +51,20 @@ export const hearingKind: Labels<HearingKind> = {
   reasonable_fear_review: ['Reasonable fear review', 'Revisión de miedo razonable'],
   asylum_interview: ['Asylum office interview', 'Entrevista en la oficina de asilo'],
   other: ['Other', 'Otra'],
+};
+
+export const attendance: Labels<Attendance> = {
+  in_person: ['In person', 'En persona'],
+  video: ['By video (WebEx)', 'Por video (WebEx)'],
+  telephonic: ['By telephone', 'Por teléfono'],
+};
+
+export const filingMethod: Labels<FilingMethod> = {
+  mail: ['By mail, with tracking', 'Por correo, con seguimiento'],
+  in_person: ['In person', 'En persona'],
+  ecas: ['ECAS (EOIR e-filing)', 'ECAS (presentación electrónica de EOIR)'],
+  uscis_online: ['USCIS online account', 'Cuenta en línea de USCIS'],
+  other: ['Other', 'Otro'],
 };
 
 export const detentionStatus: Labels<DetentionStatus> = {

@@ -12,10 +12,11 @@ export type DeadlineListItem = { client_id: number, client_name: string,
  */
 days_left: number, id: number, status: DeadlineStatus, done_on: string | null, waived_reason: string | null, created_at: string, updated_at: string, 
 /**
- * The rule's name in both languages when the title is the rule's own name (a
- * deadline proposed from an event), so the app can show it in the user's language.
+ * The title in both languages when Amparo wrote it (a rule's name for a deadline
+ * proposed from an event, the one-year deadline), so the app can show it in the
+ * user's language. A title the user typed is shown as typed.
  */
-rule_name: Text | null, matter_id: number, title: string, due_on: string, source: DeadlineSource, assigned_to: string | null, 
+known_title: Text | null, matter_id: number, title: string, due_on: string, source: DeadlineSource, assigned_to: string | null, 
 /**
  * What the rule said, word for word, when the deadline was computed.
  */
