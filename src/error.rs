@@ -39,6 +39,8 @@ pub enum Error {
     #[error("{0}")]
     Conflict(String),
 
+    #[error("The vault was locked while this was being done. Unlock it and check whether the change is there before trying again.")]
+    Locked,
     #[error("The disk is full. Free some space, then try again; nothing was saved.")]
     DiskFull,
 
@@ -71,6 +73,7 @@ impl Error {
             Error::Invalid(_) => "invalid_input",
             Error::NotFound { .. } => "not_found",
             Error::Conflict(_) => "conflict",
+            Error::Locked => "locked",
             Error::DiskFull => "disk_full",
             Error::Io { .. } => "io",
             Error::Database(_) => "database",
@@ -86,6 +89,9 @@ impl Error {
 
 impl From<sqlx::Error> for Error {
     fn from(e: sqlx::Error) -> Self {
+        if matches!(e, sqlx::Error::PoolClosed) {
+            return Error::Locked;
+        }
         if let sqlx::Error::Database(db) = &e {
             // SQLITE_FULL = 13: surfaced separately so the user is told what to do.
             if db.code().as_deref() == Some("13") {

@@ -2,6 +2,8 @@
 //! One file per area of commands; the core does the work.
 
 mod clients;
+#[cfg(test)]
+mod concurrency_tests;
 mod dashboard;
 mod deadlines;
 pub mod error;

@@ -23,6 +23,24 @@ impl AppState {
         AppState { path, vault: Mutex::new(None), actor }
     }
 
+    /// Opens the vault if it is not open already.
+    pub async fn unlock(&self, passphrase: &secrecy::SecretString) -> CmdResult<()> {
+        let mut slot = self.vault.lock().await;
+        if slot.is_none() {
+            *slot = Some(Vault::open(&self.path, passphrase).await?);
+        }
+        Ok(())
+    }
+
+    /// Locks the vault. Commands already running finish first (the pool waits for its
+    /// connection to come back); any that start after see "locked".
+    pub async fn lock(&self) {
+        let vault = self.vault.lock().await.take();
+        if let Some(vault) = vault {
+            vault.lock().await;
+        }
+    }
+
     /// A store over the unlocked vault, or the "locked" error. The audit log names the
     /// user by the name saved in the vault, else by the system user.
     pub async fn store(&self) -> CmdResult<Store> {

@@ -36,18 +36,12 @@ pub async fn create_vault(state: State<'_, AppState>, passphrase: String) -> Cmd
 
 #[tauri::command]
 pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> CmdResult<()> {
-    let mut slot = state.vault.lock().await;
-    if slot.is_none() {
-        *slot = Some(Vault::open(&state.path, &SecretString::from(passphrase)).await?);
-    }
-    Ok(())
+    state.unlock(&SecretString::from(passphrase)).await
 }
 
 #[tauri::command]
 pub async fn lock(state: State<'_, AppState>) -> CmdResult<()> {
-    if let Some(vault) = state.vault.lock().await.take() {
-        vault.lock().await;
-    }
+    state.lock().await;
     Ok(())
 }
 
