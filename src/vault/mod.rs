@@ -226,7 +226,12 @@ async fn connect(paths: &VaultPaths, key: &kdf::Key) -> Result<SqlitePool> {
         .pragma("secure_delete", "ON")
         // 32 MiB of decrypted pages, in memory only: without it SQLCipher decrypts and
         // authenticates most of the file again on every list or search.
-        .pragma("cache_size", "-32768");
+        .pragma("cache_size", "-32768")
+        // A small WAL (checkpoint every 256 pages, 1 MiB, and cut back to that size): after
+        // a disk-full failure, locking needs little free space to fold the log in, and a
+        // vault left with a log needs little to be tried on copies at the next unlock.
+        .pragma("wal_autocheckpoint", "256")
+        .pragma("journal_size_limit", "1048576");
     // One connection: in WAL mode each connection holds a shared lock, so two closing at
     // once can each stop the other from checkpointing and removing the WAL. One also means
     // one copy of the key inside SQLCipher. A desktop vault's queries take milliseconds.
