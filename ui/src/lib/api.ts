@@ -50,6 +50,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an ApiError, so a form can show it the one way it shows Rust's. */
+export function asApiError(x: unknown): ApiError {
+  return x instanceof ApiError ? x : new ApiError({ code: 'unknown', message: String(x), fields: [] });
+}
+
 function isCommandError(e: unknown): e is CommandError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
