@@ -75,7 +75,8 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
             } else {
                 Text::same("")
             };
-            let (mail_en, mail_es, wd_en, wd_es) = (&mail.en, &mail.es, weekday(raw).en, weekday(raw).es);
+            let (mail_en, mail_es) = (&mail.en, &mail.es);
+            let Text { en: wd_en, es: wd_es } = weekday(raw);
             steps.push(tr!(
                 "{event_en} {from} + {period_en}{mail_en} = {raw}, a {wd_en}",
                 "{event_es} {from} + {period_es}{mail_es} = {raw}, {wd_es}"
@@ -85,7 +86,7 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
         Counting::YearsAfter { years } => {
             let raw =
                 from.checked_add_months(Months::new(12 * years)).expect("dates are bounded well inside chrono's range");
-            let (wd_en, wd_es) = (weekday(raw).en, weekday(raw).es);
+            let Text { en: wd_en, es: wd_es } = weekday(raw);
             steps.push(tr!(
                 "{event_en} {from} + {period_en} = {raw} (the anniversary), a {wd_en}",
                 "{event_es} {from} + {period_es} = {raw} (el aniversario), {wd_es}"
@@ -101,7 +102,7 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
         }
         Counting::DaysBefore { days } => {
             let raw = from - Duration::days(i64::from(days));
-            let (wd_en, wd_es) = (weekday(raw).en, weekday(raw).es);
+            let Text { en: wd_en, es: wd_es } = weekday(raw);
             steps.push(tr!(
                 "{event_en} {from} − {period_en} = {raw}, a {wd_en} (the hearing day is day 0, the day before is day 1)",
                 "{event_es} {from} − {period_es} = {raw}, {wd_es} (el día de la audiencia es el día 0, el día anterior es el día 1)"
@@ -116,7 +117,8 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
             } else {
                 Text::fixed(" (the clock never stopped)", " (el reloj nunca se detuvo)")
             };
-            let (stops_en, stops_es, wd_en, wd_es) = (&stops.en, &stops.es, weekday(raw).en, weekday(raw).es);
+            let (stops_en, stops_es) = (&stops.en, &stops.es);
+            let Text { en: wd_en, es: wd_es } = weekday(raw);
             steps.push(tr!(
                 "{event_en} {from} + {period_en}{stops_en} = {raw}, a {wd_en}",
                 "{event_es} {from} + {period_es}{stops_es} = {raw}, {wd_es}"
@@ -194,7 +196,7 @@ fn roll_forward(start: NaiveDate, calendar: &Calendar, steps: &mut Vec<Text>) ->
     let mut skipped_en = Vec::new();
     let mut skipped_es = Vec::new();
     while let Some(why) = calendar.closed_because(day) {
-        let (wd_en, wd_es) = (weekday(day).en, weekday(day).es);
+        let Text { en: wd_en, es: wd_es } = weekday(day);
         let (en, es) = match &why {
             Closed::Weekend => (format!("{day} is a {wd_en}"), format!("{day} es {wd_es}")),
             Closed::Holiday(t) | Closed::Closure(t) => (format!("{day} is {}", t.en), format!("{day} es {}", t.es)),
@@ -203,7 +205,7 @@ fn roll_forward(start: NaiveDate, calendar: &Calendar, steps: &mut Vec<Text>) ->
         skipped_es.push(es);
         day += Duration::days(1);
     }
-    let (wd_en, wd_es) = (weekday(day).en, weekday(day).es);
+    let Text { en: wd_en, es: wd_es } = weekday(day);
     let lead = |skipped: &[String]| {
         if skipped.is_empty() {
             String::new()

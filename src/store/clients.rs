@@ -236,10 +236,7 @@ impl Store {
     }
 }
 
-fn bind_fields<'q>(
-    q: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
-    f: &'q ClientFields,
-) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+fn bind_fields<'q>(q: super::Query<'q>, f: &'q ClientFields) -> super::Query<'q> {
     q.bind(&f.given_name)
         .bind(&f.family_name)
         .bind(f.date_of_birth)

@@ -1,6 +1,6 @@
 //! Filings: add, change and list.
 
-use super::{audit, now, Store};
+use super::{audit, now, Query, Store};
 use crate::error::{Error, Result};
 use crate::model::{Filing, FilingFields, FilingInput};
 
@@ -12,25 +12,10 @@ impl Store {
         Store::require_living_matter(&mut tx, f.matter_id).await?;
         require_own_deadline(&mut tx, &f).await?;
         let at = now();
-        let id = sqlx::query(
-            "INSERT INTO filings (matter_id, form, description, filed_on, method, tracking_number, received_on, \
-             receipt_number, status, deadline_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(f.matter_id)
-        .bind(f.form)
-        .bind(&f.description)
-        .bind(f.filed_on)
-        .bind(f.method)
-        .bind(&f.tracking_number)
-        .bind(f.received_on)
-        .bind(&f.receipt_number)
-        .bind(f.status)
-        .bind(f.deadline_id)
-        .bind(&at)
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
+        let sql = format!(
+            "INSERT INTO filings ({FILING_COLUMNS}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        );
+        let id = bind_filing(sqlx::query(&sql), &f).bind(&at).bind(&at).execute(&mut *tx).await?.last_insert_rowid();
         audit::record(
             &mut tx,
             self.actor(),
@@ -41,7 +26,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        Ok(sqlx::query_as("SELECT * FROM filings WHERE id = ?").bind(id).fetch_one(self.pool()).await?)
+        self.filing(id).await
     }
 
     /// One filing.
@@ -61,23 +46,9 @@ impl Store {
         let mut tx = self.pool().begin().await?;
         Store::require_living_matter(&mut tx, f.matter_id).await?;
         require_own_deadline(&mut tx, &f).await?;
-        sqlx::query(
-            "UPDATE filings SET form = ?, description = ?, filed_on = ?, method = ?, tracking_number = ?, \
-             received_on = ?, receipt_number = ?, status = ?, deadline_id = ?, updated_at = ? WHERE id = ?",
-        )
-        .bind(f.form)
-        .bind(&f.description)
-        .bind(f.filed_on)
-        .bind(f.method)
-        .bind(&f.tracking_number)
-        .bind(f.received_on)
-        .bind(&f.receipt_number)
-        .bind(f.status)
-        .bind(f.deadline_id)
-        .bind(now())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+        let sets: Vec<String> = FILING_COLUMNS.split(", ").skip(1).map(|c| format!("{c} = ?")).collect();
+        let sql = format!("UPDATE filings SET {}, updated_at = ? WHERE id = ?", sets.join(", "));
+        bind_filing_details(sqlx::query(&sql), &f).bind(now()).bind(id).execute(&mut *tx).await?;
         audit::record(&mut tx, self.actor(), "update", "filing", Some(id), audit::diff(&before.fields, &f)).await?;
         tx.commit().await?;
         self.filing(id).await
@@ -103,4 +74,26 @@ async fn require_own_deadline(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, f: &
         return Err(Error::Conflict("That deadline belongs to another matter.".into()));
     }
     Ok(())
+}
+
+/// The stored columns of a filing, in the order the binders below fill them.
+const FILING_COLUMNS: &str =
+    "matter_id, form, description, filed_on, method, tracking_number, received_on, receipt_number, status, deadline_id";
+
+/// Binds every column of FILING_COLUMNS.
+fn bind_filing<'q>(q: Query<'q>, f: &'q FilingFields) -> Query<'q> {
+    bind_filing_details(q.bind(f.matter_id), f)
+}
+
+/// Binds the columns after `matter_id`: a filing never moves to another matter.
+fn bind_filing_details<'q>(q: Query<'q>, f: &'q FilingFields) -> Query<'q> {
+    q.bind(f.form)
+        .bind(&f.description)
+        .bind(f.filed_on)
+        .bind(f.method)
+        .bind(&f.tracking_number)
+        .bind(f.received_on)
+        .bind(&f.receipt_number)
+        .bind(f.status)
+        .bind(f.deadline_id)
 }

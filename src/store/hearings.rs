@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 
-use super::{audit, now, Store};
+use super::{audit, now, Query, Store};
 use crate::error::{Error, Result};
-use crate::model::{Hearing, HearingInput};
+use crate::model::{Hearing, HearingFields, HearingInput};
 
 impl Store {
     /// Adds a hearing to a living matter.
@@ -13,23 +13,10 @@ impl Store {
         let mut tx = self.pool().begin().await?;
         Store::require_living_matter(&mut tx, f.matter_id).await?;
         let at = now();
-        let id = sqlx::query(
-            "INSERT INTO hearings (matter_id, kind, starts_at, court, judge, detained, attendance, outcome, created_at, \
-             updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(f.matter_id)
-        .bind(f.kind)
-        .bind(f.starts_at)
-        .bind(&f.court)
-        .bind(&f.judge)
-        .bind(f.detained)
-        .bind(f.attendance)
-        .bind(&f.outcome)
-        .bind(&at)
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
+        let sql = format!(
+            "INSERT INTO hearings ({HEARING_COLUMNS}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        );
+        let id = bind_hearing(sqlx::query(&sql), &f).bind(&at).bind(&at).execute(&mut *tx).await?.last_insert_rowid();
         audit::record(
             &mut tx,
             self.actor(),
@@ -40,7 +27,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        Ok(sqlx::query_as("SELECT * FROM hearings WHERE id = ?").bind(id).fetch_one(self.pool()).await?)
+        self.hearing(id).await
     }
 
     /// One hearing.
@@ -59,21 +46,9 @@ impl Store {
         let f = HearingInput { matter_id: before.fields.matter_id, ..input.clone() }.validate()?;
         let mut tx = self.pool().begin().await?;
         Store::require_living_matter(&mut tx, f.matter_id).await?;
-        sqlx::query(
-            "UPDATE hearings SET kind = ?, starts_at = ?, court = ?, judge = ?, detained = ?, attendance = ?, \
-             outcome = ?, updated_at = ? WHERE id = ?",
-        )
-        .bind(f.kind)
-        .bind(f.starts_at)
-        .bind(&f.court)
-        .bind(&f.judge)
-        .bind(f.detained)
-        .bind(f.attendance)
-        .bind(&f.outcome)
-        .bind(now())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+        let sets: Vec<String> = HEARING_COLUMNS.split(", ").skip(1).map(|c| format!("{c} = ?")).collect();
+        let sql = format!("UPDATE hearings SET {}, updated_at = ? WHERE id = ?", sets.join(", "));
+        bind_hearing_details(sqlx::query(&sql), &f).bind(now()).bind(id).execute(&mut *tx).await?;
         audit::record(&mut tx, self.actor(), "update", "hearing", Some(id), audit::diff(&before.fields, &f)).await?;
         tx.commit().await?;
         self.hearing(id).await
@@ -99,4 +74,17 @@ impl Store {
         .fetch_all(self.pool())
         .await?)
     }
+}
+
+/// The stored columns of a hearing, in the order the binders below fill them.
+const HEARING_COLUMNS: &str = "matter_id, kind, starts_at, court, judge, detained, attendance, outcome";
+
+/// Binds every column of HEARING_COLUMNS.
+fn bind_hearing<'q>(q: Query<'q>, f: &'q HearingFields) -> Query<'q> {
+    bind_hearing_details(q.bind(f.matter_id), f)
+}
+
+/// Binds the columns after `matter_id`: a hearing never moves to another matter.
+fn bind_hearing_details<'q>(q: Query<'q>, f: &'q HearingFields) -> Query<'q> {
+    q.bind(f.kind).bind(f.starts_at).bind(&f.court).bind(&f.judge).bind(f.detained).bind(f.attendance).bind(&f.outcome)
 }

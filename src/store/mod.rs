@@ -34,6 +34,9 @@ pub struct Page<T: ts_rs::TS> {
     pub total: i64,
 }
 
+/// A query being bound, for the helpers that bind a record's columns in one place.
+pub(crate) type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
 impl Store {
     /// A store that records `actor` (the user's own name) in the audit log.
     pub fn new(pool: SqlitePool, actor: impl Into<String>) -> Self {
