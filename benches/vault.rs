@@ -75,9 +75,9 @@ async fn run() {
         format!("{:.0} ms (= cost of one passphrase guess)", kdf.as_secs_f64() * 1e3),
     );
 
-    let (vault, t) = timed(Vault::create(&path, &pass, p)).await;
+    let (created, t) = timed(Vault::create(&path, &pass, p)).await;
     row("create a vault", format!("{:.0} ms", t.as_secs_f64() * 1e3));
-    let vault = vault.unwrap();
+    let vault = created.unwrap().0;
     let s = Store::new(vault.pool().clone(), "bench");
 
     let n = 500;

@@ -9,6 +9,24 @@ pub enum Error {
     #[error("The passphrase is not correct. Check the keyboard layout and Caps Lock, then try again.")]
     WrongPassphrase,
 
+    #[error("The passphrase is not correct. {}", if *.new_in_force { "A change of passphrase was interrupted after the new passphrase took effect: this vault now opens with the NEW passphrase." } else { "A change of passphrase was interrupted before it finished: this vault still opens with the PREVIOUS passphrase." })]
+    WrongPassphraseAfterInterruptedChange { new_in_force: bool },
+
+    #[error("That recovery code is not this vault's. Check that it is the code made for this vault (the newest one, if a new code was made), then try again.")]
+    WrongRecoveryCode,
+
+    #[error("The recovery code has a typo: it does not add up. Check each group of five characters against what you wrote down.")]
+    RecoveryCodeTypo,
+
+    #[error("This vault has no recovery code yet. Unlock it with the passphrase and make one in Settings.")]
+    NoRecoveryCode,
+
+    #[error("{} is not an Amparo backup, or it is damaged: {detail}. Nothing was changed. Choose another backup file.", .path.display())]
+    BadBackup { path: PathBuf, detail: String },
+
+    #[error("No backup folder is set. Choose one in Settings, or name one with --to.")]
+    NoBackupFolder,
+
     #[error("{} is not an Amparo vault. Choose the vault file Amparo created (it ends in .amparo and has a matching .amparo-header file beside it).", .0.display())]
     NotAVault(PathBuf),
 
@@ -63,6 +81,12 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::WrongPassphrase => "wrong_passphrase",
+            Error::WrongPassphraseAfterInterruptedChange { .. } => "wrong_passphrase",
+            Error::WrongRecoveryCode => "wrong_recovery_code",
+            Error::RecoveryCodeTypo => "recovery_code_typo",
+            Error::NoRecoveryCode => "no_recovery_code",
+            Error::BadBackup { .. } => "bad_backup",
+            Error::NoBackupFolder => "no_backup_folder",
             Error::NotAVault(_) => "not_a_vault",
             Error::Damaged { .. } => "vault_damaged",
             Error::NewerVersion { .. } => "vault_too_new",

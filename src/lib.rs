@@ -1,6 +1,7 @@
 //! Amparo's core: the encrypted vault, the case data model, the store over it, and the
 //! deadline rules. Knows nothing of Tauri or the command line; both are thin shells over it.
 
+pub mod backups;
 pub mod error;
 pub mod model;
 pub mod rules;

@@ -38,7 +38,9 @@ fn a_full_scripted_session() {
 
     let check = json(&amparo(&vault, PASS, &["unlock-check", "--json"]));
     assert!(check["cipher_version"].as_str().unwrap().starts_with("4."));
-    assert_eq!(check["kdf"]["memory_kib"], 65536);
+    // Calibrated on this machine: at least 256 MiB where the machine has 1 GiB of RAM.
+    assert!(check["kdf"]["memory_kib"].as_u64().unwrap() >= 256 * 1024, "{check}");
+    assert_eq!(check["recovery_code"], true);
 
     let added = amparo(
         &vault,

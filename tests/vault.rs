@@ -185,11 +185,11 @@ async fn a_vault_from_a_newer_version_is_refused() {
     let (dir, path) = temp_vault_path();
     create(&path).await.lock().await;
     let h = path.with_file_name("clinic.amparo-header");
-    let text = std::fs::read_to_string(&h).unwrap().replace("\"version\": 1", "\"version\": 9");
+    let text = std::fs::read_to_string(&h).unwrap().replace("\"version\": 2", "\"version\": 9");
     std::fs::write(&h, text).unwrap();
     let before = snapshot(dir.path());
     let err = Vault::open(&path, &pass(PASS)).await.unwrap_err();
-    assert!(matches!(err, Error::NewerVersion { found: 9, supported: 1 }), "{err:?}");
+    assert!(matches!(err, Error::NewerVersion { found: 9, supported: 2 }), "{err:?}");
     assert_eq!(snapshot(dir.path()), before);
 }
 

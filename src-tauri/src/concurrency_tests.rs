@@ -57,7 +57,7 @@ async fn action(state: &AppState, n: usize) -> Result<Option<String>, String> {
 async fn many_commands_at_once_with_locks_in_between_never_lose_or_half_write_anything() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("clinic.amparo");
-    Vault::create(&path, &SecretString::from(PASS), KdfParams::FLOOR).await.unwrap().lock().await;
+    Vault::create(&path, &SecretString::from(PASS), KdfParams::FLOOR).await.unwrap().0.lock().await;
     let state = Arc::new(AppState::new(path.clone()));
     state.unlock(&SecretString::from(PASS)).await.unwrap();
 

@@ -1,6 +1,7 @@
 //! The Amparo desktop app: a Tauri shell whose commands call the `amparo` core.
 //! One file per area of commands; the core does the work.
 
+mod backups;
 mod clients;
 #[cfg(test)]
 mod concurrency_tests;
@@ -44,6 +45,14 @@ pub fn run() {
             vault::lock,
             vault::passphrase_strength,
             vault::change_passphrase,
+            vault::recover,
+            vault::new_recovery_code,
+            vault::job_progress,
+            backups::backup_status,
+            backups::set_backup_settings,
+            backups::back_up_now,
+            backups::preview_restore,
+            backups::restore_backup,
             clients::list_clients,
             clients::search_clients,
             clients::get_client,

@@ -1,12 +1,17 @@
-//! What the app holds: where the vault is, and the unlocked vault when there is one.
+//! What the app holds: where the vault is, the unlocked vault when there is one, and the
+//! progress of a long job for the UI to poll.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
 
+use secrecy::SecretString;
 use tokio::sync::Mutex;
 
 use amparo::{Store, Vault};
 
 use crate::error::{CmdResult, CommandError};
+use crate::vault::{interrupted_word, Unlocked};
 
 /// Shared by every command.
 pub struct AppState {
@@ -14,38 +19,76 @@ pub struct AppState {
     pub vault: Mutex<Option<Vault>>,
     /// The user's own name, for the audit log and assignments.
     pub actor: String,
+    pub progress: Arc<JobProgress>,
+}
+
+/// Percent done of the one long job that can run at a time; u32::MAX when idle.
+pub struct JobProgress(AtomicU32);
+
+impl JobProgress {
+    pub fn start(&self) {
+        self.0.store(0, Ordering::Relaxed);
+    }
+    pub fn set(&self, done: u64, total: u64) {
+        let pct = if total == 0 { 0 } else { (done.saturating_mul(100) / total).min(100) as u32 };
+        self.0.store(pct, Ordering::Relaxed);
+    }
+    pub fn finish(&self) {
+        self.0.store(u32::MAX, Ordering::Relaxed);
+    }
+    pub fn percent(&self) -> Option<u32> {
+        Some(self.0.load(Ordering::Relaxed)).filter(|p| *p != u32::MAX)
+    }
 }
 
 impl AppState {
     pub fn new(path: PathBuf) -> Self {
         let actor =
             std::env::var("AMPARO_USER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "volunteer".into());
-        AppState { path, vault: Mutex::new(None), actor }
+        AppState { path, vault: Mutex::new(None), actor, progress: Arc::new(JobProgress(AtomicU32::new(u32::MAX))) }
     }
 
-    /// Opens the vault if it is not open already.
-    pub async fn unlock(&self, passphrase: &secrecy::SecretString) -> CmdResult<()> {
+    /// Opens the vault, brings its header up to today's settings, and gives a vault
+    /// without a recovery code one (returned to be shown once). When the vault is open
+    /// already the passphrase is still checked: a lock screen shown by mistake must not
+    /// open for any input.
+    pub async fn unlock(&self, passphrase: &SecretString) -> CmdResult<Unlocked> {
         let mut slot = self.vault.lock().await;
-        if slot.is_none() {
-            *slot = Some(Vault::open(&self.path, passphrase).await?);
+        if let Some(vault) = slot.as_mut() {
+            vault.check_passphrase(passphrase).await?;
+            return Ok(Unlocked::default());
         }
-        Ok(())
+        let mut vault = Vault::open(&self.path, passphrase).await?;
+        let interrupted_change = vault.interrupted_change().map(interrupted_word);
+        let upkeep = vault.maintain_header(passphrase, true).await;
+        *slot = Some(vault);
+        let recovery_code = upkeep?.recovery_code.map(|c| c.reveal().to_string());
+        Ok(Unlocked { recovery_code, interrupted_change })
     }
 
-    /// Locks the vault. Commands already running finish first (the pool waits for its
-    /// connection to come back); any that start after see "locked".
+    /// Locks the vault, making the automatic backup first when one is due (a failed
+    /// backup does not keep the vault open: the dashboard shows its age). Commands
+    /// already running finish first; any that start after see "locked".
     pub async fn lock(&self) {
         let vault = self.vault.lock().await.take();
         if let Some(vault) = vault {
+            if let Ok(store) = self.store_for(&vault).await {
+                let _ = amparo::backups::automatic(&vault, &store).await;
+            }
             vault.lock().await;
         }
     }
 
-    /// A store over the unlocked vault, or the "locked" error. The audit log names the
-    /// user by the name saved in the vault, else by the system user.
+    /// A store over the unlocked vault, or the "locked" error.
     pub async fn store(&self) -> CmdResult<Store> {
         let guard = self.vault.lock().await;
         let vault = guard.as_ref().ok_or_else(CommandError::locked)?;
+        self.store_for(vault).await
+    }
+
+    /// A store over `vault`. The audit log names the user by the name saved in the
+    /// vault, else by the system user.
+    pub async fn store_for(&self, vault: &Vault) -> CmdResult<Store> {
         let store = Store::new(vault.pool().clone(), self.actor.clone());
         match store.user_name().await? {
             Some(name) => Ok(Store::new(vault.pool().clone(), name)),

@@ -1,12 +1,12 @@
-//! Vault commands: status, create, unlock, lock, passphrase strength and change.
+//! Vault commands: status, create, unlock, lock, passphrase strength and change, the
+//! recovery code, and the progress of a long job.
 
 use secrecy::SecretString;
 use serde::Serialize;
 use tauri::State;
 
 use amparo::vault::passphrase::{strength, Strength};
-use amparo::vault::KdfParams;
-use amparo::Vault;
+use amparo::vault::{KdfParams, RecoveryCode, Settled, Vault};
 
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
@@ -20,6 +20,16 @@ pub struct VaultStatus {
     pub unlocked: bool,
 }
 
+/// What the user must be told after an unlock (or a creation).
+#[derive(Serialize, Default, ts_rs::TS)]
+#[ts(export)]
+pub struct Unlocked {
+    /// A recovery code made just now: shown once, never again.
+    pub recovery_code: Option<String>,
+    /// "new" or "previous": which passphrase an interrupted change left in force.
+    pub interrupted_change: Option<String>,
+}
+
 #[tauri::command]
 pub async fn vault_status(state: State<'_, AppState>) -> CmdResult<VaultStatus> {
     let unlocked = state.vault.lock().await.is_some();
@@ -27,15 +37,15 @@ pub async fn vault_status(state: State<'_, AppState>) -> CmdResult<VaultStatus> 
 }
 
 #[tauri::command]
-pub async fn create_vault(state: State<'_, AppState>, passphrase: String) -> CmdResult<()> {
+pub async fn create_vault(state: State<'_, AppState>, passphrase: String) -> CmdResult<Unlocked> {
     let mut slot = state.vault.lock().await;
-    let vault = Vault::create(&state.path, &SecretString::from(passphrase), KdfParams::DEFAULT).await?;
+    let (vault, code) = Vault::create(&state.path, &SecretString::from(passphrase), KdfParams::calibrated()).await?;
     *slot = Some(vault);
-    Ok(())
+    Ok(Unlocked { recovery_code: Some(code.reveal().to_string()), interrupted_change: None })
 }
 
 #[tauri::command]
-pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> CmdResult<()> {
+pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> CmdResult<Unlocked> {
     state.unlock(&SecretString::from(passphrase)).await
 }
 
@@ -50,12 +60,78 @@ pub fn passphrase_strength(passphrase: String) -> Strength {
     strength(&SecretString::from(passphrase))
 }
 
+/// Re-encrypts the vault under a fresh key with the new passphrase. The UI asks for the
+/// new one twice; this checks both match so a typo can never become the passphrase.
 #[tauri::command]
-pub async fn change_passphrase(state: State<'_, AppState>, current: String, new: String) -> CmdResult<()> {
+pub async fn change_passphrase(
+    state: State<'_, AppState>,
+    current: String,
+    new: String,
+    repeat: String,
+) -> CmdResult<()> {
+    if new != repeat {
+        return Err(mismatch());
+    }
     let mut slot = state.vault.lock().await;
     let vault = slot.as_mut().ok_or_else(CommandError::locked)?;
-    vault
-        .change_passphrase(&SecretString::from(current), &SecretString::from(new), KdfParams::DEFAULT)
-        .await
-        .map_err(Into::into)
+    let progress = state.progress.clone();
+    progress.start();
+    let result = vault
+        .change_passphrase_with(
+            &SecretString::from(current),
+            &SecretString::from(new),
+            KdfParams::calibrated(),
+            &|d, t| progress.set(d, t),
+            &mut |_| Ok(()),
+        )
+        .await;
+    progress.finish();
+    result.map_err(Into::into)
+}
+
+/// Sets a new passphrase with the recovery code, and unlocks.
+#[tauri::command]
+pub async fn recover(state: State<'_, AppState>, code: String, new: String, repeat: String) -> CmdResult<()> {
+    if new != repeat {
+        return Err(mismatch());
+    }
+    let code: RecoveryCode = code.parse().map_err(CommandError::from)?;
+    let mut slot = state.vault.lock().await;
+    if slot.is_some() {
+        return Err(CommandError::from(amparo::Error::AlreadyOpen));
+    }
+    let vault = Vault::recover(&state.path, &code, &SecretString::from(new), KdfParams::calibrated()).await?;
+    *slot = Some(vault);
+    Ok(())
+}
+
+/// Makes a new recovery code (the old one stops working) and returns it to show once.
+#[tauri::command]
+pub async fn new_recovery_code(state: State<'_, AppState>, passphrase: String) -> CmdResult<String> {
+    let mut slot = state.vault.lock().await;
+    let vault = slot.as_mut().ok_or_else(CommandError::locked)?;
+    let code = vault.new_recovery_code(&SecretString::from(passphrase), KdfParams::calibrated()).await?;
+    Ok(code.reveal().to_string())
+}
+
+/// How far the running long job (re-encryption, backup, restore) has got, 0-100; None
+/// when nothing is running.
+#[tauri::command]
+pub fn job_progress(state: State<'_, AppState>) -> Option<u32> {
+    state.progress.percent()
+}
+
+pub fn interrupted_word(s: Settled) -> String {
+    match s {
+        Settled::RolledForward => "new".into(),
+        Settled::RolledBack => "previous".into(),
+    }
+}
+
+fn mismatch() -> CommandError {
+    CommandError {
+        code: "passphrase_mismatch".into(),
+        message: "The two new passphrases are not the same. Nothing was changed.".into(),
+        fields: vec![],
+    }
 }

@@ -43,6 +43,8 @@ pub struct Dashboard {
     /// Hearings from the Monday of this week to the Sunday of next week.
     pub hearings: Vec<HearingListItem>,
     pub volunteers: Vec<VolunteerLoad>,
+    /// The backup folder and the last good backup (the dashboard warns after 7 days).
+    pub backup: super::backups::BackupStatus,
 }
 
 /// How many open deadlines need attention now, for a desktop notification. Only
@@ -117,7 +119,8 @@ impl Store {
         .bind(today)
         .fetch_all(self.pool())
         .await?;
-        Ok(Dashboard { today, overdue, due_within_7, due_within_30, one_year, hearings, volunteers })
+        let backup = self.backup_status().await?;
+        Ok(Dashboard { today, overdue, due_within_7, due_within_30, one_year, hearings, volunteers, backup })
     }
 
     /// Hearings between two days (inclusive) with their client's name.

@@ -3,6 +3,7 @@
 //! transaction, so a crash leaves all of it or none.
 
 pub mod audit;
+pub mod backups;
 pub mod clients;
 pub mod dashboard;
 pub mod deadlines;

@@ -3,7 +3,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 
 use super::header::{Header, HeaderProblem, MAX_HEADER_BYTES};
@@ -15,6 +15,20 @@ pub const PAGE_SIZE: u64 = 4096;
 
 /// Reads and checks the header and the database file's shape, changing nothing.
 pub fn inspect(paths: &VaultPaths) -> Result<Header> {
+    let db_meta = require_present(paths)?;
+    let header = read_header(paths)?;
+    let len = db_meta.len();
+    if len == 0 {
+        return Err(damaged(paths, "the data file is empty"));
+    }
+    if len % PAGE_SIZE != 0 {
+        return Err(damaged(paths, "the data file is cut short (truncated)"));
+    }
+    Ok(header)
+}
+
+/// The database file's metadata, or the error that says what is there instead.
+pub fn require_present(paths: &VaultPaths) -> Result<fs::Metadata> {
     let db_meta = match fs::metadata(&paths.db) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -29,15 +43,7 @@ pub fn inspect(paths: &VaultPaths) -> Result<Header> {
     if !db_meta.is_file() {
         return Err(Error::NotAVault(paths.db.clone()));
     }
-    let header = read_header(paths)?;
-    let len = db_meta.len();
-    if len == 0 {
-        return Err(damaged(paths, "the data file is empty"));
-    }
-    if len % PAGE_SIZE != 0 {
-        return Err(damaged(paths, "the data file is cut short (truncated)"));
-    }
-    Ok(header)
+    Ok(db_meta)
 }
 
 fn read_header(paths: &VaultPaths) -> Result<Header> {
@@ -66,12 +72,7 @@ pub fn damaged(paths: &VaultPaths, detail: &str) -> Error {
 /// The returned handle must outlive every SQLite connection to the file: closing any
 /// descriptor of the file drops this process's POSIX locks on it (SQLite's own locks).
 pub fn lock_exclusive(paths: &VaultPaths) -> Result<File> {
-    let file = File::open(&paths.db).map_err(|e| Error::io(&paths.db, e))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(fs::TryLockError::WouldBlock) => Err(Error::AlreadyOpen),
-        Err(fs::TryLockError::Error(e)) => Err(Error::io(&paths.db, e)),
-    }
+    lock_file(&paths.db)
 }
 
 /// Creates an empty file readable only by its owner, failing if it exists.
@@ -91,25 +92,55 @@ pub fn ensure_private_dir(dir: &Path) -> Result<()> {
 }
 
 /// Replaces `path` with `bytes` so that a crash leaves either the old or the new content.
+/// The temporary file has a random name (created exclusively, never following a planted
+/// symlink) that starts with the target's name, so a leftover is recognised and removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = std::path::PathBuf::from(tmp);
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut prefix = path.file_name().unwrap_or_default().to_owned();
+    prefix.push(".tmp-");
     let result = (|| {
-        let mut f = OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(&prefix)
+            .permissions(fs::Permissions::from_mode(0o600))
+            .tempfile_in(&dir)?;
+        tmp.write_all(bytes)?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(path).map_err(|e| e.error)?;
         sync_dir(path)
     })();
-    result.map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        if e.raw_os_error() == Some(28) {
-            Error::DiskFull
-        } else {
-            Error::io(path, e)
-        }
-    })
+    result.map_err(|e| io_error(path, e))
+}
+
+/// The I/O error, or disk-full when that is what it was.
+pub fn io_error(path: &Path, e: std::io::Error) -> Error {
+    if e.raw_os_error() == Some(28) {
+        Error::DiskFull
+    } else {
+        Error::io(path, e)
+    }
+}
+
+/// Renames durably: the rename, then the folder's entry flushed.
+pub fn rename_durable(from: &Path, to: &Path) -> Result<()> {
+    fs::rename(from, to).and_then(|_| sync_dir(to)).map_err(|e| io_error(to, e))
+}
+
+/// Flushes a file's bytes to the disk.
+pub fn sync_file(path: &Path) -> Result<()> {
+    File::open(path).and_then(|f| f.sync_all()).map_err(|e| io_error(path, e))
+}
+
+/// Takes the exclusive advisory lock on `path` itself (a file about to become the vault).
+pub fn lock_file(path: &Path) -> Result<File> {
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(fs::TryLockError::WouldBlock) => Err(Error::AlreadyOpen),
+        Err(fs::TryLockError::Error(e)) => Err(Error::io(path, e)),
+    }
 }
 
 /// Copies `from` to `to` through a temporary file, durably.
@@ -118,7 +149,7 @@ pub fn copy_atomic(from: &Path, to: &Path) -> Result<()> {
     write_atomic(to, &bytes)
 }
 
-fn sync_dir(path: &Path) -> std::io::Result<()> {
+pub fn sync_dir(path: &Path) -> std::io::Result<()> {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => File::open(dir)?.sync_all(),
         _ => File::open(".")?.sync_all(),

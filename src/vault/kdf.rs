@@ -2,9 +2,14 @@
 //!
 //! Argon2id rather than SQLCipher's PBKDF2: it is memory-hard, so each guess of a stolen
 //! vault costs memory as well as time, and its parameters live in the vault header where
-//! they can be raised later without touching the encrypted data.
+//! they can be raised later without touching the encrypted data. New slots are calibrated
+//! on the machine that makes them (about 0.75 s with 256 MiB); older, cheaper slots are
+//! re-wrapped at the next unlock.
 
-use argon2::{Algorithm, Argon2, Params, Version};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
@@ -23,22 +28,41 @@ pub struct KdfParams {
 }
 
 impl KdfParams {
-    /// What new vaults get: 64 MiB, 3 passes, 1 lane (RFC 9106 section 4, second
-    /// recommended option, with one lane because the argon2 crate computes lanes serially).
+    /// What this version used before calibration (64 MiB, 3 passes). Kept as a name for
+    /// benchmarks; new passphrase slots use [`KdfParams::calibrated`].
     pub const DEFAULT: KdfParams = KdfParams { memory_kib: 64 * 1024, iterations: 3, parallelism: 1 };
 
-    /// The weakest a header may ask for (OWASP's Argon2id floor: 19 MiB, 2 passes).
-    /// A header below it is refused, so a tampered header cannot make guessing cheap.
+    /// The weakest a header may ask for (OWASP's Argon2id floor: 19 MiB, 2 passes). A
+    /// header below it is refused, so a tampered header cannot make guessing cheap. Also
+    /// what the recovery slot uses: its 160-bit code needs no stretching.
     pub const FLOOR: KdfParams = KdfParams { memory_kib: 19 * 1024, iterations: 2, parallelism: 1 };
 
-    /// The most a header may ask for, so a hostile header cannot exhaust memory or time.
-    pub const CEILING: KdfParams = KdfParams { memory_kib: 4 * 1024 * 1024, iterations: 64, parallelism: 16 };
+    /// The most a header may ask for: 1 GiB and 10 passes (LUKS2's own ceiling is 1 GiB),
+    /// so a planted header costs at most a few seconds, never the machine's memory.
+    pub const CEILING: KdfParams = KdfParams { memory_kib: 1024 * 1024, iterations: 10, parallelism: 4 };
+
+    /// The least memory a new passphrase slot gets (where the machine has 1 GiB or more).
+    pub const MIN_NEW_MEMORY_KIB: u32 = 256 * 1024;
 
     /// True when every parameter lies between FLOOR and CEILING.
     pub fn is_acceptable(&self) -> bool {
         (Self::FLOOR.memory_kib..=Self::CEILING.memory_kib).contains(&self.memory_kib)
             && (Self::FLOOR.iterations..=Self::CEILING.iterations).contains(&self.iterations)
             && (Self::FLOOR.parallelism..=Self::CEILING.parallelism).contains(&self.parallelism)
+    }
+
+    /// True when a passphrase slot with these settings should be re-wrapped: it asks for
+    /// less memory than a new slot would get on this machine.
+    pub fn below_current_default(&self) -> bool {
+        self.memory_kib < new_slot_memory_kib()
+    }
+
+    /// Settings for a new passphrase slot on this machine, measured once per process:
+    /// 256 MiB (less only where a quarter of the RAM is smaller), and as many passes as fit
+    /// in about 0.75 s, between 2 and 10.
+    pub fn calibrated() -> KdfParams {
+        static CALIBRATED: OnceLock<KdfParams> = OnceLock::new();
+        *CALIBRATED.get_or_init(|| calibrate(Duration::from_millis(750)))
     }
 }
 
@@ -48,8 +72,37 @@ pub const KEY_LEN: usize = 32;
 /// A 256-bit key that is wiped from memory when dropped.
 pub type Key = Zeroizing<[u8; KEY_LEN]>;
 
-/// Derives the key-encryption key from the passphrase and the header's salt.
+fn new_slot_memory_kib() -> u32 {
+    let quarter_ram = total_ram_kib().map(|k| (k / 4).min(u64::from(u32::MAX)) as u32).unwrap_or(u32::MAX);
+    KdfParams::MIN_NEW_MEMORY_KIB.min(quarter_ram).max(KdfParams::FLOOR.memory_kib * 2)
+}
+
+fn total_ram_kib() -> Option<u64> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = info.lines().find(|l| l.starts_with("MemTotal:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// One pass over the memory is timed; the passes are chosen to reach `target`.
+fn calibrate(target: Duration) -> KdfParams {
+    let memory_kib = new_slot_memory_kib();
+    let probe = KdfParams { memory_kib, iterations: 1, parallelism: 1 };
+    let pass = SecretString::from("calibration only");
+    let started = Instant::now();
+    let _ = derive_kek(&pass, b"amparo-calibrate", probe);
+    let one = started.elapsed().max(Duration::from_millis(1));
+    let passes = (target.as_secs_f64() / one.as_secs_f64()).round() as u32;
+    KdfParams { memory_kib, iterations: passes.clamp(2, KdfParams::CEILING.iterations), parallelism: 1 }
+}
+
+/// Derives the key-encryption key from the passphrase and the header's salt. CPU-bound for
+/// up to a second or more: async callers run it with `spawn_blocking`.
 pub fn derive_kek(passphrase: &SecretString, salt: &[u8], params: KdfParams) -> Result<Key> {
+    derive_bytes(passphrase.expose_secret().as_bytes(), salt, params)
+}
+
+/// [`derive_kek`] over raw bytes (the recovery code's).
+pub fn derive_bytes(secret: &[u8], salt: &[u8], params: KdfParams) -> Result<Key> {
     if !params.is_acceptable() {
         return Err(Error::Damaged {
             path: Default::default(),
@@ -60,10 +113,14 @@ pub fn derive_kek(passphrase: &SecretString, salt: &[u8], params: KdfParams) -> 
         Params::new(params.memory_kib, params.iterations, params.parallelism, Some(KEY_LEN)).map_err(|e| {
             Error::Damaged { path: Default::default(), detail: format!("bad key-derivation settings ({e})") }
         })?;
+    let block_count = argon_params.block_count();
     let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params);
+    // Our own memory, wiped on drop: the last blocks would give the key without the
+    // passphrase if they reached swap (the crate's own allocation is not wiped).
+    let mut blocks = Zeroizing::new(vec![Block::default(); block_count]);
     let mut out: Key = Zeroizing::new([0u8; KEY_LEN]);
     argon
-        .hash_password_into(passphrase.expose_secret().as_bytes(), salt, out.as_mut())
+        .hash_password_into_with_memory(secret, salt, out.as_mut(), &mut blocks[..])
         .map_err(|e| Error::Damaged { path: Default::default(), detail: format!("key derivation failed ({e})") })?;
     Ok(out)
 }
@@ -83,16 +140,26 @@ mod tests {
     }
 
     #[test]
+    fn our_wiped_memory_gives_the_same_key_as_the_crates_own() {
+        let p = b"tangerine orbit velvet harbor";
+        let ours = derive_bytes(p, b"0123456789abcdef", KdfParams::FLOOR).unwrap();
+        let params = Params::new(KdfParams::FLOOR.memory_kib, 2, 1, Some(KEY_LEN)).unwrap();
+        let mut theirs = [0u8; KEY_LEN];
+        Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+            .hash_password_into(p, b"0123456789abcdef", &mut theirs)
+            .unwrap();
+        assert_eq!(*ours, theirs);
+    }
+
+    #[test]
     fn a_key_wipes_itself() {
         use zeroize::Zeroize;
-        // The type itself guarantees wiping on drop; this checks the wipe clears every byte.
         let mut key: Key =
             derive_kek(&SecretString::from("tangerine orbit velvet harbor"), b"0123456789abcdef", KdfParams::FLOOR)
                 .unwrap();
         assert!(key.iter().any(|b| *b != 0));
         key.zeroize();
         assert!(key.iter().all(|b| *b == 0));
-        // And a `Key` is a `Zeroizing` wrapper, so every drop runs that wipe.
         fn is_zeroizing<T: zeroize::Zeroize>(_: &zeroize::Zeroizing<T>) {}
         is_zeroizing(&key);
     }
@@ -102,8 +169,22 @@ mod tests {
         let p = SecretString::from("tangerine orbit velvet harbor");
         let weak = KdfParams { memory_kib: 8, iterations: 1, parallelism: 1 };
         assert!(matches!(derive_kek(&p, b"0123456789abcdef", weak), Err(Error::Damaged { .. })));
-        let huge = KdfParams { memory_kib: u32::MAX, iterations: 3, parallelism: 1 };
-        assert!(!huge.is_acceptable());
+        let huge = KdfParams { memory_kib: 4 * 1024 * 1024, iterations: 3, parallelism: 1 };
+        assert!(!huge.is_acceptable(), "4 GiB is above the ceiling");
+        let many_passes = KdfParams { memory_kib: 64 * 1024, iterations: 64, parallelism: 1 };
+        assert!(!many_passes.is_acceptable(), "64 passes are above the ceiling");
         assert!(KdfParams::DEFAULT.is_acceptable());
+        assert!(KdfParams::CEILING.is_acceptable());
+    }
+
+    #[test]
+    fn calibration_gives_sane_settings_and_old_defaults_count_as_weak() {
+        let c = KdfParams::calibrated();
+        assert!(c.is_acceptable(), "{c:?}");
+        assert!(c.memory_kib >= KdfParams::FLOOR.memory_kib * 2);
+        assert!((2..=10).contains(&c.iterations));
+        assert!(!c.below_current_default());
+        assert!(KdfParams::DEFAULT.below_current_default() || c.memory_kib <= KdfParams::DEFAULT.memory_kib);
+        assert!(KdfParams::FLOOR.below_current_default());
     }
 }

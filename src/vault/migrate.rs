@@ -1,5 +1,8 @@
-//! Schema upgrades at unlock. A copy of the (encrypted) vault is kept before any
-//! migration runs; if one fails, the copy is put back, so the old vault stays usable.
+//! Schema upgrades at unlock. A copy of the (encrypted) data file is made before any
+//! migration runs; if one fails, the copy is put back, so the old vault stays usable. The
+//! copy lives only as long as the upgrade: kept afterwards it would be one more copy under
+//! a key that a later passphrase change retires (the header is not copied: the upgrade
+//! never changes it).
 
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::SqlitePool;
@@ -35,15 +38,18 @@ pub async fn upgrade(pool: SqlitePool, paths: &VaultPaths, migrator: &Migrator) 
     let copy = paths.pre_migration_copy(current);
     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&pool).await?;
     files::copy_atomic(&paths.db, &copy.db)?;
-    files::copy_atomic(&paths.header, &copy.header)?;
     match migrator.run(&pool).await {
-        Ok(()) => Ok(pool),
+        Ok(()) => {
+            let _ = std::fs::remove_file(&copy.db);
+            Ok(pool)
+        }
         Err(e) => {
             super::close_pool(&pool, paths).await;
             for stale in [paths.wal(), paths.shm()] {
                 let _ = std::fs::remove_file(stale);
             }
             files::copy_atomic(&copy.db, &paths.db)?;
+            let _ = std::fs::remove_file(&copy.db);
             Err(Error::Migration(e.to_string()))
         }
     }

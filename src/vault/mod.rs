@@ -1,38 +1,55 @@
-//! The vault: one SQLCipher database file plus its header. Create, unlock, lock, and
-//! change the passphrase. Nothing here writes plaintext to disk: the database, its WAL
-//! and its rollback files are encrypted page by page, temporary tables stay in memory,
-//! and deleted content is overwritten.
+//! The vault: one SQLCipher database file plus its header. Create, unlock, lock, re-key
+//! (change the passphrase), recover with the recovery code, back up and restore. Nothing
+//! here writes plaintext to disk: the database, its WAL, its rollback files, its backups
+//! and every staged copy are encrypted page by page, temporary tables stay in memory, and
+//! deleted content is overwritten.
 
+pub mod backup;
+mod export;
 mod files;
 pub mod header;
 pub mod kdf;
+mod leftovers;
 mod migrate;
 pub mod passphrase;
 pub mod paths;
-mod recovery;
+pub mod recovery_code;
+mod rotate;
+mod slots;
+pub mod swap;
+mod wal_trial;
 
 use std::fs::File;
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::ConnectOptions;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+pub use export::{no_progress, Progress};
 use header::Header;
 pub use kdf::KdfParams;
+use kdf::Key;
 pub use migrate::MIGRATOR;
 use paths::VaultPaths;
+pub use recovery_code::RecoveryCode;
+pub use swap::{Settled, Step};
 
 /// An unlocked vault. Dropping it (or [`Vault::lock`]) closes the database and releases
-/// the file lock; no key material is kept in it once the connections are made.
+/// the file lock. It keeps the database key (wiped on drop) for what needs it while open:
+/// backups, checks of copies, a rotation that must fall back. SQLCipher holds the same key
+/// for as long as the connection is open, so this adds no exposure.
 pub struct Vault {
     pool: SqlitePool,
     paths: VaultPaths,
     header: Header,
+    key: Key,
+    notice: Option<Settled>,
     // Held for the vault's whole life; see files::lock_exclusive.
     _lock: File,
 }
@@ -43,9 +60,19 @@ impl std::fmt::Debug for Vault {
     }
 }
 
+/// What [`Vault::maintain_header`] did.
+#[derive(Debug, Default)]
+pub struct Upkeep {
+    /// The passphrase slot was sealed again with today's settings (or format 1 upgraded).
+    pub strengthened: bool,
+    /// A recovery code made for a vault that had none: show it once.
+    pub recovery_code: Option<RecoveryCode>,
+}
+
 impl Vault {
-    /// Creates a new vault at `db_path` protected by `passphrase`.
-    pub async fn create(db_path: &Path, passphrase: &SecretString, params: KdfParams) -> Result<Vault> {
+    /// Creates a new vault at `db_path` protected by `passphrase`, with a recovery code
+    /// that is returned once, to be shown to the user and never stored.
+    pub async fn create(db_path: &Path, passphrase: &SecretString, params: KdfParams) -> Result<(Vault, RecoveryCode)> {
         passphrase::require_strong(passphrase)?;
         let paths = VaultPaths::new(db_path);
         if paths.db.exists() || paths.header.exists() {
@@ -54,7 +81,11 @@ impl Vault {
         files::ensure_private_dir(&paths.dir())?;
         let data_key = header::random_key();
         let vault_id = header::random_vault_id();
-        let header = Header::seal(&vault_id, &data_key, passphrase, params)?;
+        let (header, code) = {
+            let (id, key, pass) = (vault_id.clone(), data_key.clone(), copy_secret(passphrase));
+            blocking(move || Header::create(&id, &key, &pass, params, true)).await?
+        };
+        let code = code.expect("asked for a recovery slot");
         files::create_private(&paths.db)?;
         let lock = files::lock_exclusive(&paths)?;
         let made = async {
@@ -70,7 +101,7 @@ impl Vault {
         }
         .await;
         match made {
-            Ok(pool) => Ok(Vault { pool, paths, header, _lock: lock }),
+            Ok(pool) => Ok((Vault { pool, paths, header, key: data_key, notice: None, _lock: lock }, code)),
             Err(e) => {
                 drop(lock);
                 for p in [paths.db.clone(), paths.wal(), paths.shm()] {
@@ -90,13 +121,58 @@ impl Vault {
     /// upgrade leaves the vault as it was.
     #[doc(hidden)]
     pub async fn open_with(db_path: &Path, passphrase: &SecretString, migrator: &Migrator) -> Result<Vault> {
-        let paths = VaultPaths::new(db_path);
-        let header = files::inspect(&paths)?;
+        let pass = copy_secret(passphrase);
+        Self::open_inner(VaultPaths::new(db_path), migrator, move |h: &Header| h.unseal(&pass)).await
+    }
+
+    /// Opens the vault with its recovery code and sets `new_passphrase` (a full key
+    /// rotation: afterwards neither the forgotten passphrase nor any old header opens it).
+    pub async fn recover(
+        db_path: &Path,
+        code: &RecoveryCode,
+        new_passphrase: &SecretString,
+        params: KdfParams,
+    ) -> Result<Vault> {
+        passphrase::require_strong(new_passphrase)?;
+        let code = RecoveryCode::from_str(&code.reveal())?;
+        let mut vault =
+            Self::open_inner(VaultPaths::new(db_path), &MIGRATOR, move |h: &Header| h.unseal_recovery(&code)).await?;
+        let pass = copy_secret(new_passphrase);
+        rotate::rotate(&mut vault, move |h, k| Ok((h.rekeyed(k, &pass, params)?, ())), &no_progress, &mut |_| Ok(()))
+            .await?;
+        vault.audit("vault_recovered").await;
+        Ok(vault)
+    }
+
+    async fn open_inner(
+        paths: VaultPaths,
+        migrator: &Migrator,
+        unseal: impl FnOnce(&Header) -> Result<Key> + Send + 'static,
+    ) -> Result<Vault> {
+        files::require_present(&paths)?;
         let lock = files::lock_exclusive(&paths)?;
-        let data_key = header.unseal(passphrase)?;
+        if let Some(settled) = swap::settle(&paths)? {
+            let note = if settled == Settled::RolledForward { "new" } else { "previous" };
+            let _ = files::write_atomic(&paths.interrupted_note(), note.as_bytes());
+        }
+        let header = files::inspect(&paths)?;
+        let data_key = {
+            let h = header.clone();
+            match blocking(move || unseal(&h)).await {
+                Err(Error::WrongPassphrase) => {
+                    return Err(match std::fs::read_to_string(paths.interrupted_note()).ok().as_deref() {
+                        Some("new") => Error::WrongPassphraseAfterInterruptedChange { new_in_force: true },
+                        Some("previous") => Error::WrongPassphraseAfterInterruptedChange { new_in_force: false },
+                        _ => Error::WrongPassphrase,
+                    })
+                }
+                other => other?,
+            }
+        };
+        leftovers::remove_stale(&paths);
         let side_files = SideFiles::before_open(&paths);
         let opened = async {
-            recovery::try_wal_on_copy(&paths, &header, &data_key).await?;
+            wal_trial::try_wal_on_copy(&paths, &header, &data_key).await?;
             let pool = connect(&paths, &data_key).await.map_err(|e| as_damaged(&paths, e))?;
             if let Err(e) = check_integrity(&pool, &paths, &header).await {
                 close_pool(&pool, &paths).await;
@@ -105,7 +181,6 @@ impl Vault {
             migrate::upgrade(pool, &paths, migrator).await
         }
         .await;
-        drop(data_key);
         let pool = match opened {
             Ok(pool) => pool,
             Err(e) => {
@@ -113,7 +188,13 @@ impl Vault {
                 return Err(e);
             }
         };
-        Ok(Vault { pool, paths, header, _lock: lock })
+        let notice = match std::fs::read_to_string(paths.interrupted_note()).ok().as_deref() {
+            Some("new") => Some(Settled::RolledForward),
+            Some("previous") => Some(Settled::RolledBack),
+            _ => None,
+        };
+        let _ = std::fs::remove_file(paths.interrupted_note());
+        Ok(Vault { pool, paths, header, key: data_key, notice, _lock: lock })
     }
 
     /// Folds the write-ahead log into the database file, closes every connection and
@@ -124,22 +205,117 @@ impl Vault {
         close_pool(&self.pool, &self.paths).await;
     }
 
-    /// Re-wraps the database key under a new passphrase. Only the header changes, in one
-    /// atomic rename, so a crash leaves either the old or the new passphrase working.
+    /// Changes the passphrase by re-encrypting the whole database under a fresh random key
+    /// (see `rotate`): afterwards the old passphrase, any old header and any old copy of the
+    /// file open nothing of the current data. The recovery code keeps working.
     pub async fn change_passphrase(
         &mut self,
         current: &SecretString,
         new: &SecretString,
         params: KdfParams,
     ) -> Result<()> {
-        let data_key = self.header.unseal(current)?;
+        self.change_passphrase_with(current, new, params, &no_progress, &mut |_| Ok(())).await
+    }
+
+    /// [`Vault::change_passphrase`] with progress and a hook called at each step (tests
+    /// stop it there to prove a failure or a kill at any step leaves a vault that opens).
+    #[doc(hidden)]
+    pub async fn change_passphrase_with(
+        &mut self,
+        current: &SecretString,
+        new: &SecretString,
+        params: KdfParams,
+        progress: Progress<'_>,
+        step: &mut (dyn FnMut(Step) -> Result<()> + Send),
+    ) -> Result<()> {
+        self.check_passphrase(current).await?;
         passphrase::require_strong(new)?;
-        let header = Header::seal(&self.header.vault_id, &data_key, new, params)?;
-        files::write_atomic(&self.paths.header, &header.to_bytes())?;
-        self.header = header;
-        crate::store::audit::record_event(&self.pool, "passphrase_changed", "vault", None, serde_json::json!({}))
-            .await?;
+        let pass = copy_secret(new);
+        rotate::rotate(self, move |h, k| Ok((h.rekeyed(k, &pass, params)?, ())), progress, step).await?;
+        self.audit("passphrase_changed").await;
         Ok(())
+    }
+
+    /// Makes a new recovery code and returns it, to be shown once. Where the vault had a
+    /// code, the data is re-encrypted under a fresh key so the old code opens nothing.
+    pub async fn new_recovery_code(&mut self, passphrase: &SecretString, params: KdfParams) -> Result<RecoveryCode> {
+        self.check_passphrase(passphrase).await?;
+        if !self.header.has_recovery() {
+            let upkeep = self.maintain_header(passphrase, true).await?;
+            return upkeep.recovery_code.ok_or(Error::NoRecoveryCode);
+        }
+        let pass = copy_secret(passphrase);
+        let code = rotate::rotate(
+            self,
+            move |h, k| h.rekeyed(k, &pass, params)?.with_new_recovery(k),
+            &no_progress,
+            &mut |_| Ok(()),
+        )
+        .await?;
+        self.audit("recovery_code_replaced").await;
+        Ok(code)
+    }
+
+    /// Brings the header up to today's standard, right after an unlock with `passphrase`:
+    /// format 1 becomes format 2, a passphrase slot below today's KDF settings is sealed
+    /// again with calibrated ones, and (when asked) a vault without a recovery code gets one.
+    pub async fn maintain_header(&mut self, passphrase: &SecretString, add_recovery: bool) -> Result<Upkeep> {
+        let reseal =
+            self.header.version < header::FORMAT_VERSION || self.header.passphrase_params().below_current_default();
+        let add_code = add_recovery && !self.header.has_recovery();
+        if !reseal && !add_code {
+            return Ok(Upkeep::default());
+        }
+        let (header, key, pass) = (self.header.clone(), self.key.clone(), copy_secret(passphrase));
+        let (new_header, code) = blocking(move || {
+            let mut h = header;
+            if reseal {
+                // Sealing under a passphrase that is not the vault's would lock the user out.
+                if *h.unseal(&pass)? != *key {
+                    return Err(Error::WrongPassphrase);
+                }
+                h = h.with_passphrase(&key, &pass, KdfParams::calibrated())?;
+            }
+            let mut code = None;
+            if add_code {
+                let (with_code, c) = h.with_new_recovery(&key)?;
+                h = with_code;
+                code = Some(c);
+            }
+            Ok((h, code))
+        })
+        .await?;
+        files::write_atomic(&self.paths.header, &new_header.to_bytes())?;
+        self.header = new_header;
+        if add_code {
+            self.audit("recovery_code_made").await;
+        }
+        Ok(Upkeep { strengthened: reseal, recovery_code: code })
+    }
+
+    /// Checks that `passphrase` opens this vault (one key derivation).
+    pub async fn check_passphrase(&self, passphrase: &SecretString) -> Result<()> {
+        let (header, pass) = (self.header.clone(), copy_secret(passphrase));
+        let key = blocking(move || header.unseal(&pass)).await?;
+        if *key != *self.key {
+            return Err(Error::WrongPassphrase);
+        }
+        Ok(())
+    }
+
+    async fn audit(&self, action: &str) {
+        // The change is already in force; a failed audit row must not report it as failed.
+        let _ = crate::store::audit::record_event(&self.pool, action, "vault", None, serde_json::json!({})).await;
+    }
+
+    /// Whether a recovery code can open this vault.
+    pub fn has_recovery_code(&self) -> bool {
+        self.header.has_recovery()
+    }
+
+    /// Set when this unlock settled a passphrase change that a crash had interrupted.
+    pub fn interrupted_change(&self) -> Option<Settled> {
+        self.notice
     }
 
     /// The connection pool, for the store.
@@ -152,9 +328,14 @@ impl Vault {
         &self.paths.db
     }
 
-    /// The KDF settings in force.
+    /// The KDF settings of the passphrase slot.
     pub fn kdf_params(&self) -> KdfParams {
-        self.header.kdf.params
+        self.header.passphrase_params()
+    }
+
+    /// The random id shared by the data file and the header.
+    pub fn vault_id(&self) -> &str {
+        &self.header.vault_id
     }
 
     /// SQLCipher's version string; proves the database really is encrypted by SQLCipher.
@@ -169,6 +350,16 @@ impl Vault {
             .fetch_one(&self.pool)
             .await?)
     }
+}
+
+/// A copy of a secret for a blocking task (wiped when that copy drops).
+fn copy_secret(s: &SecretString) -> SecretString {
+    SecretString::from(s.expose_secret().to_owned())
+}
+
+/// Runs CPU-heavy work (Argon2id, up to a second or more) off the async threads.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| Error::Database(format!("a background task failed ({e})")))?
 }
 
 /// Closes every connection and waits (up to two seconds) until SQLite has removed its
@@ -217,7 +408,8 @@ async fn connect(paths: &VaultPaths, key: &kdf::Key) -> Result<SqlitePool> {
         .filename(&paths.db)
         .create_if_missing(false)
         .pragma("key", key_pragma.to_string())
-        .pragma("cipher_memory_security", "OFF")
+        // Wipes memory SQLite frees (decrypted pages among it); 4.5.7 ignores OFF.
+        .pragma("cipher_memory_security", "ON")
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
@@ -235,7 +427,15 @@ async fn connect(paths: &VaultPaths, key: &kdf::Key) -> Result<SqlitePool> {
     // One connection: in WAL mode each connection holds a shared lock, so two closing at
     // once can each stop the other from checkpointing and removing the WAL. One also means
     // one copy of the key inside SQLCipher. A desktop vault's queries take milliseconds.
-    SqlitePoolOptions::new().max_connections(1).connect_with(options).await.map_err(Error::from)
+    // No idle or lifetime limit: every reconnect would build the key pragma again.
+    let options = options.disable_statement_logging();
+    SqlitePoolOptions::new()
+        .max_connections(1)
+        .idle_timeout(None)
+        .max_lifetime(None)
+        .connect_with(options)
+        .await
+        .map_err(Error::from)
 }
 
 /// SQLCipher reports a page it cannot authenticate as "file is not a database".

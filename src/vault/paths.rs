@@ -36,6 +36,27 @@ impl VaultPaths {
         VaultPaths::new(sibling(&self.db, &format!(".before-v{version}")))
     }
 
+    /// Where a replacement of the vault is staged before it is swapped in: `rekey` for a
+    /// key rotation, `incoming` for a restore. See `swap`.
+    pub fn staged(&self, what: &str) -> VaultPaths {
+        VaultPaths::new(sibling(&self.db, &format!(".{what}")))
+    }
+
+    /// Where a restore keeps the vault it replaced, named by the time of the restore.
+    pub fn replaced(&self, stamp: &str) -> VaultPaths {
+        VaultPaths::new(sibling(&self.db, &format!(".replaced-{stamp}")))
+    }
+
+    /// A small note left when an interrupted passphrase change was settled at open.
+    pub fn interrupted_note(&self) -> PathBuf {
+        sibling(&self.db, ".interrupted")
+    }
+
+    /// The vault's file name (e.g. `clinic.amparo`).
+    pub fn file_name(&self) -> String {
+        self.db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    }
+
     /// The folder holding the vault.
     pub fn dir(&self) -> PathBuf {
         match self.db.parent() {
@@ -71,5 +92,7 @@ mod tests {
         assert_eq!(p.wal(), PathBuf::from("/tmp/x/clinic.amparo-wal"));
         assert_eq!(p.pre_migration_copy(3).db, PathBuf::from("/tmp/x/clinic.amparo.before-v3"));
         assert_eq!(VaultPaths::new("clinic.amparo").dir(), PathBuf::from("."));
+        assert_eq!(p.staged("rekey").header, PathBuf::from("/tmp/x/clinic.amparo.rekey-header"));
+        assert_eq!(p.replaced("20261125T101500Z").db, PathBuf::from("/tmp/x/clinic.amparo.replaced-20261125T101500Z"));
     }
 }

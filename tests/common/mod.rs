@@ -23,7 +23,7 @@ pub fn temp_vault_path() -> (TempDir, PathBuf) {
 }
 
 pub async fn create(path: &Path) -> Vault {
-    Vault::create(path, &pass(PASS), KdfParams::FLOOR).await.expect("create vault")
+    Vault::create(path, &pass(PASS), KdfParams::FLOOR).await.expect("create vault").0
 }
 
 pub async fn open(path: &Path) -> Vault {

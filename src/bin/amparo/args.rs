@@ -26,8 +26,24 @@ pub enum Command {
     Init,
     /// Check that the vault unlocks and is intact.
     UnlockCheck,
-    /// Change the vault's passphrase (new one from $AMPARO_NEW_PASSPHRASE or asked twice).
+    /// Change the vault's passphrase: re-encrypts the whole vault under a fresh key (new
+    /// passphrase from $AMPARO_NEW_PASSPHRASE or asked twice).
     Rekey,
+    /// Back up the vault now (to --to, else the folder set in the app), or check a backup.
+    Backup(BackupArgs),
+    /// Put a backup in place of the vault (the replaced vault is kept aside, never deleted).
+    Restore {
+        /// The backup file (.amparo-backup).
+        file: PathBuf,
+        /// Do not ask before replacing.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Set a new passphrase with the recovery code (code from $AMPARO_RECOVERY_CODE or asked;
+    /// new passphrase from $AMPARO_NEW_PASSPHRASE or asked twice).
+    Recover,
+    /// Make a new recovery code; the old one stops working.
+    RecoveryCode,
     /// Clients.
     #[command(subcommand)]
     Client(ClientCmd),
@@ -46,6 +62,25 @@ pub enum Command {
     /// The deadline rules: list them, or compute one (needs no vault).
     #[command(subcommand)]
     Rules(RulesCmd),
+}
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct BackupArgs {
+    #[command(subcommand)]
+    pub cmd: Option<BackupCmd>,
+    /// The folder to write the backup to this time.
+    #[arg(long)]
+    pub to: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+pub enum BackupCmd {
+    /// Open a backup with the passphrase, check it, and say what it holds.
+    Verify {
+        /// The backup file (.amparo-backup).
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]

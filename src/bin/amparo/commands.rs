@@ -6,11 +6,10 @@ use amparo::model::deadline::parse_span;
 use amparo::model::{ClientInput, DeadlineInput, HearingInput, MatterInput, NoteSubject, ValidationError};
 use amparo::store::clients::ClientQuery;
 use amparo::vault::paths::default_vault_path;
-use amparo::{Error, Result, Store, Vault};
+use amparo::{Error, Result, Store};
 
 use crate::args::{Cli, ClientAdd, ClientCmd, Command, DeadlineCmd, HearingCmd, MatterCmd, NoteCmd};
 use crate::output::print;
-use crate::secret;
 
 pub async fn run(cli: Cli) -> Result<()> {
     if let Command::Rules(cmd) = cli.command {
@@ -20,48 +19,13 @@ pub async fn run(cli: Cli) -> Result<()> {
     let json = cli.json;
     let actor = cli.actor.clone().or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "volunteer".into());
     match cli.command {
-        Command::Init => {
-            let pass = secret::new("AMPARO_PASSPHRASE")?;
-            let vault = Vault::create(&path, &pass, amparo::vault::KdfParams::DEFAULT).await?;
-            let shown = vault.path().display().to_string();
-            vault.lock().await;
-            print(json, &json!({ "created": shown }), || {
-                format!("Created an encrypted vault at {shown}.\nKeep the passphrase safe: without it the vault cannot be opened by anyone, including you.")
-            });
-        }
-        Command::UnlockCheck => {
-            let started = std::time::Instant::now();
-            let vault = Vault::open(&path, &secret::current()?).await?;
-            let unlock_ms = started.elapsed().as_millis() as u64;
-            let store = Store::new(vault.pool().clone(), actor);
-            let clients = store.list_clients(&ClientQuery::default()).await?.total;
-            let report = json!({
-                "path": vault.path().display().to_string(),
-                "cipher_version": vault.cipher_version().await?,
-                "schema_version": vault.schema_version().await?,
-                "kdf": vault.kdf_params(),
-                "clients": clients,
-                "unlock_ms": unlock_ms,
-            });
-            vault.lock().await;
-            print(json, &report, || {
-                format!(
-                    "The vault unlocks and is intact ({clients} clients, SQLCipher {}, unlocked in {unlock_ms} ms).",
-                    report["cipher_version"].as_str().unwrap_or("?")
-                )
-            });
-        }
-        Command::Rekey => {
-            let mut vault = Vault::open(&path, &secret::current()?).await?;
-            let current = secret::current()?;
-            let new = secret::new("AMPARO_NEW_PASSPHRASE")?;
-            let result = vault.change_passphrase(&current, &new, amparo::vault::KdfParams::DEFAULT).await;
-            vault.lock().await;
-            result?;
-            print(json, &json!({ "changed": true }), || {
-                "The passphrase was changed. Use the new one from now on.".into()
-            });
-        }
+        Command::Init
+        | Command::UnlockCheck
+        | Command::Rekey
+        | Command::Backup(_)
+        | Command::Restore { .. }
+        | Command::Recover
+        | Command::RecoveryCode => crate::vault_cmds::run(cli.command, &path, actor, json).await?,
         Command::Client(cmd) => with_store(&path, actor, |s| client(s, cmd, json)).await?,
         Command::Matter(cmd) => with_store(&path, actor, |s| matter(s, cmd, json)).await?,
         Command::Hearing(cmd) => with_store(&path, actor, |s| hearing(s, cmd, json)).await?,
@@ -78,7 +42,7 @@ where
     F: FnOnce(Store) -> Fut,
     Fut: std::future::Future<Output = Result<()>>,
 {
-    let vault = Vault::open(path, &secret::current()?).await?;
+    let vault = crate::vault_cmds::unlock(path).await?;
     let result = f(Store::new(vault.pool().clone(), actor)).await;
     vault.lock().await;
     result

@@ -7,6 +7,7 @@ mod commands;
 mod output;
 mod rules;
 mod secret;
+mod vault_cmds;
 
 use std::process::ExitCode;
 

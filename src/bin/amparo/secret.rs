@@ -26,6 +26,13 @@ pub fn new(var: &str) -> Result<SecretString> {
     Ok(first)
 }
 
+/// The recovery code: `$AMPARO_RECOVERY_CODE`, else asked (not echoed).
+pub fn recovery_code() -> Result<amparo::vault::RecoveryCode> {
+    let typed = from_env_or_prompt("AMPARO_RECOVERY_CODE", "Recovery code: ")?;
+    use secrecy::ExposeSecret;
+    typed.expose_secret().parse()
+}
+
 fn from_env_or_prompt(var: &str, question: &str) -> Result<SecretString> {
     match env(var) {
         Some(p) => Ok(p),
