@@ -149,3 +149,77 @@ fn rekey_from_the_command_line() {
     assert_eq!(json(&amparo(&vault, PASS, &["unlock-check", "--json"]))["error"]["code"], "wrong_passphrase");
     assert!(amparo(&vault, new, &["unlock-check"]).status.success());
 }
+
+fn amparo_env(vault: &Path, envs: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_amparo"));
+    cmd.args(args)
+        .env("AMPARO_VAULT", vault)
+        .env("AMPARO_USER", "cli-test")
+        .env_remove("AMPARO_PASSPHRASE")
+        .env_remove("AMPARO_NEW_PASSPHRASE")
+        .env_remove("AMPARO_RECOVERY_CODE")
+        .stdin(std::process::Stdio::null());
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run amparo")
+}
+
+#[test]
+fn init_shows_the_recovery_code_once_and_recover_sets_a_new_passphrase() {
+    let (_d, vault) = common::temp_vault_path();
+    let init = json(&amparo(&vault, PASS, &["init", "--json"]));
+    let code = init["recovery_code"].as_str().expect("recovery_code in init --json").to_string();
+    assert_eq!(code.split('-').count(), 8, "{code}");
+    let check = amparo(&vault, PASS, &["unlock-check", "--json"]);
+    assert!(!String::from_utf8_lossy(&check.stdout).contains(&code), "the code is shown only at creation");
+
+    let new = "copper lantern meadow quartz";
+    let wrong = amparo_env(
+        &vault,
+        &[("AMPARO_RECOVERY_CODE", "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), ("AMPARO_NEW_PASSPHRASE", new)],
+        &["recover", "--json"],
+    );
+    assert_eq!(json(&wrong)["error"]["code"], "recovery_code_typo");
+    let out =
+        amparo_env(&vault, &[("AMPARO_RECOVERY_CODE", &code), ("AMPARO_NEW_PASSPHRASE", new)], &["recover", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    no_secret_in(&out, new);
+    assert_eq!(json(&amparo(&vault, PASS, &["unlock-check", "--json"]))["error"]["code"], "wrong_passphrase");
+    assert!(amparo(&vault, new, &["unlock-check"]).status.success());
+
+    let fresh = json(&amparo(&vault, new, &["recovery-code", "--json"]));
+    let code2 = fresh["recovery_code"].as_str().unwrap();
+    assert_ne!(code2, code);
+    let old =
+        amparo_env(&vault, &[("AMPARO_RECOVERY_CODE", &code), ("AMPARO_NEW_PASSPHRASE", PASS)], &["recover", "--json"]);
+    assert_eq!(json(&old)["error"]["code"], "wrong_recovery_code");
+}
+
+#[test]
+fn backup_verify_and_restore_from_the_command_line() {
+    let (_d, vault) = common::temp_vault_path();
+    assert!(amparo(&vault, PASS, &["init"]).status.success());
+    assert!(amparo(&vault, PASS, &["client", "add", "--given", "Backed", "--family", "Up"]).status.success());
+    let none = json(&amparo(&vault, PASS, &["backup", "--json"]));
+    assert_eq!(none["error"]["code"], "no_backup_folder");
+
+    let folder = tempfile::tempdir().unwrap();
+    let made = json(&amparo(&vault, PASS, &["backup", "--to", folder.path().to_str().unwrap(), "--json"]));
+    let file = made["file"].as_str().expect("file").to_string();
+    assert!(made["bytes"].as_u64().unwrap() > 4096);
+    let verified = json(&amparo(&vault, PASS, &["backup", "verify", &file, "--json"]));
+    assert_eq!(verified["clients"], 1);
+    let wrong = json(&amparo(&vault, "not the passphrase at all", &["backup", "verify", &file, "--json"]));
+    assert_eq!(wrong["error"]["code"], "wrong_passphrase");
+
+    assert!(amparo(&vault, PASS, &["client", "add", "--given", "Later", "--family", "One"]).status.success());
+    // Without a terminal to ask and without --yes, nothing is restored.
+    let asked = amparo(&vault, PASS, &["restore", &file, "--json"]);
+    assert!(!asked.status.success());
+    assert_eq!(json(&amparo(&vault, PASS, &["unlock-check", "--json"]))["clients"], 2);
+    let restored = json(&amparo(&vault, PASS, &["restore", &file, "--yes", "--json"]));
+    assert_eq!(restored["summary"]["clients"], 1);
+    assert!(restored["replaced"].as_str().unwrap().contains(".replaced-"));
+    assert_eq!(json(&amparo(&vault, PASS, &["unlock-check", "--json"]))["clients"], 1);
+}

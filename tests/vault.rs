@@ -261,7 +261,7 @@ async fn no_plaintext_reaches_the_disk() {
     // Scan while open (WAL and shared memory present) and after locking.
     for stage in ["open", "locked"] {
         for needle in [marker, "Zyxwvutsr", "Velociraptorine", "Uncommonword", "Hornswoggle", "987654321", PASS] {
-            assert_eq!(count_in_files(dir.path(), needle.as_bytes()), 0, "{needle} found on disk ({stage})");
+            assert_eq!(count_plaintext(dir.path(), needle), 0, "{needle} found on disk ({stage})");
         }
         if stage == "open" {
             let _ = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(v.pool()).await;
@@ -269,7 +269,7 @@ async fn no_plaintext_reaches_the_disk() {
     }
     v.lock().await;
     for needle in ["Zyxwvutsr", "Velociraptorine", "Uncommonword", "Hornswoggle", "987654321", PASS] {
-        assert_eq!(count_in_files(dir.path(), needle.as_bytes()), 0, "{needle} found on disk after lock");
+        assert_eq!(count_plaintext(dir.path(), needle), 0, "{needle} found on disk after lock");
     }
 }
 
@@ -321,4 +321,39 @@ async fn a_wal_from_another_vault_is_refused_and_the_vault_is_left_as_it_was() {
     let names: Vec<String> = sqlx::query_scalar("SELECT given_name FROM clients").fetch_all(v.pool()).await.unwrap();
     assert_eq!(names, ["Mine"]);
     v.lock().await;
+}
+
+#[tokio::test]
+async fn leftovers_of_an_interrupted_step_are_removed_at_the_next_unlock_only() {
+    let (dir, path) = temp_vault_path();
+    create(&path).await.lock().await;
+    let d = dir.path();
+    std::fs::create_dir(d.join("clinic.amparo.trial-0123abcd")).unwrap();
+    std::fs::write(d.join("clinic.amparo.trial-0123abcd/trial.amparo"), b"copy").unwrap();
+    std::fs::write(d.join("clinic.amparo.before-v2"), b"old copy").unwrap();
+    std::fs::write(d.join("clinic.amparo.before-v2-header"), b"old header").unwrap();
+    std::fs::write(d.join("clinic.amparo-header.tmp-Ab12"), b"half a header").unwrap();
+    std::fs::write(d.join("clinic.amparo.export-99"), b"half an export").unwrap();
+    std::fs::write(d.join("clinic.amparo.replaced-20261125T101500Z"), b"kept on purpose").unwrap();
+    std::fs::write(d.join("notes.txt"), b"not ours").unwrap();
+    let before = snapshot(d);
+    assert_eq!(Vault::open(&path, &pass("not the passphrase at all")).await.unwrap_err().code(), "wrong_passphrase");
+    assert_eq!(snapshot(d), before, "a refused unlock removes nothing");
+    open(&path).await.lock().await;
+    let mut left: Vec<String> =
+        std::fs::read_dir(d).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    left.sort();
+    assert_eq!(left, ["clinic.amparo", "clinic.amparo-header", "clinic.amparo.replaced-20261125T101500Z", "notes.txt"]);
+}
+
+#[tokio::test]
+async fn a_planted_symlink_beside_the_header_is_not_followed() {
+    let (dir, path) = temp_vault_path();
+    let mut v = create(&path).await;
+    let victim = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(victim.path(), b"precious").unwrap();
+    std::os::unix::fs::symlink(victim.path(), dir.path().join("clinic.amparo-header.tmp")).unwrap();
+    v.change_passphrase(&pass(PASS), &pass("copper lantern meadow quartz"), KdfParams::FLOOR).await.unwrap();
+    v.lock().await;
+    assert_eq!(std::fs::read(victim.path()).unwrap(), b"precious");
 }

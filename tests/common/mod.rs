@@ -78,3 +78,40 @@ pub fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// How many times `needle` occurs below `dir` in any form a program might have written
+/// it: UTF-8, UTF-16 (both byte orders), each also lower- and upper-cased.
+pub fn count_plaintext(dir: &Path, needle: &str) -> usize {
+    let mut forms: Vec<Vec<u8>> = Vec::new();
+    for text in [needle.to_string(), needle.to_lowercase(), needle.to_uppercase()] {
+        forms.push(text.as_bytes().to_vec());
+        forms.push(text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect());
+        forms.push(text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect());
+    }
+    forms.sort();
+    forms.dedup();
+    forms.iter().map(|f| count_in_files(dir, f)).sum()
+}
+
+/// Every row of every table, as text, to compare two vaults' contents exactly.
+pub async fn dump_all(pool: &sqlx::SqlitePool) -> Vec<(String, String)> {
+    let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .fetch_all(pool)
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    for t in tables {
+        let cols: Vec<String> =
+            sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{t}')")).fetch_all(pool).await.unwrap();
+        if cols.is_empty() {
+            continue;
+        }
+        let row = cols.iter().map(|c| format!("quote(\"{c}\")")).collect::<Vec<_>>().join("||'|'||");
+        let rows: Vec<String> = sqlx::query_scalar(&format!("SELECT {row} FROM \"{t}\" ORDER BY rowid"))
+            .fetch_all(pool)
+            .await
+            .unwrap_or_default();
+        out.push((t, rows.join("\n")));
+    }
+    out
+}

@@ -73,7 +73,7 @@ impl Vault {
     pub async fn backup_to(&self, dir: &Path, keep: usize, progress: export::Progress<'_>) -> Result<Made> {
         files::ensure_private_dir(dir)?;
         let now = Utc::now();
-        let created = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+        let created = now.to_rfc3339_opts(SecondsFormat::Millis, true);
         let staged =
             self.paths.dir().join(format!("{}.export-{}", self.paths.file_name(), super::header::random_vault_id()));
         let made = async {
