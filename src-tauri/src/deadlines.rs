@@ -4,7 +4,7 @@
 use tauri::State;
 
 use amparo::model::{fields, Deadline, ValidationError};
-use amparo::rules::{propose, Computed, EventKind};
+use amparo::rules::{propose, Computed, EventKind, Options};
 
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
@@ -17,10 +17,35 @@ fn parse_date(field: &str, raw: &str) -> CmdResult<chrono::NaiveDate> {
     fields::date(raw).map_err(|m| CommandError::from(amparo::Error::Invalid(ValidationError::one(field, m))))
 }
 
+/// What the event panel may add to an event: service by mail, the days an order set
+/// (voluntary departure), the stage of proceedings, a forum in the Washington area.
+fn event_options(
+    served_by_mail: bool,
+    days: Option<u32>,
+    before_conclusion: Option<bool>,
+    washington_area: Option<bool>,
+) -> Options {
+    Options {
+        served_by_mail,
+        days,
+        before_conclusion: before_conclusion.unwrap_or(false),
+        washington_area: washington_area.unwrap_or(false),
+        ..Default::default()
+    }
+}
+
 /// The deadlines `event` on `date` would start, computed and explained. Needs no vault.
 #[tauri::command]
-pub fn propose_deadlines(event: String, date: String, served_by_mail: bool) -> CmdResult<Vec<Computed>> {
-    Ok(propose(parse_event(&event)?, parse_date("date", &date)?, served_by_mail)?)
+pub fn propose_deadlines(
+    event: String,
+    date: String,
+    served_by_mail: bool,
+    days: Option<u32>,
+    before_conclusion: Option<bool>,
+    washington_area: Option<bool>,
+) -> CmdResult<Vec<Computed>> {
+    let options = event_options(served_by_mail, days, before_conclusion, washington_area);
+    Ok(propose(parse_event(&event)?, parse_date("date", &date)?, &options)?)
 }
 
 #[tauri::command]
@@ -31,9 +56,13 @@ pub async fn add_event_deadlines(
     date: String,
     served_by_mail: bool,
     rule_ids: Vec<String>,
+    days: Option<u32>,
+    before_conclusion: Option<bool>,
+    washington_area: Option<bool>,
 ) -> CmdResult<Vec<Deadline>> {
     let (event, date) = (parse_event(&event)?, parse_date("date", &date)?);
-    Ok(state.store().await?.add_event_deadlines(matter_id, event, date, served_by_mail, &rule_ids).await?)
+    let options = event_options(served_by_mail, days, before_conclusion, washington_area);
+    Ok(state.store().await?.add_event_deadlines(matter_id, event, date, &options, &rule_ids).await?)
 }
 
 #[tauri::command]
