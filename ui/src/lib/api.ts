@@ -73,11 +73,14 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
  * the Washington area (where Inauguration Day is an optional closure). */
 export type EventExtra = { days?: number | null; beforeConclusion?: boolean; washingtonArea?: boolean };
 
+/** The `extra` argument of the event commands (`EventExtra` in src-tauri/src/deadlines.rs). */
 function eventExtra(extra: EventExtra) {
   return {
-    days: extra.days ?? null,
-    beforeConclusion: extra.beforeConclusion ?? false,
-    washingtonArea: extra.washingtonArea ?? false,
+    extra: {
+      days: extra.days ?? null,
+      beforeConclusion: extra.beforeConclusion ?? false,
+      washingtonArea: extra.washingtonArea ?? false,
+    },
   };
 }
 
