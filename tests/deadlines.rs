@@ -5,7 +5,7 @@
 mod common;
 
 use amparo::model::*;
-use amparo::rules::EventKind;
+use amparo::rules::{EventKind, Options};
 use amparo::Store;
 use chrono::{Duration, NaiveDate};
 use common::*;
@@ -47,7 +47,7 @@ async fn an_ij_decision_creates_the_chosen_deadlines_with_their_explanations() {
             m.id,
             EventKind::IjDecision,
             d("2026-05-20"),
-            false,
+            &Options::default(),
             &["bia-appeal".into(), "ij-motion-reopen".into()],
         )
         .await
@@ -81,7 +81,7 @@ async fn moving_the_trigger_moves_the_deadlines_keeps_overrides_and_is_audited()
             m.id,
             EventKind::IjDecision,
             d("2026-05-20"),
-            false,
+            &Options::default(),
             &["bia-appeal".into(), "ij-motion-reconsider".into()],
         )
         .await
@@ -184,4 +184,55 @@ async fn the_one_year_deadline_follows_the_last_arrival_for_asylum_matters() {
         .await
         .unwrap();
     assert!(s.deadlines_for(bond.id, today).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn voluntary_departure_keeps_its_days_and_moves_with_its_trigger() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    let s = store(&v);
+    let (_, m) = client_with_matter(&s, "defensive_asylum", None).await;
+    let ids = ["vd-bond".to_string(), "vd-departure".to_string()];
+    let none = Options::default();
+    let missing = s.add_event_deadlines(m.id, EventKind::VoluntaryDepartureGranted, d("2026-11-24"), &none, &ids).await;
+    assert!(missing.is_err(), "the days the judge set are required");
+    assert!(s.deadlines_for(m.id, d("2026-11-24")).await.unwrap().is_empty(), "nothing half-created");
+
+    let sixty = Options { days: Some(60), ..Default::default() };
+    let made =
+        s.add_event_deadlines(m.id, EventKind::VoluntaryDepartureGranted, d("2026-11-24"), &sixty, &ids).await.unwrap();
+    assert_eq!(made.len(), 2);
+    assert_eq!(made[0].fields.due_on, d("2026-12-02"), "5 business days over Thanksgiving");
+    assert_eq!(made[0].fields.rule_days, None, "the bond takes no days");
+    assert_eq!(made[1].fields.due_on, d("2027-01-25"), "60 days = Saturday 2027-01-23, rolled to Monday");
+    assert_eq!(made[1].fields.rule_days, Some(60));
+
+    // The order's date was entered wrong: the departure date is recomputed with its 60 days.
+    let moved = s.move_trigger(m.id, Some("vd-departure"), d("2026-11-24"), d("2026-11-25")).await.unwrap();
+    assert_eq!(moved.len(), 1);
+    assert_eq!(moved[0].fields.due_on, d("2027-01-25"), "2026-11-25 + 60 = Sunday 2027-01-24 -> Monday");
+    let moved = s.move_trigger(m.id, Some("vd-departure"), d("2026-11-25"), d("2026-11-27")).await.unwrap();
+    assert_eq!(moved[0].fields.due_on, d("2027-01-26"), "2026-11-27 + 60 = Tuesday 2027-01-26");
+}
+
+#[tokio::test]
+async fn an_in_absentia_order_creates_the_motion_to_rescind_and_cannot_create_an_appeal() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    let s = store(&v);
+    let (_, m) = client_with_matter(&s, "defensive_asylum", None).await;
+    let asked = ["bia-appeal".to_string(), "motion-rescind-in-absentia".to_string()];
+    let made = s
+        .add_event_deadlines(m.id, EventKind::InAbsentiaOrder, d("2026-03-02"), &Options::default(), &asked)
+        .await
+        .unwrap();
+    let rules: Vec<String> = made
+        .iter()
+        .map(|x| match &x.fields.source {
+            DeadlineSource::Rule { rule_id, .. } => rule_id.clone(),
+            DeadlineSource::Manual { .. } => String::new(),
+        })
+        .collect();
+    assert_eq!(rules, ["motion-rescind-in-absentia"], "the appeal is not among the event's rules");
+    assert_eq!(made[0].fields.due_on, d("2026-08-31"));
 }

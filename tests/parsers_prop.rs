@@ -2,6 +2,7 @@
 //! the vault header. None may panic; whatever is accepted must be canonical and stable.
 
 use amparo::model::{fields, ANumber, CountryCode, ReceiptNumber};
+use amparo::rules::EventKind;
 use amparo::vault::header::Header;
 use proptest::prelude::*;
 
@@ -65,6 +66,22 @@ proptest! {
         let _ = fields::phone(Some(&raw));
         let _ = fields::date_time(&raw);
         let _ = CountryCode::parse(&raw);
+    }
+
+    #[test]
+    fn event_kind_parse_never_panics_and_round_trips(raw in "\\PC{0,40}") {
+        if let Ok(e) = raw.parse::<EventKind>() {
+            prop_assert_eq!(e.as_str().parse::<EventKind>().unwrap(), e);
+        }
+    }
+
+    #[test]
+    fn every_event_kind_parses_in_each_accepted_spelling(idx in 0usize..EventKind::ALL.len(), upper in any::<bool>(), dashes in any::<bool>()) {
+        let e = EventKind::ALL[idx];
+        let mut raw = e.as_str().to_string();
+        if dashes { raw = raw.replace('_', "-"); }
+        if upper { raw = raw.to_uppercase(); }
+        prop_assert_eq!(raw.parse::<EventKind>().unwrap(), e);
     }
 
     #[test]

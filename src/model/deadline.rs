@@ -31,6 +31,12 @@ pub struct DeadlineInput {
     pub rule_id: Option<String>,
     pub trigger_on: Option<String>,
     pub served_by_mail: bool,
+    /// The days the order set, for a rule that takes them (voluntary departure).
+    pub days: Option<u32>,
+    /// Voluntary departure granted before the conclusion of proceedings (up to 120 days).
+    pub before_conclusion: bool,
+    /// The forum is in the Washington area (Inauguration Day is an optional closure there).
+    pub washington_area: bool,
     /// Why the date differs from what the rule computed.
     pub override_reason: Option<String>,
     pub manual_reason: Option<String>,
@@ -60,6 +66,10 @@ pub struct DeadlineFields {
     /// What the rule said, word for word, when the deadline was computed.
     pub explanation: Option<Text>,
     pub served_by_mail: bool,
+    /// The days the order set, for a rule that takes them.
+    pub rule_days: Option<u32>,
+    pub before_conclusion: bool,
+    pub washington_area: bool,
     /// The rule's date, kept when the user chose another one.
     pub computed_due_on: Option<NaiveDate>,
     pub override_reason: Option<String>,
@@ -128,7 +138,13 @@ impl DeadlineInput {
         let mut computed = None;
         let source = match (rule_id.flatten(), trigger_on.flatten(), reason.clone().flatten()) {
             (Some(rule_id), Some(trigger_on), _) => {
-                let options = crate::rules::Options { served_by_mail: self.served_by_mail, ..Default::default() };
+                let options = crate::rules::Options {
+                    served_by_mail: self.served_by_mail,
+                    days: self.days,
+                    before_conclusion: self.before_conclusion,
+                    washington_area: self.washington_area,
+                    ..Default::default()
+                };
                 match crate::rules::compute(&rule_id, trigger_on, &options) {
                     Ok(done) => computed = Some(done),
                     Err(crate::Error::Invalid(v)) => {
@@ -198,6 +214,7 @@ impl DeadlineInput {
             );
         }
         c.finish()?;
+        let by_rule = computed.is_some();
         Ok(DeadlineFields {
             matter_id: self.matter_id,
             title: title.unwrap(),
@@ -206,6 +223,9 @@ impl DeadlineInput {
             assigned_to: assigned_to.unwrap(),
             explanation: computed.map(|d| d.explanation),
             served_by_mail: self.served_by_mail,
+            rule_days: if by_rule { self.days } else { None },
+            before_conclusion: by_rule && self.before_conclusion,
+            washington_area: by_rule && self.washington_area,
             override_reason: if computed_due_on.is_some() { override_reason.flatten() } else { None },
             computed_due_on,
         })
@@ -299,6 +319,9 @@ mod tests {
             assigned_to: None,
             explanation: None,
             served_by_mail: false,
+            rule_days: None,
+            before_conclusion: false,
+            washington_area: false,
             computed_due_on: None,
             override_reason: None,
         };

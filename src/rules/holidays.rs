@@ -26,12 +26,21 @@ pub struct Closure {
 #[derive(Clone, Debug, Default)]
 pub struct Calendar {
     closures: Vec<Closure>,
+    /// Known optional closures counted as closed (see `closures.rs`), with their words.
+    optional: Vec<(NaiveDate, Text)>,
 }
 
 impl Calendar {
     /// The federal calendar plus `closures`.
     pub fn with_closures(closures: Vec<Closure>) -> Self {
-        Calendar { closures }
+        Calendar { closures, optional: Vec::new() }
+    }
+
+    /// The same calendar, also closed on the known optional closures `known`.
+    pub fn with_optional(&self, known: &[super::closures::KnownClosure]) -> Self {
+        let mut out = self.clone();
+        out.optional.extend(known.iter().map(|k| (k.date, k.reason.clone())));
+        out
     }
 
     /// Why `date` is not a business day, or None when it is one.
@@ -43,9 +52,13 @@ impl Calendar {
         if let Some(h) = observed_holiday(date) {
             return Some(Closed::Holiday(h));
         }
-        self.closures.iter().find(|c| c.date == date).map(|c| {
+        if let Some(c) = self.closures.iter().find(|c| c.date == date) {
             let reason = &c.reason;
-            Closed::Closure(crate::tr!("a closure ({reason})", "un cierre ({reason})"))
+            return Some(Closed::Closure(crate::tr!("a closure ({reason})", "un cierre ({reason})")));
+        }
+        self.optional.iter().find(|(d, _)| *d == date).map(|(_, why)| {
+            let (en, es) = (&why.en, &why.es);
+            Closed::Closure(crate::tr!("an optional closure ({en})", "un cierre opcional ({es})"))
         })
     }
 
@@ -258,7 +271,7 @@ mod tests {
     fn closures_are_added_to_the_calendar() {
         let cal = Calendar::with_closures(vec![Closure {
             date: d("2025-01-09"),
-            reason: "EO 14137, National Day of Mourning".into(),
+            reason: "EO 14133, National Day of Mourning".into(),
         }]);
         assert!(!cal.is_business_day(d("2025-01-09")));
         assert!(matches!(cal.closed_because(d("2025-01-09")), Some(Closed::Closure(t)) if t.en.contains("Mourning")));

@@ -23,6 +23,9 @@ struct DeadlineRow {
     waived_reason: Option<String>,
     assigned_to: Option<String>,
     served_by_mail: bool,
+    rule_days: Option<i64>,
+    before_conclusion: bool,
+    washington_area: bool,
     explanation: Option<String>,
     explanation_es: Option<String>,
     computed_due_on: Option<NaiveDate>,
@@ -48,6 +51,9 @@ impl From<DeadlineRow> for Deadline {
                 Text::new(en, es)
             }),
             served_by_mail: r.served_by_mail,
+            rule_days: r.rule_days.and_then(|d| u32::try_from(d).ok()),
+            before_conclusion: r.before_conclusion,
+            washington_area: r.washington_area,
             computed_due_on: r.computed_due_on,
             override_reason: r.override_reason,
         };
@@ -89,28 +95,32 @@ impl Store {
     }
 
     /// Creates the deadlines `rule_ids` that `event` on `date` starts, in one transaction.
+    /// Each rule gets only the options it accepts (`rules::events::options_for`).
     pub async fn add_event_deadlines(
         &self,
         matter_id: i64,
         event: EventKind,
         date: NaiveDate,
-        served_by_mail: bool,
+        options: &crate::rules::Options,
         rule_ids: &[String],
     ) -> Result<Vec<Deadline>> {
         let mut tx = self.pool().begin().await?;
         Store::require_living_matter(&mut tx, matter_id).await?;
         let mut ids = Vec::new();
-        for proposal in crate::rules::propose(event, date, served_by_mail)? {
+        for proposal in crate::rules::propose(event, date, options)? {
             if !rule_ids.iter().any(|r| r == &proposal.rule) {
                 continue;
             }
-            let allows_mail = crate::rules::find(&proposal.rule).map(|r| r.mail_days > 0).unwrap_or(false);
+            let own = crate::rules::events::options_for(&proposal.rule, options);
             let input = DeadlineInput {
                 matter_id,
                 title: proposal.name.en.to_string(),
                 rule_id: Some(proposal.rule.clone()),
                 trigger_on: Some(date.to_string()),
-                served_by_mail: served_by_mail && allows_mail,
+                served_by_mail: own.served_by_mail,
+                days: own.days,
+                before_conclusion: own.before_conclusion,
+                washington_area: own.washington_area,
                 ..Default::default()
             };
             ids.push(insert_deadline(&mut tx, self.actor(), &input.validate()?).await?);
@@ -147,7 +157,13 @@ impl Store {
         let mut moved = Vec::new();
         for row in rows {
             let rule = row.rule_id.clone().unwrap_or_default();
-            let options = crate::rules::Options { served_by_mail: row.served_by_mail, ..Default::default() };
+            let options = crate::rules::Options {
+                served_by_mail: row.served_by_mail,
+                days: row.rule_days.and_then(|d| u32::try_from(d).ok()),
+                before_conclusion: row.before_conclusion,
+                washington_area: row.washington_area,
+                ..Default::default()
+            };
             let computed = crate::rules::compute(&rule, new, &options)?;
             let overridden = row.override_reason.is_some();
             let (due, computed_due) = if overridden { (row.due_on, Some(computed.due)) } else { (computed.due, None) };
@@ -352,8 +368,9 @@ async fn insert_deadline(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, actor: &s
     let version = rule_id.map(|_| crate::rules::TABLE_VERSION);
     let id = sqlx::query(
         "INSERT INTO deadlines (matter_id, title, due_on, rule_id, trigger_on, manual_reason, assigned_to, served_by_mail, \
+         rule_days, before_conclusion, washington_area, \
          explanation, explanation_es, rule_version, computed_due_on, override_reason, created_at, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(f.matter_id)
     .bind(&f.title)
@@ -363,6 +380,9 @@ async fn insert_deadline(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, actor: &s
     .bind(reason)
     .bind(&f.assigned_to)
     .bind(f.served_by_mail)
+    .bind(f.rule_days.map(i64::from))
+    .bind(f.before_conclusion)
+    .bind(f.washington_area)
     .bind(f.explanation.as_ref().map(|t| t.en.as_ref()))
     .bind(f.explanation.as_ref().map(|t| t.es.as_ref()))
     .bind(version)

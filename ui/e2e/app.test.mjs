@@ -122,6 +122,21 @@ test('a defensive asylum matter with a deadline and a hearing', async () => {
   await d.click('#add-proposals');
   await d.waitText('#deadlines', (t) => t.includes("Appeal of an immigration judge's decision to the BIA") && t.includes('Motion to reopen'));
 
+  // An order entered in absentia cannot be appealed: Amparo proposes the motion to rescind
+  // and not the BIA appeal, and says a motion for lack of notice may be filed at any time.
+  await d.click('#record-event');
+  await d.script(
+    "const s = document.querySelector('#event-kind'); s.value = 'in_absentia_order'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+  );
+  await d.type('#event-date', iso(-5));
+  await d.click('#show-proposals');
+  await d.waitText('#proposals', (t) => t.includes('Motion to reopen to rescind an in absentia removal order'));
+  const absentia = await d.text('#proposals');
+  assert.ok(!absentia.includes("Appeal of an immigration judge's decision to the BIA"), 'an in absentia order proposed the BIA appeal');
+  assert.ok(absentia.includes('AT ANY TIME') && absentia.includes('stays removal'), 'the lack-of-notice and stay text is missing');
+  await d.click('#event-panel button[type=button]');
+  await d.waitGone('#event-panel');
+
   await d.click('#add-hearing');
   await d.type('#starts_at', `${iso(3)} 25:00`);
   await d.click('#save-hearing');

@@ -103,6 +103,17 @@ pub enum RulesCmd {
         /// A stop of the asylum EAD clock: YYYY-MM-DD..YYYY-MM-DD (repeat for more).
         #[arg(long = "clock-stop")]
         clock_stops: Vec<String>,
+        /// The days the order set (vd-departure): at most 60 at the conclusion of
+        /// proceedings, 120 before.
+        #[arg(long)]
+        days: Option<u32>,
+        /// Voluntary departure was granted before the conclusion of proceedings.
+        #[arg(long)]
+        before_conclusion: bool,
+        /// The court or office is in the Washington area (Arlington, Annandale, Sterling):
+        /// Inauguration Day is then an optional closure. BIA rules always are.
+        #[arg(long)]
+        washington_area: bool,
     },
 }
 
@@ -258,6 +269,15 @@ pub enum DeadlineCmd {
         /// The triggering notice was served by mail.
         #[arg(long)]
         served_by_mail: bool,
+        /// The days the order set, for a rule that takes them (vd-departure).
+        #[arg(long)]
+        days: Option<u32>,
+        /// Voluntary departure was granted before the conclusion of proceedings.
+        #[arg(long)]
+        before_conclusion: bool,
+        /// The forum is in the Washington area (Inauguration Day is an optional closure).
+        #[arg(long)]
+        washington_area: bool,
         /// Why --due differs from the rule's date.
         #[arg(long)]
         override_reason: Option<String>,

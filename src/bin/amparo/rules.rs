@@ -18,6 +18,7 @@ pub fn run(cmd: RulesCmd, json: bool) -> Result<()> {
                     json!({
                         "id": r.id, "name": r.name.en, "name_es": r.name.es, "citation": r.citation,
                         "trigger": r.trigger.en, "trigger_es": r.trigger.es, "source": r.source,
+                        "counting": r.counting, "roll": r.roll, "filed_with": r.filed_with,
                     })
                 })
                 .collect();
@@ -29,12 +30,24 @@ pub fn run(cmd: RulesCmd, json: bool) -> Result<()> {
                     .join("\n")
             });
         }
-        RulesCmd::Compute { rule, from, served_by_mail, closures, clock_stops } => {
+        RulesCmd::Compute {
+            rule,
+            from,
+            served_by_mail,
+            closures,
+            clock_stops,
+            days,
+            before_conclusion,
+            washington_area,
+        } => {
             let from = fields::date(&from).map_err(|m| invalid("from", m))?;
             let options = Options {
                 served_by_mail,
                 closures: closures.iter().map(|c| parse_closure(c)).collect::<Result<_>>()?,
                 clock_stops: clock_stops.iter().map(|c| parse_stop(c)).collect::<Result<_>>()?,
+                days,
+                before_conclusion,
+                washington_area,
             };
             let c = compute(&rule, from, &options)?;
             print(json, &computed_json(&c), || format!("Due {} ({})\n{}", c.due, c.due.format("%A"), c.explanation.en));
@@ -45,11 +58,21 @@ pub fn run(cmd: RulesCmd, json: bool) -> Result<()> {
 
 /// The computed deadline with English text in the documented fields (`name`,
 /// `explanation`, `steps`, `doubt`) and the Spanish beside it (`explanation_es`…), so that
-/// scripts keep reading plain strings.
+/// scripts keep reading plain strings. Fields are only ever added: `safer`, `days` and
+/// `optional_closures` (the later date the known optional closures would give, or null).
 fn computed_json(c: &amparo::rules::Computed) -> serde_json::Value {
+    let optional = c.with_optional_closures.as_ref().map(|o| {
+        json!({
+            "due": o.due,
+            "closures": o.closures.iter().map(|k| json!({
+                "date": k.date, "reason": k.reason.en, "reason_es": k.reason.es, "source": k.source, "scope": k.scope,
+            })).collect::<Vec<_>>(),
+        })
+    });
     json!({
         "rule": c.rule, "name": c.name.en, "name_es": c.name.es, "from": c.from, "due": c.due,
-        "unrolled": c.unrolled, "also": c.also, "citation": c.citation, "source": c.source,
+        "unrolled": c.unrolled, "also": c.also, "safer": c.safer, "days": c.days,
+        "optional_closures": optional, "citation": c.citation, "source": c.source,
         "doubt": c.doubt.as_ref().map(|d| &d.en), "doubt_es": c.doubt.as_ref().map(|d| &d.es),
         "steps": c.steps.iter().map(|s| &s.en).collect::<Vec<_>>(),
         "steps_es": c.steps.iter().map(|s| &s.es).collect::<Vec<_>>(),

@@ -68,6 +68,22 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+/** What an event may carry besides its date: the days an order set (voluntary departure),
+ * whether it was granted before the conclusion of proceedings, and whether the court is in
+ * the Washington area (where Inauguration Day is an optional closure). */
+export type EventExtra = { days?: number | null; beforeConclusion?: boolean; washingtonArea?: boolean };
+
+/** The `extra` argument of the event commands (`EventExtra` in src-tauri/src/deadlines.rs). */
+function eventExtra(extra: EventExtra) {
+  return {
+    extra: {
+      days: extra.days ?? null,
+      beforeConclusion: extra.beforeConclusion ?? false,
+      washingtonArea: extra.washingtonArea ?? false,
+    },
+  };
+}
+
 export const api = {
   vaultStatus: () => call<VaultStatus>('vault_status'),
   createVault: (passphrase: string) => call<void>('create_vault', { passphrase }),
@@ -102,10 +118,16 @@ export const api = {
   saveSettings: (settings: AppSettings) => call<void>('save_settings', { settings }),
   getUserName: () => call<string | null>('get_user_name'),
   setUserName: (name: string) => call<void>('set_user_name', { name }),
-  proposeDeadlines: (event: string, date: string, servedByMail: boolean) =>
-    call<Computed[]>('propose_deadlines', { event, date, servedByMail }),
-  addEventDeadlines: (matterId: number, event: string, date: string, servedByMail: boolean, ruleIds: string[]) =>
-    call<Deadline[]>('add_event_deadlines', { matterId, event, date, servedByMail, ruleIds }),
+  proposeDeadlines: (event: string, date: string, servedByMail: boolean, extra: EventExtra = {}) =>
+    call<Computed[]>('propose_deadlines', { event, date, servedByMail, ...eventExtra(extra) }),
+  addEventDeadlines: (
+    matterId: number,
+    event: string,
+    date: string,
+    servedByMail: boolean,
+    ruleIds: string[],
+    extra: EventExtra = {},
+  ) => call<Deadline[]>('add_event_deadlines', { matterId, event, date, servedByMail, ruleIds, ...eventExtra(extra) }),
   moveTrigger: (matterId: number, ruleId: string | null, old: string, next: string) =>
     call<Deadline[]>('move_trigger', { matterId, ruleId, old, new: next }),
 };

@@ -114,15 +114,30 @@ export const filingStatus: Labels<FilingStatus> = {
 
 export const eventKind: Labels<EventKind> = {
   ij_decision: ["Immigration judge's decision", 'Decisión del juez de inmigración'],
+  in_absentia_order: ['Removal order entered in absentia', 'Orden de deportación dictada en ausencia'],
   bia_decision: ['BIA decision', 'Decisión de la BIA'],
+  dhs_removal_order: ['DHS removal order (reinstatement or administrative)', 'Orden de deportación del DHS (restablecida o administrativa)'],
   master_hearing: ['Master calendar hearing scheduled', 'Audiencia preliminar (master) programada'],
   individual_hearing: ['Individual hearing scheduled', 'Audiencia individual programada'],
   last_arrival: ['Last arrival in the United States', 'Última llegada a Estados Unidos'],
   uscis_decision: ['Unfavourable USCIS decision served', 'Notificación de una decisión desfavorable de USCIS'],
   request_for_evidence: ['Request for evidence received', 'Solicitud de pruebas recibida'],
+  notice_of_intent_to_deny: ['Notice of intent to deny received', 'Notificación de intención de denegar recibida'],
   move: ['Client moved', 'El cliente se mudó'],
   asylum_application_received: ['I-589 received (complete)', 'I-589 recibido (completo)'],
+  voluntary_departure_granted: ['Voluntary departure granted', 'Salida voluntaria concedida'],
+  bia_briefing_schedule: ['BIA briefing schedule received', 'Calendario de escritos de la BIA recibido'],
+  bond_decision: ["Immigration judge's bond decision", 'Decisión de fianza del juez de inmigración'],
+  record_available: ['Administrative record available (petition for review)', 'Expediente administrativo disponible (petición de revisión)'],
+  sijs_date_of_birth: ['Date of birth of a SIJ petitioner (age-out)', 'Fecha de nacimiento de quien pide SIJ (límite de edad)'],
+  ead_expiry: ['Work permit (EAD) expiry date', 'Fecha de vencimiento del permiso de trabajo (EAD)'],
+  foia_request_received: ['FOIA request received by the agency', 'Solicitud FOIA recibida por la agencia'],
 };
+
+/** The events whose order sets a number of days the panel must ask for (voluntary
+ * departure). Rust refuses a missing or out-of-range number; this only decides which
+ * fields the panel shows. */
+export const eventsWithDays: readonly EventKind[] = ['voluntary_departure_granted'];
 
 /** The label of `value` in `set`, in `lang`. */
 export function label<T extends string>(set: Labels<T>, value: T, lang: Lang): string {

@@ -3,4 +3,4 @@
 /**
  * How the period is counted from the trigger.
  */
-export type Counting = { "kind": "days_after", days: number, } | { "kind": "years_after", years: number, } | { "kind": "days_before", days: number, } | { "kind": "clock_days", days: number, };
+export type Counting = { "kind": "days_after", days: number, } | { "kind": "years_after", years: number, } | { "kind": "days_before", days: number, } | { "kind": "clock_days", days: number, } | { "kind": "business_days_after", days: number, } | { "kind": "days_set", at_conclusion_max: number, before_conclusion_max: number, } | { "kind": "before_birthday", years: number, };

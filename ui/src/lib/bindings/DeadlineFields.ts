@@ -11,6 +11,10 @@ export type DeadlineFields = { matter_id: number, title: string, due_on: string,
  */
 explanation: Text | null, served_by_mail: boolean, 
 /**
+ * The days the order set, for a rule that takes them.
+ */
+rule_days: number | null, before_conclusion: boolean, washington_area: boolean, 
+/**
  * The rule's date, kept when the user chose another one.
  */
 computed_due_on: string | null, override_reason: string | null, };

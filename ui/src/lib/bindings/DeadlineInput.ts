@@ -10,6 +10,18 @@ export type DeadlineInput = { matter_id: number, title: string,
  */
 due_on: string, rule_id: string | null, trigger_on: string | null, served_by_mail: boolean, 
 /**
+ * The days the order set, for a rule that takes them (voluntary departure).
+ */
+days: number | null, 
+/**
+ * Voluntary departure granted before the conclusion of proceedings (up to 120 days).
+ */
+before_conclusion: boolean, 
+/**
+ * The forum is in the Washington area (Inauguration Day is an optional closure there).
+ */
+washington_area: boolean, 
+/**
  * Why the date differs from what the rule computed.
  */
 override_reason: string | null, manual_reason: string | null, assigned_to: string | null, };

@@ -3,4 +3,4 @@
 /**
  * Something that happened in a case and starts deadlines running.
  */
-export type EventKind = "ij_decision" | "bia_decision" | "master_hearing" | "individual_hearing" | "last_arrival" | "uscis_decision" | "request_for_evidence" | "move" | "asylum_application_received";
+export type EventKind = "ij_decision" | "in_absentia_order" | "bia_decision" | "dhs_removal_order" | "master_hearing" | "individual_hearing" | "last_arrival" | "uscis_decision" | "request_for_evidence" | "notice_of_intent_to_deny" | "move" | "asylum_application_received" | "voluntary_departure_granted" | "bia_briefing_schedule" | "bond_decision" | "record_available" | "sijs_date_of_birth" | "ead_expiry" | "foia_request_received";

@@ -17,4 +17,18 @@ clock_stops: Array<ClockStop>,
 /**
  * Days the court or agency was closed beyond weekends and federal holidays.
  */
-closures: Array<Closure>, };
+closures: Array<Closure>, 
+/**
+ * The number of days the order set, for a rule that takes it (`vd-departure`).
+ */
+days: number | null, 
+/**
+ * Voluntary departure was granted before the conclusion of proceedings
+ * (INA 240B(a): up to 120 days) rather than at the end (240B(b): up to 60).
+ */
+before_conclusion: boolean, 
+/**
+ * The forum is in the Inauguration Day area of 5 U.S.C. 6103(c) (the Arlington,
+ * Annandale or Sterling courts, a DHS office there). BIA rules always are.
+ */
+washington_area: boolean, };

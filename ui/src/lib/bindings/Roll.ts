@@ -3,4 +3,4 @@
 /**
  * What happens when the computed day is a weekend, holiday or closure.
  */
-export type Roll = "next_business_day" | "none";
+export type Roll = "next_business_day" | "none" | "cutoff";

@@ -1,0 +1,100 @@
+import { describe, expect, it, vi, beforeEach } from 'vitest';
+import { render, screen, fireEvent } from '@testing-library/svelte';
+import { setLang } from '../../lib/i18n.svelte';
+import type { Computed } from '../../lib/bindings/Computed';
+
+// What Rust would return for a voluntary departure granted on 2025-11-24 with 30 days: the
+// bond and the departure date, the latter with the optional closures of December 2025.
+const text = (en: string, es: string) => ({ en, es });
+const proposal = (rule: string, due: string, extra: Partial<Computed> = {}): Computed => ({
+  rule,
+  name: text(`Rule ${rule}`, `Regla ${rule}`),
+  from: '2025-11-24',
+  due,
+  unrolled: due,
+  also: null,
+  safer: null,
+  days: null,
+  with_optional_closures: null,
+  citation: '',
+  source: '',
+  doubt: null,
+  steps: [],
+  explanation: text(`Explained ${rule}`, `Explicado ${rule}`),
+  table_version: '2026-11-25',
+  ...extra,
+});
+
+const proposeDeadlines = vi.fn(async (event: string) => {
+  if (event === 'in_absentia_order') return [proposal('motion-rescind-in-absentia', '2026-08-31')];
+  return [
+    proposal('vd-bond', '2025-12-02'),
+    proposal('vd-departure', '2025-12-24', {
+      days: 30,
+      with_optional_closures: {
+        due: '2025-12-29',
+        closures: [
+          { date: '2025-12-24', reason: text('federal offices closed', 'oficinas federales cerradas'), source: 'EO 14371', scope: 'national' },
+        ],
+      },
+    }),
+  ];
+});
+const addEventDeadlines = vi.fn(async () => []);
+
+vi.mock('../../lib/api', () => ({
+  ApiError: class extends Error {},
+  api: {
+    proposeDeadlines: (...a: unknown[]) => (proposeDeadlines as (...x: unknown[]) => unknown)(...a),
+    addEventDeadlines: (...a: unknown[]) => (addEventDeadlines as (...x: unknown[]) => unknown)(...a),
+  },
+}));
+
+import EventPanel from './EventPanel.svelte';
+
+describe('EventPanel', () => {
+  beforeEach(() => {
+    proposeDeadlines.mockClear();
+    addEventDeadlines.mockClear();
+  });
+
+  it('asks for the days only for voluntary departure and sends them with the event', async () => {
+    setLang('en');
+    render(EventPanel, { matterId: 7, onAdded: () => {}, onCancel: () => {} });
+    expect(screen.queryByLabelText(/Days the judge gave/)).not.toBeInTheDocument();
+    await fireEvent.change(screen.getByLabelText('What happened'), { target: { value: 'voluntary_departure_granted' } });
+    const daysField = await screen.findByLabelText(/Days the judge gave/);
+    await fireEvent.input(screen.getByLabelText('On what date'), { target: { value: '2025-11-24' } });
+    await fireEvent.input(daysField, { target: { value: '30' } });
+    await fireEvent.click(screen.getByText('Show the deadlines it starts'));
+    expect(proposeDeadlines).toHaveBeenCalledWith('voluntary_departure_granted', '2025-11-24', false, {
+      days: 30,
+      beforeConclusion: false,
+      washingtonArea: false,
+    });
+    // The optional closures are shown with the later date, and the earlier one is recommended.
+    const note = await screen.findByText(/If the optional closures counted/);
+    expect(note.textContent).toMatch(/federal offices closed/);
+    expect(note.textContent).toMatch(/recommends the earlier date/);
+    await fireEvent.click(screen.getByText('Add the ticked deadlines'));
+    expect(addEventDeadlines).toHaveBeenCalledWith(7, 'voluntary_departure_granted', '2025-11-24', false, ['vd-bond', 'vd-departure'], {
+      days: 30,
+      beforeConclusion: false,
+      washingtonArea: false,
+    });
+  });
+
+  it('offers the in absentia order as its own event and speaks Spanish', async () => {
+    setLang('es');
+    render(EventPanel, { matterId: 7, onAdded: () => {}, onCancel: () => {} });
+    expect(screen.getByRole('option', { name: 'Orden de deportación dictada en ausencia' })).toBeInTheDocument();
+    await fireEvent.change(screen.getByLabelText('Qué pasó'), { target: { value: 'in_absentia_order' } });
+    expect(screen.queryByLabelText(/Días que dio el juez/)).not.toBeInTheDocument();
+    await fireEvent.input(screen.getByLabelText('En qué fecha'), { target: { value: '2026-03-02' } });
+    await fireEvent.click(screen.getByText('Ver los plazos que inicia'));
+    expect(proposeDeadlines).toHaveBeenCalledWith('in_absentia_order', '2026-03-02', false, { washingtonArea: false });
+    expect(await screen.findByText(/Regla motion-rescind-in-absentia/)).toBeInTheDocument();
+    expect(screen.getByText('Explicado motion-rescind-in-absentia')).toBeInTheDocument();
+    setLang('en');
+  });
+});
