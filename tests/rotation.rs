@@ -82,7 +82,7 @@ async fn after_a_change_no_header_file_in_the_folder_opens_with_the_old_passphra
 #[tokio::test]
 async fn a_wrong_current_or_weak_new_passphrase_changes_nothing() {
     let (dir, path) = temp_vault_path();
-    let mut v = create(&path).await;
+    let v = create(&path).await;
     v.lock().await;
     let before = snapshot(dir.path());
     let mut v = open(&path).await;

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use amparo::model::FieldError;
+use amparo::text::Text;
 
 /// An error crossing the IPC boundary.
 #[derive(Debug, Serialize, PartialEq, ts_rs::TS)]
@@ -19,6 +20,22 @@ impl From<amparo::Error> for CommandError {
     fn from(e: amparo::Error) -> Self {
         let fields = match &e {
             amparo::Error::Invalid(v) => v.fields.clone(),
+            // Which passphrase opens the vault now matters more than the refusal itself:
+            // said on the passphrase field, in the user's language.
+            amparo::Error::WrongPassphraseAfterInterruptedChange { new_in_force } => vec![FieldError {
+                field: "passphrase".into(),
+                message: if *new_in_force {
+                    Text::fixed(
+                        "A change of passphrase was interrupted after the new passphrase took effect: this vault now opens with the NEW passphrase.",
+                        "Un cambio de frase de contraseña se interrumpió después de que la nueva entrara en vigor: esta bóveda ahora se abre con la frase NUEVA.",
+                    )
+                } else {
+                    Text::fixed(
+                        "A change of passphrase was interrupted before it finished: this vault still opens with the PREVIOUS passphrase.",
+                        "Un cambio de frase de contraseña se interrumpió antes de terminar: esta bóveda todavía se abre con la frase ANTERIOR.",
+                    )
+                },
+            }],
             _ => Vec::new(),
         };
         CommandError { code: e.code().to_string(), message: e.to_string(), fields }
@@ -52,6 +69,16 @@ mod tests {
         assert_eq!(v["fields"][0]["field"], "a_number");
         assert_eq!(v["fields"][0]["message"]["en"], "bad");
         assert_eq!(v["fields"][0]["message"]["es"], "malo");
+    }
+
+    #[test]
+    fn an_interrupted_change_says_which_passphrase_in_both_languages() {
+        let e: CommandError = amparo::Error::WrongPassphraseAfterInterruptedChange { new_in_force: false }.into();
+        let v = serde_json::to_value(&e).unwrap();
+        assert_eq!(v["code"], "wrong_passphrase");
+        assert_eq!(v["fields"][0]["field"], "passphrase");
+        assert!(v["fields"][0]["message"]["en"].as_str().unwrap().contains("PREVIOUS"));
+        assert!(v["fields"][0]["message"]["es"].as_str().unwrap().contains("ANTERIOR"));
     }
 
     #[test]

@@ -28,6 +28,11 @@ import type { Computed } from './bindings/Computed';
 import type { CalendarRange } from './bindings/CalendarRange';
 import type { Reminder } from './bindings/Reminder';
 import type { AppSettings } from './bindings/AppSettings';
+import type { Unlocked } from './bindings/Unlocked';
+import type { BackupStatus } from './bindings/BackupStatus';
+import type { Made } from './bindings/Made';
+import type { RestorePreview } from './bindings/RestorePreview';
+import type { Restored } from './bindings/Restored';
 import { tx } from './i18n.svelte';
 
 /** A refused or failed command, as Rust described it. */
@@ -86,11 +91,20 @@ function eventExtra(extra: EventExtra) {
 
 export const api = {
   vaultStatus: () => call<VaultStatus>('vault_status'),
-  createVault: (passphrase: string) => call<void>('create_vault', { passphrase }),
-  unlock: (passphrase: string) => call<void>('unlock', { passphrase }),
+  createVault: (passphrase: string) => call<Unlocked>('create_vault', { passphrase }),
+  unlock: (passphrase: string) => call<Unlocked>('unlock', { passphrase }),
   lock: () => call<void>('lock'),
   passphraseStrength: (passphrase: string) => call<Strength>('passphrase_strength', { passphrase }),
-  changePassphrase: (current: string, next: string) => call<void>('change_passphrase', { current, new: next }),
+  changePassphrase: (current: string, next: string, repeat: string) =>
+    call<void>('change_passphrase', { current, new: next, repeat }),
+  recover: (code: string, next: string, repeat: string) => call<void>('recover', { code, new: next, repeat }),
+  newRecoveryCode: (passphrase: string) => call<string>('new_recovery_code', { passphrase }),
+  jobProgress: () => call<number | null>('job_progress'),
+  backupStatus: () => call<BackupStatus>('backup_status'),
+  setBackupSettings: (folder: string, keep: number) => call<void>('set_backup_settings', { folder, keep }),
+  backUpNow: () => call<Made>('back_up_now'),
+  previewRestore: (file: string, passphrase: string) => call<RestorePreview>('preview_restore', { file, passphrase }),
+  restoreBackup: (file: string, passphrase: string) => call<Restored>('restore_backup', { file, passphrase }),
   listClients: (query: ClientQuery) => call<Page<ClientSummary>>('list_clients', { query }),
   searchClients: (text: string) => call<SearchHit[]>('search_clients', { text }),
   getClient: (id: number) => call<ClientDetail>('get_client', { id }),

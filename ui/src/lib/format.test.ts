@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatANumber, formatDate, formatTime, lines, commaList, orNull } from './format';
+import { formatANumber, formatDate, formatTime, lines, commaList, orNull, formatBytes, daysSince } from './format';
 
 describe('format', () => {
   it('prints A-numbers as on notices', () => {
@@ -18,5 +18,19 @@ describe('format', () => {
     expect(commaList('Tigrinya, , Arabic')).toEqual(['Tigrinya', 'Arabic']);
     expect(orNull('  ')).toBeNull();
     expect(orNull(' A12 ')).toBe(' A12 ');
+  });
+});
+
+describe('sizes and ages of backups', () => {
+  it('formats sizes as file managers do', () => {
+    expect(formatBytes(0)).toBe('0 bytes');
+    expect(formatBytes(163840)).toBe('164 kB');
+    expect(formatBytes(1_600_000_000)).toBe('1.6 GB');
+  });
+  it('counts whole days since a backup', () => {
+    const now = new Date('2026-11-25T12:00:00Z');
+    expect(daysSince('2026-11-25T01:00:00Z', now)).toBe(0);
+    expect(daysSince('2026-11-17T11:00:00.000Z', now)).toBe(8);
+    expect(daysSince('not a date', now)).toBe(0);
   });
 });

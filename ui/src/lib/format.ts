@@ -47,3 +47,23 @@ export function orNull(text: string): string | null {
 export function deadlineTitle(d: Pick<Deadline, 'title' | 'known_title'>): string {
   return d.known_title ? tx(d.known_title) : d.title;
 }
+
+/** "1.4 MB" style sizes (decimal units, as file managers show them). */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined) return '';
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
+  let n = bytes;
+  let i = 0;
+  while (n >= 1000 && i < units.length - 1) {
+    n /= 1000;
+    i++;
+  }
+  return i === 0 ? `${n} ${units[0]}` : `${n.toFixed(n < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+/** Whole days from an RFC 3339 instant to `now` (0 on the same day or for the future). */
+export function daysSince(instant: string, now: Date = new Date()): number {
+  const then = Date.parse(instant);
+  if (Number.isNaN(then)) return 0;
+  return Math.max(0, Math.floor((now.getTime() - then) / 86_400_000));
+}

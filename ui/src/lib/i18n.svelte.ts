@@ -2,6 +2,7 @@
 // Error messages from Rust are shown by their `code` in the user's language; the Rust
 // message is the fallback for codes this table does not know.
 import type { Text } from './bindings/Text';
+import { safetyEn, safetyEs } from './strings/safety';
 
 export type Lang = 'en' | 'es';
 
@@ -209,6 +210,7 @@ const en = {
   'error.disk_full': 'The disk is full. Free some space, then try again; nothing was saved.',
   'error.locked': 'The vault is locked. Unlock it to continue.',
   'error.unknown': 'Something went wrong and nothing was saved. Try again.',
+  ...safetyEn,
 };
 
 export type Key = keyof typeof en;
@@ -417,6 +419,7 @@ const es: Record<Key, string> = {
   'error.disk_full': 'El disco está lleno. Libere espacio y vuelva a intentarlo; no se guardó nada.',
   'error.locked': 'La bóveda está bloqueada. Desbloquéela para continuar.',
   'error.unknown': 'Algo salió mal y no se guardó nada. Vuelva a intentarlo.',
+  ...safetyEs,
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { en, es };

@@ -33,3 +33,31 @@ describe('Unlock', () => {
     expect(screen.getByRole('button', { name: 'Unlock' })).toBeDisabled();
   });
 });
+
+describe('Unlock after an interrupted passphrase change', () => {
+  it('says on the field which passphrase now opens the vault, in the user language', async () => {
+    setLang('es');
+    const unlock = vi.fn().mockRejectedValue(
+      new ApiError({
+        code: 'wrong_passphrase',
+        message: 'The passphrase is not correct.',
+        fields: [{ field: 'passphrase', message: { en: 'opens with the PREVIOUS passphrase', es: 'se abre con la frase ANTERIOR' } }],
+      }),
+    );
+    render(Unlock, { vaultPath: '/v.amparo', onDone: vi.fn(), unlock });
+    await fireEvent.input(screen.getByLabelText('Frase de contraseña'), { target: { value: 'new one' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Desbloquear' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('ANTERIOR');
+    setLang('en');
+  });
+
+  it('offers the recovery code and restore from the lock screen', async () => {
+    setLang('en');
+    render(Unlock, { vaultPath: '/v.amparo', onDone: vi.fn(), unlock: vi.fn() });
+    await fireEvent.click(screen.getByRole('button', { name: 'Forgot your passphrase?' }));
+    expect(screen.getByLabelText('Recovery code')).toBeInTheDocument();
+    await fireEvent.click(screen.getByRole('button', { name: 'Back to unlock' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Restore from a backup…' }));
+    expect(screen.getByLabelText('Backup file')).toBeInTheDocument();
+  });
+});
