@@ -2,6 +2,8 @@
 //! One file per area of commands; the core does the work.
 
 mod backups;
+#[cfg(test)]
+mod capability_tests;
 mod clients;
 #[cfg(test)]
 mod concurrency_tests;

@@ -9,12 +9,12 @@ export class Driver {
     this.id = id;
   }
 
-  static async start(application, base = process.env.WEBDRIVER_URL ?? 'http://127.0.0.1:4444') {
+  static async start(application, args = [], base = process.env.WEBDRIVER_URL ?? 'http://127.0.0.1:4444') {
     const res = await request(
       base,
       'POST',
       '/session',
-      { capabilities: { alwaysMatch: { 'tauri:options': { application } } } },
+      { capabilities: { alwaysMatch: { 'tauri:options': { application, args } } } },
       60_000,
     );
     return new Driver(base, res.sessionId);
@@ -95,6 +95,12 @@ export class Driver {
 
   async script(body, ...args) {
     return this.cmd('POST', '/execute/sync', { script: body, args });
+  }
+
+  /** Resizes the window (for screenshots at the sizes volunteers' laptops have). */
+  async resize(width, height) {
+    await this.cmd('POST', '/window/rect', { width, height }).catch(() => {});
+    await sleep(400);
   }
 
   /** A PNG of the window, as a Buffer. */
