@@ -1,4 +1,4 @@
-//! A-numbers, receipt numbers, dates and text fields typed by people or imported: parsing
+//! A-numbers, receipt numbers, recovery codes, dates and text fields typed by people or imported: parsing
 //! must never panic, and what is accepted must be canonical.
 #![no_main]
 
@@ -15,6 +15,10 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Ok(d) = fields::date(s) {
         assert_eq!(fields::date(&d.to_string()).unwrap(), d);
+    }
+    if let Ok(code) = s.parse::<amparo::vault::RecoveryCode>() {
+        let shown = code.reveal();
+        assert_eq!(*shown.parse::<amparo::vault::RecoveryCode>().unwrap().reveal(), *shown);
     }
     let _ = fields::date_time(s);
     let _ = fields::line(s, &amparo::text::Text::same("name"));

@@ -83,16 +83,22 @@ fn total_ram_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// One pass over the memory is timed; the passes are chosen to reach `target`.
+/// The fewest passes a header accepts are timed; the passes are chosen to reach `target`.
 fn calibrate(target: Duration) -> KdfParams {
-    let memory_kib = new_slot_memory_kib();
-    let probe = KdfParams { memory_kib, iterations: 1, parallelism: 1 };
+    let probe = probe_params();
     let pass = SecretString::from("calibration only");
     let started = Instant::now();
-    let _ = derive_kek(&pass, b"amparo-calibrate", probe);
-    let one = started.elapsed().max(Duration::from_millis(1));
-    let passes = (target.as_secs_f64() / one.as_secs_f64()).round() as u32;
-    KdfParams { memory_kib, iterations: passes.clamp(2, KdfParams::CEILING.iterations), parallelism: 1 }
+    if derive_kek(&pass, b"amparo-calibrate", probe).is_err() {
+        return KdfParams { iterations: 3, ..probe };
+    }
+    let per_pass = started.elapsed().max(Duration::from_millis(1)) / probe.iterations;
+    let passes = (target.as_secs_f64() / per_pass.as_secs_f64()).round() as u32;
+    KdfParams { iterations: passes.clamp(2, KdfParams::CEILING.iterations), ..probe }
+}
+
+/// What calibration times: the new-slot memory at the fewest passes a header accepts.
+fn probe_params() -> KdfParams {
+    KdfParams { memory_kib: new_slot_memory_kib(), iterations: KdfParams::FLOOR.iterations, parallelism: 1 }
 }
 
 /// Derives the key-encryption key from the passphrase and the header's salt. CPU-bound for
@@ -175,6 +181,12 @@ mod tests {
         assert!(!many_passes.is_acceptable(), "64 passes are above the ceiling");
         assert!(KdfParams::DEFAULT.is_acceptable());
         assert!(KdfParams::CEILING.is_acceptable());
+    }
+
+    #[test]
+    fn the_calibration_probe_is_a_derivation_that_runs() {
+        // A probe the header check refuses would time nothing and always pick the ceiling.
+        assert!(probe_params().is_acceptable(), "{:?}", probe_params());
     }
 
     #[test]

@@ -21,7 +21,7 @@ use secrecy::SecretString;
 use serde::Serialize;
 use sqlx::sqlite::SqlitePool;
 
-pub use format::{check_bytes, Meta};
+pub use format::{check_bytes, Meta, Prelude};
 pub use restore::{restore, restore_with, Restored};
 
 use super::files;
