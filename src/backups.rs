@@ -17,8 +17,9 @@ pub async fn back_up_now(vault: &Vault, store: &Store, to: Option<&Path>, progre
         Some(dir) => dir.to_path_buf(),
         None => status.folder.map(PathBuf::from).ok_or(Error::NoBackupFolder)?,
     };
-    let made = vault.backup_to(&dir, status.keep, progress).await?;
+    let mut made = vault.backup_to(&dir, progress).await?;
     store.record_backup(&made, false).await?;
+    made.removed = store.thin_backups(&dir, status.keep, &made.file).await?;
     Ok(made)
 }
 
@@ -30,7 +31,8 @@ pub async fn automatic(vault: &Vault, store: &Store) -> Result<Option<Made>> {
     }
     let status = store.backup_status().await?;
     let dir = PathBuf::from(status.folder.ok_or(Error::NoBackupFolder)?);
-    let made = vault.backup_to(&dir, status.keep, &crate::vault::no_progress).await?;
+    let mut made = vault.backup_to(&dir, &crate::vault::no_progress).await?;
     store.record_backup(&made, true).await?;
+    made.removed = store.thin_backups(&dir, status.keep, &made.file).await?;
     Ok(Some(made))
 }

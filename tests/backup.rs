@@ -65,7 +65,7 @@ async fn backup_verify_restore_into_a_new_path_gives_identical_data() {
     let (_d, path) = temp_vault_path();
     let v = vault_with_a_case(&path).await;
     let folder = tempfile::tempdir().unwrap();
-    let made = v.backup_to(folder.path(), 10, &no_progress).await.unwrap();
+    let made = v.backup_to(folder.path(), &no_progress).await.unwrap();
     assert!(made.file.starts_with(folder.path()));
     let name = made.file.file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.starts_with("amparo-") && name.ends_with(".amparo-backup"), "{name}");
@@ -95,7 +95,7 @@ async fn restore_over_a_vault_keeps_the_replaced_one_aside() {
     let (dir, path) = temp_vault_path();
     let v = vault_with_a_case(&path).await;
     let folder = tempfile::tempdir().unwrap();
-    let made = v.backup_to(folder.path(), 10, &no_progress).await.unwrap();
+    let made = v.backup_to(folder.path(), &no_progress).await.unwrap();
     store(&v).add_client(&ClientInput { given_name: "Later".into(), ..Default::default() }).await.unwrap();
     v.lock().await;
 
@@ -120,7 +120,7 @@ async fn a_restore_that_fails_at_any_step_leaves_the_vault_exactly_as_it_was() {
     let (dir, path) = temp_vault_path();
     let v = vault_with_a_case(&path).await;
     let folder = tempfile::tempdir().unwrap();
-    let made = v.backup_to(folder.path(), 10, &no_progress).await.unwrap();
+    let made = v.backup_to(folder.path(), &no_progress).await.unwrap();
     store(&v).add_client(&ClientInput { given_name: "Later".into(), ..Default::default() }).await.unwrap();
     v.lock().await;
     let before = snapshot(dir.path());
@@ -147,7 +147,7 @@ async fn damaged_and_hostile_backups_are_refused_and_change_nothing() {
     let (dir, path) = temp_vault_path();
     let v = vault_with_a_case(&path).await;
     let folder = tempfile::tempdir().unwrap();
-    let made = v.backup_to(folder.path(), 10, &no_progress).await.unwrap();
+    let made = v.backup_to(folder.path(), &no_progress).await.unwrap();
     v.lock().await;
     let good = std::fs::read(&made.file).unwrap();
     let before = snapshot(dir.path());
@@ -185,31 +185,49 @@ async fn damaged_and_hostile_backups_are_refused_and_change_nothing() {
 }
 
 #[tokio::test]
-async fn retention_keeps_the_newest_and_never_touches_other_files() {
+async fn retention_keeps_the_newest_and_removes_only_what_this_vault_wrote() {
     let (_d, path) = temp_vault_path();
     let v = create(&path).await;
+    let s = store(&v);
     let folder = tempfile::tempdir().unwrap();
+    s.set_backup_settings(&folder.path().display().to_string(), 3).await.unwrap();
     // Another vault's backup and an unrelated file in the same folder.
     let (_o, other_path) = temp_vault_path();
     let other = create(&other_path).await;
-    let foreign = other.backup_to(folder.path(), 1, &no_progress).await.unwrap();
+    let foreign = other.backup_to(folder.path(), &no_progress).await.unwrap();
     other.lock().await;
     std::fs::write(folder.path().join("notes.txt"), b"keep me").unwrap();
 
     let mut made = Vec::new();
     for _ in 0..5 {
-        made.push(v.backup_to(folder.path(), 3, &no_progress).await.unwrap());
+        made.push(amparo::backups::back_up_now(&v, &s, None, &no_progress).await.unwrap());
     }
+    // A file planted with this vault's id and a date far in the future (anyone who can
+    // write the folder can make one): it must not push real backups out, nor be removed.
+    let mut forged = std::fs::read(&made[4].file).unwrap();
+    let text = String::from_utf8_lossy(&forged[19..120]).into_owned();
+    let year = text.find("\"created\":\"").map(|i| 19 + i + 11).unwrap();
+    forged[year..year + 4].copy_from_slice(b"2099");
+    let planted = folder.path().join("amparo-2099-01-01T00-00-00Z.amparo-backup");
+    std::fs::write(&planted, &forged).unwrap();
+    assert_eq!(backup::list(folder.path(), v.vault_id()).first().map(|(p, _)| p.clone()), Some(planted.clone()));
+    made.push(amparo::backups::back_up_now(&v, &s, None, &no_progress).await.unwrap());
     v.lock().await;
-    assert!(backup::list(folder.path(), "00000000000000000000000000000000").is_empty());
+
     let left: Vec<_> = std::fs::read_dir(folder.path()).unwrap().flatten().map(|e| e.path()).collect();
-    let own: Vec<_> = left.iter().filter(|p| made.iter().any(|m| &m.file == *p)).collect();
-    assert_eq!(own.len(), 3, "{left:?}");
-    assert!(left.contains(&made[4].file), "the newest is kept");
-    assert!(!left.contains(&made[0].file) && !left.contains(&made[1].file), "the oldest go first");
+    // Names can come round again within one second (a removed "-2" is free for the next
+    // backup), so count what is left of this vault's rather than matching names.
+    let own = left
+        .iter()
+        .filter(|p| **p != planted && **p != foreign.file && p.extension().is_some_and(|e| e == "amparo-backup"))
+        .count();
+    assert_eq!(own, 3, "the newest 3 it wrote: {left:?}");
+    assert!(left.contains(&made[5].file) && left.contains(&made[4].file), "the newest are kept: {left:?}");
+    assert!(left.contains(&planted), "a file it did not write is never removed");
     assert!(left.contains(&foreign.file), "another vault's backup is never removed");
     assert!(folder.path().join("notes.txt").exists());
-    assert_eq!(made.iter().map(|m| m.removed.len()).sum::<usize>(), 2);
+    assert_eq!(made.iter().map(|m| m.removed.len()).sum::<usize>(), 3);
+    assert!(backup::list(folder.path(), "00000000000000000000000000000000").is_empty());
     assert!(
         !left.iter().any(|p| p.file_name().unwrap().to_string_lossy().contains(".tmp")),
         "no temporary file is left"
@@ -250,7 +268,7 @@ async fn no_plaintext_of_a_client_or_the_passphrase_in_a_backup_or_what_it_leave
     let (dir, path) = temp_vault_path();
     let v = vault_with_a_case(&path).await;
     let folder = tempfile::tempdir().unwrap();
-    let made = v.backup_to(folder.path(), 10, &no_progress).await.unwrap();
+    let made = v.backup_to(folder.path(), &no_progress).await.unwrap();
     v.lock().await;
     let restored_dir = tempfile::tempdir().unwrap();
     backup::restore(&made.file, &restored_dir.path().join("r.amparo"), &pass(PASS)).await.unwrap();
@@ -276,7 +294,7 @@ async fn a_backup_after_a_passphrase_change_opens_with_the_new_one_only() {
     let new = "copper lantern meadow quartz";
     v.change_passphrase(&pass(PASS), &pass(new), KdfParams::FLOOR).await.unwrap();
     let folder = tempfile::tempdir().unwrap();
-    let made = v.backup_to(folder.path(), 10, &no_progress).await.unwrap();
+    let made = v.backup_to(folder.path(), &no_progress).await.unwrap();
     v.lock().await;
     assert_eq!(backup::verify(&made.file, &pass(PASS)).await.unwrap_err().code(), "wrong_passphrase");
     backup::verify(&made.file, &pass(new)).await.unwrap();

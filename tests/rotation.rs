@@ -171,6 +171,16 @@ async fn a_kill_at_each_step_leaves_a_vault_that_opens_with_exactly_one_passphra
             .status()
             .unwrap();
         assert_eq!(status.success(), kill_at == "Never", "{kill_at}: {status:?}");
+        // What the kill left, before anything settles it: proof the child got that far.
+        let staged_data = dir.path().join("clinic.amparo.rekey").exists();
+        let staged_header = dir.path().join("clinic.amparo.rekey-header").exists();
+        let expected = match kill_at {
+            "Exported" | "Verified" => (true, false),
+            "HeaderStaged" | "Closed" => (true, true),
+            "DataSwapped" => (false, true),
+            _ => (false, false),
+        };
+        assert_eq!((staged_data, staged_header), expected, "{kill_at}: staged data and header present");
         let forward = matches!(kill_at, "DataSwapped" | "HeaderSwapped" | "Never");
         let (works, fails) = if forward { (NEW, PASS) } else { (PASS, NEW) };
         let refused = Vault::open(&path, &pass(fails)).await.unwrap_err();

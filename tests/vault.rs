@@ -352,8 +352,12 @@ async fn a_planted_symlink_beside_the_header_is_not_followed() {
     let mut v = create(&path).await;
     let victim = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(victim.path(), b"precious").unwrap();
+    // The name the header's temporary file had before it was random.
     std::os::unix::fs::symlink(victim.path(), dir.path().join("clinic.amparo-header.tmp")).unwrap();
-    v.change_passphrase(&pass(PASS), &pass("copper lantern meadow quartz"), KdfParams::FLOOR).await.unwrap();
+    let before = std::fs::read(dir.path().join("clinic.amparo-header")).unwrap();
+    // A vault at the floor settings has its header sealed again (through write_atomic).
+    assert!(v.maintain_header(&pass(PASS), false).await.unwrap().strengthened);
+    assert_ne!(std::fs::read(dir.path().join("clinic.amparo-header")).unwrap(), before, "the header was rewritten");
     v.lock().await;
     assert_eq!(std::fs::read(victim.path()).unwrap(), b"precious");
 }

@@ -30,6 +30,9 @@ fn vault_path_from_args() -> PathBuf {
 
 /// Starts the app.
 pub fn run() {
+    // Measure the machine for new passphrase slots now, off the async threads, so the
+    // first creation or change does not stall one of them for a second.
+    std::thread::spawn(amparo::vault::KdfParams::calibrated);
     tauri::Builder::default()
         // A second launch focuses the running window instead of opening the vault twice.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

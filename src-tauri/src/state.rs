@@ -60,9 +60,11 @@ impl AppState {
         }
         let mut vault = Vault::open(&self.path, passphrase).await?;
         let interrupted_change = vault.interrupted_change().map(interrupted_word);
-        let upkeep = vault.maintain_header(passphrase, true).await;
+        // The vault is open whatever the upkeep does; a failed upkeep (a full disk) is
+        // tried again at the next unlock rather than reported as a failed unlock.
+        let upkeep = vault.maintain_header(passphrase, true).await.unwrap_or_default();
         *slot = Some(vault);
-        let recovery_code = upkeep?.recovery_code.map(|c| c.reveal().to_string());
+        let recovery_code = upkeep.recovery_code.map(|c| c.reveal().to_string());
         Ok(Unlocked { recovery_code, interrupted_change })
     }
 

@@ -86,10 +86,19 @@ impl Store {
         Ok(())
     }
 
-    /// Records a backup that was written and checked (the file's name, its size, how
-    /// many old ones were removed; never the folder, which can name a person).
+    /// Records a backup that was written and checked: the time of the last good one, the
+    /// file in the list of backups this vault wrote (the only files retention may
+    /// remove), and an audit row (the file's name and size; never the folder, which can
+    /// name a person).
     pub async fn record_backup(&self, made: &Made, automatic: bool) -> Result<()> {
+        let mut written = self.backups_written().await?;
+        written.push(Written { file: made.file.display().to_string(), created: made.created.clone() });
+        // Enough for years of daily backups to a few folders; older entries are files
+        // retention already removed or that live in folders no longer used.
+        let excess = written.len().saturating_sub(1000);
+        written.drain(..excess);
         let mut tx = self.pool().begin().await?;
+        set(&mut tx, "backups_written", &serde_json::to_string(&written).expect("serialises")).await?;
         sqlx::query(
             "INSERT INTO settings (key, value) VALUES ('last_backup_at', ?1) ON CONFLICT(key) DO UPDATE SET value = ?1",
         )
@@ -102,6 +111,68 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// A backup this vault wrote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+struct Written {
+    file: String,
+    created: String,
+}
+
+impl Store {
+    async fn backups_written(&self) -> Result<Vec<Written>> {
+        let raw: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = 'backups_written'")
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(raw.and_then(|r| serde_json::from_str(&r).ok()).unwrap_or_default())
+    }
+
+    /// Removes this vault's backups in `dir` beyond the newest `keep`, by the list of
+    /// backups it wrote and the times it recorded (never by what a file says about
+    /// itself); never `newest`. Returns what was removed.
+    pub async fn thin_backups(
+        &self,
+        dir: &std::path::Path,
+        keep: usize,
+        newest: &std::path::Path,
+    ) -> Result<Vec<std::path::PathBuf>> {
+        let written = self.backups_written().await?;
+        let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let mut here: Vec<&Written> =
+            written.iter().filter(|w| std::path::Path::new(&w.file).parent() == Some(dir.as_path())).collect();
+        here.sort_by(|a, b| b.created.cmp(&a.created));
+        let mut removed = Vec::new();
+        let mut gone = Vec::new();
+        for w in here.into_iter().skip(keep.max(1)) {
+            let path = std::path::PathBuf::from(&w.file);
+            if path == newest {
+                continue;
+            }
+            match std::fs::remove_file(&path) {
+                Ok(()) => removed.push(path),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(_) => continue,
+            }
+            gone.push(w.file.clone());
+        }
+        if !gone.is_empty() {
+            let kept: Vec<Written> = written.into_iter().filter(|w| !gone.contains(&w.file)).collect();
+            let mut tx = self.pool().begin().await?;
+            set(&mut tx, "backups_written", &serde_json::to_string(&kept).expect("serialises")).await?;
+            tx.commit().await?;
+        }
+        Ok(removed)
+    }
+}
+
+async fn set(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, key: &str, value: &str) -> Result<()> {
+    sqlx::query("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2")
+        .bind(key)
+        .bind(value)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 fn is_within(when: Option<&str>, span: Duration) -> bool {

@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use sqlx::sqlite::SqlitePool;
+use sqlx::sqlite::SqliteConnection;
 use zeroize::Zeroizing;
 
 use super::kdf::Key;
@@ -19,21 +19,28 @@ pub type Progress<'a> = &'a (dyn Fn(u64, u64) + Send + Sync);
 /// A progress callback that shows nothing.
 pub fn no_progress(_: u64, _: u64) {}
 
-/// Exports the open database into a new file at `target` encrypted under `key`. Progress
-/// is the size written so far against the source's size, sampled while the one long
-/// statement runs.
-pub async fn export(pool: &SqlitePool, source: &Path, target: &Path, key: &Key, progress: Progress<'_>) -> Result<()> {
+/// Exports the open database into a new file at `target` encrypted under `key`, on the
+/// vault's one connection, which the caller holds (so nothing else writes meanwhile).
+/// Progress is the size written so far against the source's size, sampled while the one
+/// long statement runs.
+pub async fn export(
+    conn: &mut SqliteConnection,
+    source: &Path,
+    target: &Path,
+    key: &Key,
+    progress: Progress<'_>,
+) -> Result<()> {
     let target_str = target.to_str().ok_or_else(|| Error::Database("the folder's name is not valid text".into()))?;
     let total = std::fs::metadata(source).map(|m| m.len()).unwrap_or(0);
     // The vault's connection may not create files (it opens with create_if_missing off),
     // so the target is made here, empty and owner-only; SQLCipher fills it.
     super::files::create_private(target)?;
-    let mut conn = pool.acquire().await?;
     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&mut *conn).await?;
     let key_text = Zeroizing::new(format!("x'{}'", hex::encode(key.as_ref())));
     sqlx::query("ATTACH DATABASE ?1 AS export KEY ?2")
         .bind(target_str)
-        .bind(key_text.as_str().to_owned())
+        // Borrowed, not copied: sqlx keeps a reference for the call.
+        .bind(key_text.as_str())
         .execute(&mut *conn)
         .await?;
     let exported = {

@@ -134,13 +134,22 @@ pub fn sync_file(path: &Path) -> Result<()> {
 }
 
 /// Takes the exclusive advisory lock on `path` itself (a file about to become the vault).
+/// Tries for a quarter of a second before saying the vault is in use: a lock just let go
+/// can linger for a moment in a process that is starting another program (the copy of
+/// the descriptor a fork makes lives until the new program starts).
 pub fn lock_file(path: &Path) -> Result<File> {
     let file = File::open(path).map_err(|e| Error::io(path, e))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(fs::TryLockError::WouldBlock) => Err(Error::AlreadyOpen),
-        Err(fs::TryLockError::Error(e)) => Err(Error::io(path, e)),
+    for attempt in 0..25 {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(fs::TryLockError::WouldBlock) if attempt < 24 => {
+                std::thread::sleep(std::time::Duration::from_millis(10))
+            }
+            Err(fs::TryLockError::WouldBlock) => return Err(Error::AlreadyOpen),
+            Err(fs::TryLockError::Error(e)) => return Err(Error::io(path, e)),
+        }
     }
+    Err(Error::AlreadyOpen)
 }
 
 /// Copies `from` to `to` through a temporary file, durably.

@@ -30,15 +30,17 @@ pub fn remove_stale(paths: &VaultPaths) -> usize {
 }
 
 fn is_leftover(file: &str, name: &str, header_name: &str) -> bool {
-    let after = |prefix: &str| file.strip_prefix(prefix).map(str::to_owned);
-    if let Some(rest) = after(header_name) {
+    if let Some(rest) = file.strip_prefix(header_name) {
         return rest.starts_with(".tmp");
     }
-    let Some(rest) = after(name) else { return false };
-    rest.starts_with(".tmp")
+    let Some(rest) = file.strip_prefix(name) else { return false };
+    // Any temporary file of an atomic write next to this vault (of its header, a staged
+    // header, the interrupted note, a kept copy) carries ".tmp" after the vault's name.
+    rest.contains(".tmp")
         || rest.starts_with(".before-v")
         || rest.starts_with(".trial-")
         || rest.starts_with(".export-")
+        || rest == "-journal"
 }
 
 #[cfg(test)]
@@ -56,6 +58,12 @@ mod tests {
             "clinic.amparo.trial-0a1b",
             "clinic.amparo.export-77",
             "clinic.amparo.tmp-abc",
+            "clinic.amparo.rekey-header.tmp-Zz9",
+            "clinic.amparo.incoming-header.tmp-Zz9",
+            "clinic.amparo.interrupted.tmp-Zz9",
+            "clinic.amparo.replaced-20261125T101500Z.tmp-Zz9",
+            "clinic.amparo.export-77-wal",
+            "clinic.amparo-journal",
         ] {
             assert!(is_leftover(yes, n, h), "{yes}");
         }

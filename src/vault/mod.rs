@@ -369,6 +369,11 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'sta
 /// Only sound because this process holds the vault's exclusive lock.
 pub(crate) async fn close_pool(pool: &SqlitePool, paths: &VaultPaths) {
     pool.close().await;
+    wait_for_side_files(paths).await;
+}
+
+/// Waits (up to two seconds) for SQLite to remove the `-wal` and `-shm` files.
+pub(crate) async fn wait_for_side_files(paths: &VaultPaths) {
     for _ in 0..400 {
         if !paths.wal().exists() && !paths.shm().exists() {
             return;

@@ -8,14 +8,19 @@ use super::files;
 use super::header::{self, Header};
 use super::kdf::Key;
 use super::swap::{self, Step};
-use super::{blocking, close_pool, connect, export, leftovers, Vault};
+use super::{blocking, close_pool, connect, export, leftovers, wait_for_side_files, Vault};
 use crate::error::Result;
 
 /// Rotates `vault` to a fresh key. `make_header` builds the new header for the new key
 /// from the current one (off the async threads: it runs Argon2id) and may return a value
-/// with it (a new recovery code). Once the new data file has replaced the old one the
-/// rotation counts as done, whatever happens after: reporting a failure then would send
-/// the user back to a passphrase that no longer works.
+/// with it (a new recovery code).
+///
+/// The vault's one connection is held from the export until it closes for the swap, so
+/// no write can land in the old file after the copy was taken and be lost with it; other
+/// callers wait, and those still waiting when it closes are told the vault was locked.
+/// Once the new data file has replaced the old one the rotation counts as done, whatever
+/// happens after: reporting a failure then would send the user back to a passphrase that
+/// no longer works.
 pub(super) async fn rotate<T: Send + 'static>(
     vault: &mut Vault,
     make_header: impl FnOnce(&Header, &Key) -> Result<(Header, T)> + Send + 'static,
@@ -30,8 +35,9 @@ pub(super) async fn rotate<T: Send + 'static>(
         blocking(move || make_header(&current, &key)).await?
     };
 
+    let mut conn = vault.pool.acquire().await?;
     let prepared = async {
-        export::export(&vault.pool, &vault.paths.db, &staged.db, &new_key, progress).await?;
+        export::export(&mut conn, &vault.paths.db, &staged.db, &new_key, progress).await?;
         files::sync_file(&staged.db)?;
         step(Step::Exported)?;
         let pool = connect(&staged, &new_key).await?;
@@ -44,44 +50,50 @@ pub(super) async fn rotate<T: Send + 'static>(
     }
     .await;
     if let Err(e) = prepared {
+        drop(conn);
         swap::remove(&staged);
         return Err(e);
     }
+    let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&mut *conn).await;
+    // Closed before the connection is given back, so nothing can take it in between.
+    let closing = vault.pool.close();
+    drop(conn);
+    closing.await;
+    wait_for_side_files(&vault.paths).await;
 
-    let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&vault.pool).await;
-    close_pool(&vault.pool, &vault.paths).await;
-    let mut data_swapped = false;
-    let committed = match files::lock_file(&staged.db) {
-        Ok(new_lock) => {
-            let result = step(Step::Closed).and_then(|_| {
-                swap::commit(&staged, &vault.paths, |s| {
-                    if s == Step::DataSwapped {
-                        data_swapped = true;
-                    }
-                    step(s)
-                })
-            });
-            if data_swapped {
-                vault._lock = new_lock;
-            }
-            result
-        }
-        Err(e) => Err(e),
+    let new_lock = match step(Step::Closed).and_then(|_| files::lock_file(&staged.db)) {
+        Ok(lock) => lock,
+        Err(e) => return reopen_unchanged(vault, &staged, e).await,
     };
-    if data_swapped {
-        if committed.is_err() {
-            // Finish the header rename exactly as the next open would.
-            swap::settle(&vault.paths)?;
-        }
-        vault.key = new_key;
-        vault.header = new_header;
-    } else {
-        swap::remove(&staged);
-    }
-    vault.pool = connect(&vault.paths, &vault.key).await?;
+    let (data_swapped, committed) = swap::commit(&staged, &vault.paths, &mut *step);
     if !data_swapped {
-        return Err(committed.expect_err("not swapped means it failed"));
+        drop(new_lock);
+        return reopen_unchanged(vault, &staged, committed.expect_err("not swapped means it failed")).await;
+    }
+    vault._lock = new_lock;
+    vault.key = new_key;
+    vault.header = new_header;
+    if committed.is_err() {
+        // Finish the header rename exactly as the next open would; if even that fails,
+        // the next open does it (the staged header is left for it).
+        let _ = swap::settle(&vault.paths);
+    }
+    match connect(&vault.paths, &vault.key).await {
+        Ok(pool) => vault.pool = pool,
+        // In force but not reopened here: the app shows "locked"; the note tells the next
+        // unlock that the new passphrase is the one.
+        Err(_) => {
+            let _ = files::write_atomic(&vault.paths.interrupted_note(), b"new");
+        }
     }
     leftovers::remove_stale(&vault.paths);
     Ok(extra)
+}
+
+/// Undoes a rotation that never swapped: staged files removed, the vault reopened under
+/// its unchanged key, the error returned.
+async fn reopen_unchanged<T>(vault: &mut Vault, staged: &super::paths::VaultPaths, e: crate::Error) -> Result<T> {
+    swap::remove(staged);
+    vault.pool = connect(&vault.paths, &vault.key).await?;
+    Err(e)
 }

@@ -64,9 +64,13 @@ pub fn settle(paths: &VaultPaths) -> Result<Option<Settled>> {
     Ok(rotation)
 }
 
-/// Removes staged files (and any SQLite side files a check of them left).
+/// Removes staged files (and any SQLite side files a check of them left). The header
+/// goes first and durably: a staged header left alone means "roll forward", so a crash
+/// between the two removals must never leave the header without its data.
 pub fn remove(staged: &VaultPaths) {
-    for p in [staged.db.clone(), staged.header.clone(), staged.wal(), staged.shm()] {
+    let _ = fs::remove_file(&staged.header);
+    let _ = files::sync_dir(&staged.header);
+    for p in [staged.db.clone(), staged.wal(), staged.shm()] {
         let _ = fs::remove_file(p);
     }
     let _ = files::sync_dir(&staged.db);
@@ -77,15 +81,23 @@ fn remove_side_files(paths: &VaultPaths) {
     let _ = fs::remove_file(paths.shm());
 }
 
-/// Swaps staged data and header in, in the order [`settle`] relies on.
-pub fn commit(staged: &VaultPaths, paths: &VaultPaths, mut step: impl FnMut(Step) -> Result<()>) -> Result<()> {
-    files::rename_durable(&staged.db, &paths.db)?;
-    // A log beside the new data file can only be the replaced vault's (a rotation folds
-    // and closes it first; a restore keeps it aside with the replaced vault).
-    remove_side_files(paths);
-    step(Step::DataSwapped)?;
-    files::rename_durable(&staged.header, &paths.header)?;
-    step(Step::HeaderSwapped)
+/// Swaps staged data and header in, in the order [`settle`] relies on. Returns whether
+/// the data file was swapped (then the swap is in force, whatever the result says: the
+/// caller must finish it with [`settle`], never undo it) and how the rest went.
+pub fn commit(staged: &VaultPaths, paths: &VaultPaths, mut step: impl FnMut(Step) -> Result<()>) -> (bool, Result<()>) {
+    if let Err(e) = fs::rename(&staged.db, &paths.db) {
+        return (false, Err(files::io_error(&paths.db, e)));
+    }
+    let rest = (|| {
+        files::sync_dir(&paths.db).map_err(|e| files::io_error(&paths.db, e))?;
+        // A log beside the new data file can only be the replaced vault's (a rotation
+        // folds and closes it first; a restore keeps it aside with the replaced vault).
+        remove_side_files(paths);
+        step(Step::DataSwapped)?;
+        files::rename_durable(&staged.header, &paths.header)?;
+        step(Step::HeaderSwapped)
+    })();
+    (true, rest)
 }
 
 /// Points where a long vault operation can be stopped, for the tests that inject a

@@ -225,7 +225,7 @@ impl ProgressLine {
 
     fn show(&self, done: u64, total: u64) {
         if self.shown && total > 0 {
-            eprint!("\\r{}… {:>3}%", self.label, done.saturating_mul(100) / total);
+            eprint!("\r{}… {:>3}%", self.label, done.saturating_mul(100) / total);
         }
     }
 

@@ -69,15 +69,21 @@ pub struct Summary {
 }
 
 impl Vault {
-    /// Writes a backup into `dir` and keeps the newest `keep` backups of this vault there.
-    pub async fn backup_to(&self, dir: &Path, keep: usize, progress: export::Progress<'_>) -> Result<Made> {
+    /// Writes a backup into `dir`. Thinning old ones is the policy's (`crate::backups`),
+    /// which removes only files this vault recorded writing.
+    pub async fn backup_to(&self, dir: &Path, progress: export::Progress<'_>) -> Result<Made> {
         files::ensure_private_dir(dir)?;
+        // Recorded by its canonical path, so retention finds it however the folder was named.
+        let dir = &fs::canonicalize(dir).map_err(|e| Error::io(dir, e))?;
         let now = Utc::now();
         let created = now.to_rfc3339_opts(SecondsFormat::Millis, true);
         let staged =
             self.paths.dir().join(format!("{}.export-{}", self.paths.file_name(), super::header::random_vault_id()));
         let made = async {
-            export::export(&self.pool, &self.paths.db, &staged, &self.key, progress).await?;
+            {
+                let mut conn = self.pool.acquire().await?;
+                export::export(&mut conn, &self.paths.db, &staged, &self.key, progress).await?;
+            }
             check_copy(&VaultPaths::new(&staged), &self.key, &self.header).await?;
             let meta = Meta {
                 created: created.clone(),
@@ -99,8 +105,7 @@ impl Vault {
             let _ = fs::remove_file(p);
         }
         let (file, bytes) = made?;
-        let removed = thin(dir, &self.header.vault_id, keep.max(1), &file);
-        Ok(Made { file, created, bytes, removed })
+        Ok(Made { file, created, bytes, removed: Vec::new() })
     }
 }
 
@@ -135,6 +140,7 @@ pub async fn summarise_vault(vault: &Vault) -> Result<Summary> {
 /// same folder, flushed, then renamed (never over an existing file).
 fn pack(data: &Path, target: &Path, meta: &Meta, header_bytes: &[u8]) -> Result<u64> {
     let dir = target.parent().unwrap_or(Path::new("."));
+    remove_stale_temporaries(dir);
     let len = fs::metadata(data).map_err(|e| Error::io(data, e))?.len();
     let mut source = BufReader::new(File::open(data).map_err(|e| Error::io(data, e))?);
     let tmp = tempfile::Builder::new()
@@ -155,6 +161,21 @@ fn pack(data: &Path, target: &Path, meta: &Meta, header_bytes: &[u8]) -> Result<
     Ok(bytes)
 }
 
+/// Temporary files of backups a crash cut short, a day old or more (a younger one may be
+/// another laptop's backup being written into the same shared folder).
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    let day = std::time::Duration::from_secs(24 * 3600);
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let old =
+            e.metadata().ok().and_then(|m| m.modified().ok()).and_then(|m| m.elapsed().ok()).is_some_and(|a| a >= day);
+        if name.starts_with(".amparo-backup-") && name.ends_with(".tmp") && old {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
 fn unused_name(dir: &Path, stem: &str) -> PathBuf {
     let first = dir.join(format!("{stem}.{EXTENSION}"));
     if !first.exists() {
@@ -163,8 +184,8 @@ fn unused_name(dir: &Path, stem: &str) -> PathBuf {
     (2..).map(|n| dir.join(format!("{stem}-{n}.{EXTENSION}"))).find(|p| !p.exists()).expect("some name is free")
 }
 
-/// This vault's backups in `dir`, newest first. Files of other vaults are never listed
-/// (so never removed), nor files that do not parse.
+/// This vault's backups in `dir` by what their description says, newest first (for
+/// showing; thinning never trusts it: anyone who can write the folder can write one).
 pub fn list(dir: &Path, vault_id: &str) -> Vec<(PathBuf, Meta)> {
     let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
     let mut found: Vec<(PathBuf, Meta)> = entries
@@ -179,17 +200,6 @@ pub fn list(dir: &Path, vault_id: &str) -> Vec<(PathBuf, Meta)> {
         .collect();
     found.sort_by(|a, b| b.1.created.cmp(&a.1.created).then(b.0.cmp(&a.0)));
     found
-}
-
-/// Removes this vault's oldest backups beyond `keep`; never `newest`, the one just made.
-fn thin(dir: &Path, vault_id: &str, keep: usize, newest: &Path) -> Vec<PathBuf> {
-    let mut removed = Vec::new();
-    for (path, _) in list(dir, vault_id).into_iter().filter(|(p, _)| p != newest).skip(keep.saturating_sub(1)) {
-        if fs::remove_file(&path).is_ok() {
-            removed.push(path);
-        }
-    }
-    removed
 }
 
 /// Opens a backup with the passphrase, without changing it: checks its checksum, unpacks

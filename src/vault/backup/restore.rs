@@ -82,7 +82,7 @@ pub async fn restore_with(
         files::write_atomic(&staged.header, &prelude.header_bytes)?;
         step(Step::HeaderStaged)?;
         if existing {
-            let kept = paths.replaced(&Utc::now().format("%Y%m%dT%H%M%SZ").to_string());
+            let kept = free_aside_name(&paths);
             aside = Some(kept.clone());
             keep_aside(&paths, &kept)?;
         }
@@ -100,24 +100,44 @@ pub async fn restore_with(
             return Err(e);
         }
     };
-    let mut data_swapped = false;
-    let committed = swap::commit(&staged, &paths, |s| {
-        if s == Step::DataSwapped {
-            data_swapped = true;
-        }
-        step(s)
-    });
-    if let Err(e) = committed {
-        if !data_swapped {
+    // The restored file is locked before it becomes the vault, so no other process can
+    // open it between the two renames.
+    let _incoming_lock = match files::lock_file(&staged.db) {
+        Ok(l) => l,
+        Err(e) => {
             swap::remove(&staged);
             if let Some(kept) = &aside {
                 remove_aside(kept);
             }
             return Err(e);
         }
-        swap::settle(&paths)?;
+    };
+    let (data_swapped, committed) = swap::commit(&staged, &paths, &mut *step);
+    if !data_swapped {
+        swap::remove(&staged);
+        if let Some(kept) = &aside {
+            remove_aside(kept);
+        }
+        return Err(committed.expect_err("not swapped means it failed"));
     }
+    // In force from here: finish the header as the next open would, never undo.
+    if committed.is_err() {
+        let _ = swap::settle(&paths);
+    }
+    // A note about an earlier interrupted passphrase change concerns the replaced vault.
+    let _ = fs::remove_file(paths.interrupted_note());
     Ok(Restored { summary, replaced: aside.map(|a| a.db) })
+}
+
+/// An aside name no file has yet (two restores in one second get `-2`, `-3`…), so an
+/// earlier kept vault is never overwritten, nor removed by a later failed restore.
+fn free_aside_name(paths: &VaultPaths) -> VaultPaths {
+    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+    std::iter::once(stamp.clone())
+        .chain((2..).map(|n| format!("{stamp}-{n}")))
+        .map(|s| paths.replaced(&s))
+        .find(|p| !p.db.exists() && !p.header.exists() && !p.wal().exists())
+        .expect("some name is free")
 }
 
 /// Links the vault's files under the aside name (a copy where links are not possible).
