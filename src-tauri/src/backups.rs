@@ -44,6 +44,9 @@ pub struct RestorePreview {
     #[ts(type = "number | null")]
     pub current_bytes: Option<u64>,
     pub current_modified: Option<String>,
+    /// The schema version the backup will be upgraded to at its first unlock, if older.
+    #[ts(type = "number | null")]
+    pub upgrades_to: Option<i64>,
 }
 
 /// Checks a backup with its passphrase and says what it holds, changing nothing.
@@ -55,7 +58,9 @@ pub async fn preview_restore(
 ) -> CmdResult<RestorePreview> {
     let incoming = backup::verify(&PathBuf::from(file.trim()), &SecretString::from(passphrase)).await?;
     let meta = std::fs::metadata(&state.path).ok();
+    let newest = amparo::vault::MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
     Ok(RestorePreview {
+        upgrades_to: (incoming.schema_version < newest).then_some(newest),
         incoming,
         current_bytes: meta.as_ref().map(|m| m.len()),
         current_modified: meta

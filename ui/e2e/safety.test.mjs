@@ -159,9 +159,12 @@ test('restore from a backup on the unlock screen: checked first, then put in pla
   await d.type('#family_name', 'Backup');
   await d.click('#save-client');
   await d.waitText('#client-name', (t) => t.includes('Backup, After'));
-  await d.click('#lock');
-  await d.find('#unlock-passphrase');
-  await d.click('#restore-link');
+  // From Settings: Amparo locks first and opens the lock screen's restore form.
+  await d.click('#nav-settings');
+  await d.click('#settings-restore');
+  await d.find('#restore-file');
+  const page = await d.script('return document.body.innerText');
+  assert.ok(!page.includes('Quetzaltenango'), 'client details visible after locking for a restore');
   const file = join(usb, readdirSync(usb).find((f) => f.endsWith('.amparo-backup')));
   await d.type('#restore-file', join(home, 'nothing-here.amparo-backup'));
   await d.type('#restore-passphrase', PASS);
