@@ -52,7 +52,12 @@ async fn run() {
     }
     times.sort();
     row(
-        &format!("Argon2id as calibrated here ({} MiB, t={}, p={}), median of 5", p.memory_kib / 1024, p.iterations, p.parallelism),
+        &format!(
+            "Argon2id as calibrated here ({} MiB, t={}, p={}), median of 5",
+            p.memory_kib / 1024,
+            p.iterations,
+            p.parallelism
+        ),
         format!("{} (= one passphrase guess); peak memory grew by {} MiB", ms(times[2]), (peak_kib() - before) / 1024),
     );
     let floor = Instant::now();
@@ -99,7 +104,10 @@ async fn size(clients: usize, pass: &SecretString) {
     let folder = tempfile::tempdir().unwrap();
     let t = Instant::now();
     let made = vault.backup_to(folder.path(), 10, &no_progress).await.unwrap();
-    row(&format!("{label}: back up (export, check, pack, read back)"), format!("{}, file {:.0} MB", ms(t.elapsed()), made.bytes as f64 / 1e6));
+    row(
+        &format!("{label}: back up (export, check, pack, read back)"),
+        format!("{}, file {:.0} MB", ms(t.elapsed()), made.bytes as f64 / 1e6),
+    );
     let t = Instant::now();
     backup::verify(&made.file, pass).await.unwrap();
     row(&format!("{label}: verify a backup (KDF at the floor)"), ms(t.elapsed()));
