@@ -235,4 +235,13 @@ async fn an_in_absentia_order_creates_the_motion_to_rescind_and_cannot_create_an
         .collect();
     assert_eq!(rules, ["motion-rescind-in-absentia"], "the appeal is not among the event's rules");
     assert_eq!(made[0].fields.due_on, d("2026-08-31"));
+    // The petition for review is proposed unticked; when the user ticks it, it runs from the
+    // order itself, final when entered: Monday 2026-03-02 + 30 = Wednesday 2026-04-01.
+    let pfr = ["petition-for-review".to_string()];
+    let made = s
+        .add_event_deadlines(m.id, EventKind::InAbsentiaOrder, d("2026-03-02"), &Options::default(), &pfr)
+        .await
+        .unwrap();
+    assert_eq!(made.len(), 1);
+    assert_eq!(made[0].fields.due_on, d("2026-04-01"));
 }

@@ -58,7 +58,8 @@ fn rules_list_names_every_reference_rule_with_its_citation() {
     let ids: Vec<&str> = v["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids[..15], REFERENCE_IDS, "the reference ids keep their order");
     assert_eq!(ids[15..], NEW_IDS);
-    assert_eq!(v["table_version"], "2026-11-25");
+    assert_eq!(v["table_version"], amparo::rules::TABLE_VERSION);
+    assert_ne!(v["table_version"], "2026-11-25", "the version moved with the Nov. 2026 corrections");
     for r in v["rules"].as_array().unwrap() {
         assert!(!r["name"].as_str().unwrap().is_empty() && !r["citation"].as_str().unwrap().is_empty());
     }
@@ -220,6 +221,12 @@ fn optional_closures_appear_in_the_json_with_the_earlier_date_kept() {
     let dates: Vec<&str> =
         v["optional_closures"]["closures"].as_array().unwrap().iter().map(|c| c["date"].as_str().unwrap()).collect();
     assert_eq!(dates, ["2025-12-24", "2025-12-26"]);
+    // 24 December 2025 itself is a closure: the safer date is the open day before it.
+    assert_eq!(v["safer"], "2025-12-23");
+    assert!(v["explanation"].as_str().unwrap().contains("offices are closed that day; file by 2025-12-23"));
+    assert!(v["explanation_es"].as_str().unwrap().contains("las oficinas están cerradas ese día"));
+    let bond = json(&amparo(&["rules", "compute", "vd-bond", "--from", "2025-01-02", "--json"]));
+    assert_eq!((bond["due"].as_str(), bond["safer"].as_str()), (Some("2025-01-09"), Some("2025-01-08")));
     let none = json(&amparo(&["rules", "compute", "bia-appeal", "--from", "2026-05-20", "--json"]));
     assert!(none["optional_closures"].is_null());
     let dc = json(&amparo(&[

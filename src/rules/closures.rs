@@ -19,8 +19,10 @@ pub enum Scope {
     National,
     /// Only the Inauguration Day area of 5 U.S.C. 6103(c): the District of Columbia,
     /// Montgomery and Prince George's Counties (MD), Arlington and Fairfax Counties, and the
-    /// cities of Alexandria and Falls Church (VA). It covers the BIA (Falls Church) and the
-    /// Arlington, Annandale and Sterling immigration courts.
+    /// cities of Alexandria and Falls Church (VA). It covers the BIA (Falls Church), the
+    /// Annandale court (Fairfax County; it replaced the Arlington court in Oct. 2022, per a
+    /// secondary source) and the Hyattsville court (Prince George's County, opened Feb. 28,
+    /// 2022). Not the Sterling court: Sterling is in Loudoun County, outside the area.
     WashingtonArea,
 }
 
@@ -44,14 +46,16 @@ struct Order {
     source: &'static str,
 }
 
-/// Executive-order closures of all executive departments and agencies, checked against the
-/// Federal Register or the order's text (see docs/RULES.md for what was read).
+/// Executive-order closures of all executive departments and agencies. Only EO 14133 was
+/// read in its Federal Register text; EO 14129 rests on an index of the Federal Register
+/// document (citation, document number, pages) and EO 14371 on summaries of the order.
+/// Each `source` says which; docs/RULES.md has the detail.
 const ORDERS: &[Order] = &[
     Order {
         date: (2024, 12, 24),
         en: "federal offices closed by Executive Order 14129 (Christmas Eve)",
         es: "oficinas federales cerradas por la Orden Ejecutiva 14129 (Nochebuena)",
-        source: "Executive Order 14129 of Dec. 18, 2024 (summary read; Federal Register page not read)",
+        source: "Executive Order 14129, 89 FR 104857-104858 (FR Doc. 2024-31143) (an index of the Federal Register document read: citation, pages, document number, summary; the order's text not read; signing date not confirmed: Dec. 19, 2024 per the legal review)",
     },
     Order {
         date: (2025, 1, 9),

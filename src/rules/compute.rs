@@ -38,8 +38,9 @@ pub struct Options {
     /// Voluntary departure was granted before the conclusion of proceedings
     /// (INA 240B(a): up to 120 days) rather than at the end (240B(b): up to 60).
     pub before_conclusion: bool,
-    /// The forum is in the Inauguration Day area of 5 U.S.C. 6103(c) (the Arlington,
-    /// Annandale or Sterling courts, a DHS office there). BIA rules always are.
+    /// The forum is in the Inauguration Day area of 5 U.S.C. 6103(c) (the Annandale and
+    /// Hyattsville courts, a DHS office there; not Sterling, in Loudoun County). BIA rules
+    /// always are.
     pub washington_area: bool,
 }
 
@@ -69,7 +70,8 @@ pub struct Computed {
     pub also: Option<NaiveDate>,
     /// An earlier date that is safer to act by, when the rule names one (the business
     /// day before a counted-back date, the day before the asylum anniversary, the business
-    /// day before a cutoff on a weekend).
+    /// day before a cutoff on a weekend), or when the due date falls on a known optional
+    /// closure (the last open day before it). Never a weekend, holiday or known closure.
     pub safer: Option<NaiveDate>,
     /// The days the order set, for a rule that takes them.
     pub days: Option<u32>,
@@ -83,6 +85,10 @@ pub struct Computed {
     /// The steps as one paragraph.
     pub explanation: Text,
     pub table_version: String,
+    /// For a deadline proposed from an event: offered for the user to consider but not
+    /// ticked in advance (the petition for review after an in absentia order). Always false
+    /// from `compute`; added after the other fields, so older readers are unaffected.
+    pub suggested: bool,
 }
 
 /// One pass of the arithmetic with one calendar.
@@ -129,6 +135,10 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
         }
     }
 
+    // A known optional closure on the recommended day (or on the safer day): offices may be
+    // shut, so name the last open day before it.
+    let safer = safer_around_closures(rule, base.due, base.safer, options, &calendar, &mut steps);
+
     let citation = rule.citation;
     steps.push(tr!("Rule: {citation}", "Regla: {citation}"));
     if let Some(doubt) = &rule.doubt {
@@ -146,7 +156,7 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
         due: base.due,
         unrolled: base.unrolled,
         also: base.also,
-        safer: base.safer,
+        safer,
         days: if matches!(rule.counting, Counting::DaysSet { .. }) { options.days } else { None },
         with_optional_closures,
         citation: rule.citation.into(),
@@ -155,7 +165,40 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
         steps,
         explanation,
         table_version: TABLE_VERSION.into(),
+        suggested: false,
     })
+}
+
+/// The safer date once the known optional closures are considered. When the recommended
+/// date (a rolled deadline or a cutoff) or the safer date the arithmetic named falls on a
+/// known optional closure, offices may be shut that day, so the last day before it that is
+/// not a weekend, holiday, entered closure or known optional closure becomes the safer
+/// date, and a step says so. Only for what the client files: leaving the country
+/// (`vd-departure`) and an agency's own deadline (`foia-response`) are not filings.
+fn safer_around_closures(
+    rule: &Rule,
+    due: NaiveDate,
+    safer: Option<NaiveDate>,
+    options: &Options,
+    calendar: &Calendar,
+    steps: &mut Vec<Text>,
+) -> Option<NaiveDate> {
+    let client_files = !matches!(rule.counting, Counting::DaysSet { .. }) && rule.filed_with != FiledWith::Agency;
+    if !client_files || !matches!(rule.roll, Roll::NextBusinessDay | Roll::Cutoff) {
+        return safer;
+    }
+    let washington = options.washington_area || rule.filed_with == FiledWith::Bia;
+    let known = known_closures(due - Duration::days(60), due, washington);
+    let day = safer.unwrap_or(due);
+    let Some(closure) = known.iter().find(|k| k.date == day) else { return safer };
+    let open = calendar.with_optional(&known);
+    let before = business_day_on_or_before(day - Duration::days(1), &open);
+    let (en, es) = (&closure.reason.en, &closure.reason.es);
+    steps.push(tr!(
+        "{day} ({en}): offices are closed that day; file by {before} (or e-file where allowed)",
+        "{day} ({es}): las oficinas están cerradas ese día; presente a más tardar el {before} (o por vía electrónica donde se permita)"
+    ));
+    Some(before)
 }
 
 /// The arithmetic of `rule` from `from` on `calendar`, step by step.
@@ -586,7 +629,7 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-fn ensure_period(s: &str) -> String {
+pub(super) fn ensure_period(s: &str) -> String {
     if s.ends_with('.') {
         s.to_string()
     } else {

@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::compute::{compute, Computed, Options};
+use super::compute::{compute, ensure_period, Computed, Options};
 use super::table::{find, Counting};
 use crate::error::Result;
+use crate::text::Text;
 use crate::text_enum;
 
 text_enum!(
@@ -35,11 +36,13 @@ text_enum!(
 
 impl EventKind {
     /// The rules this event starts. An order entered in absentia starts the motion to
-    /// rescind and never the BIA appeal: no appeal lies from it (8 CFR 1240.15).
+    /// rescind and never the BIA appeal: no appeal lies from it (8 CFR 1240.15). It is final
+    /// when entered (8 CFR 1241.1(e)), so the petition for review is offered too, unticked
+    /// (`suggested_only`).
     pub fn rules(self) -> &'static [&'static str] {
         match self {
             EventKind::IjDecision => &["bia-appeal", "ij-motion-reconsider", "ij-motion-reopen"],
-            EventKind::InAbsentiaOrder => &["motion-rescind-in-absentia"],
+            EventKind::InAbsentiaOrder => &["motion-rescind-in-absentia", "petition-for-review"],
             EventKind::BiaDecision => &["petition-for-review", "bia-motion-reconsider", "bia-motion-reopen"],
             EventKind::DhsRemovalOrder => &["petition-for-review"],
             EventKind::MasterHearing => &["eoir-filing-master"],
@@ -60,6 +63,23 @@ impl EventKind {
         }
     }
 
+    /// Whether rule `id` is only suggested for this event: proposed, but not ticked in
+    /// advance, because it applies in fewer cases than the others.
+    pub fn suggested_only(self, id: &str) -> bool {
+        matches!((self, id), (EventKind::InAbsentiaOrder, "petition-for-review"))
+    }
+
+    /// What the event adds to the explanation of rule `id`, beyond the rule's own text.
+    fn note(self, id: &str) -> Option<Text> {
+        match (self, id) {
+            (EventKind::InAbsentiaOrder, "petition-for-review") => Some(Text::fixed(
+                "An order entered in absentia is final when it is entered (8 CFR 1241.1(e)), so the 30 days for a petition for review run from it. Review of such an order is confined to the validity of the notice, the reasons the client did not attend and whether the client is removable (INA 240(b)(5)(D); the statute's text was not re-read here). Filing the motion to rescind does not stop the 30-day clock: the Supreme Court held that a motion to reconsider does not (Stone v. INS, 514 U.S. 386 (1995)); Amparo found no authority treating a motion to rescind differently, but did not verify that point. Not ticked: add it if a petition is being considered.",
+                "Una orden dictada en ausencia es definitiva desde que se dicta (8 CFR 1241.1(e)), así que los 30 días para una petición de revisión corren desde ella. La revisión de esa orden se limita a la validez de la notificación, las razones por las que el cliente no asistió y si el cliente es deportable (INA 240(b)(5)(D); no se volvió a leer el texto de la ley aquí). Presentar la moción de rescisión no detiene el plazo de 30 días: la Corte Suprema resolvió que una moción de reconsideración no lo detiene (Stone v. INS, 514 U.S. 386 (1995)); Amparo no encontró ninguna autoridad que trate distinto a la moción de rescisión, pero no verificó ese punto. No está marcada: agréguela si se considera una petición.",
+            )),
+            _ => None,
+        }
+    }
+
     /// Whether the event needs the number of days an order set (voluntary departure).
     pub fn needs_days(self) -> bool {
         self.rules().iter().any(|id| find(id).is_some_and(|r| matches!(r.counting, Counting::DaysSet { .. })))
@@ -76,7 +96,18 @@ pub fn propose(event: EventKind, date: NaiveDate, options: &Options) -> Result<V
         .rules()
         .iter()
         .filter(|id| !(options.before_conclusion && **id == "vd-bond"))
-        .map(|id| compute(id, date, &options_for(id, options)))
+        .map(|id| {
+            let mut c = compute(id, date, &options_for(id, options))?;
+            c.suggested = event.suggested_only(id);
+            if let Some(note) = event.note(id) {
+                c.explanation = Text::new(
+                    format!("{} {}", c.explanation.en, ensure_period(&note.en)),
+                    format!("{} {}", c.explanation.es, ensure_period(&note.es)),
+                );
+                c.steps.push(note);
+            }
+            Ok(c)
+        })
         .collect()
 }
 
@@ -120,14 +151,37 @@ mod tests {
     fn an_in_absentia_order_proposes_the_motion_to_rescind_and_never_the_appeal() {
         let p = propose(EventKind::InAbsentiaOrder, "2026-03-02".parse().unwrap(), &Options::default()).unwrap();
         let ids: Vec<&str> = p.iter().map(|c| c.rule.as_str()).collect();
-        assert_eq!(ids, ["motion-rescind-in-absentia"]);
+        assert_eq!(ids, ["motion-rescind-in-absentia", "petition-for-review"]);
         assert!(!ids.contains(&"bia-appeal"));
+        // The motion is ticked in advance; the petition for review is only suggested.
+        assert_eq!((p[0].suggested, p[1].suggested), (false, true));
         // 2026-03-02 + 180 = 2026-08-29, a Saturday -> Monday 2026-08-31.
         assert_eq!(p[0].due.to_string(), "2026-08-31");
         let text = &p[0].explanation;
         assert!(text.en.contains("AT ANY TIME") && text.en.contains("stays removal"), "{}", text.en);
         assert!(text.en.contains("No appeal lies to the BIA"), "{}", text.en);
         assert!(text.es.contains("EN CUALQUIER MOMENTO") && text.es.contains("suspende la deportación"));
+    }
+
+    #[test]
+    fn the_petition_for_review_after_an_in_absentia_order_is_suggested_with_its_limits() {
+        let p = propose(EventKind::InAbsentiaOrder, "2026-03-02".parse().unwrap(), &Options::default()).unwrap();
+        let pfr = p.iter().find(|c| c.rule == "petition-for-review").expect("proposed");
+        // Final when entered: Monday 2026-03-02 + 30 = Wednesday 2026-04-01.
+        assert_eq!(pfr.due.to_string(), "2026-04-01");
+        assert!(pfr.suggested);
+        let (en, es) = (&pfr.explanation.en, &pfr.explanation.es);
+        assert!(
+            en.contains("1241.1(e)") && en.contains("240(b)(5)(D)") && en.contains("does not stop the 30-day clock")
+        );
+        assert!(es.contains("1241.1(e)") && es.contains("no detiene el plazo de 30 días"));
+        assert_eq!(pfr.steps.last().map(|s| s.en.contains("Stone v. INS")), Some(true));
+        // The same rule after a BIA decision is ticked as before and carries no such note.
+        let bia = propose(EventKind::BiaDecision, "2026-03-02".parse().unwrap(), &Options::default()).unwrap();
+        assert!(!bia[0].suggested && !bia[0].explanation.en.contains("1241.1(e)"));
+        assert!(EventKind::ALL
+            .iter()
+            .all(|e| e.rules().iter().all(|id| !e.suggested_only(id) || e.note(id).is_some())));
     }
 
     #[test]

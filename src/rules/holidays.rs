@@ -18,7 +18,7 @@ use crate::text::Text;
 #[ts(export)]
 pub struct Closure {
     pub date: NaiveDate,
-    /// e.g. "Executive Order 14137: federal offices closed".
+    /// e.g. "Executive Order 14133: federal offices closed" (9 January 2025).
     pub reason: String,
 }
 

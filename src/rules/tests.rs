@@ -378,12 +378,92 @@ fn the_corrected_texts_say_what_the_review_found() {
     assert_ne!(TABLE_VERSION, "2026-11-24", "the table's version moved with the corrections");
 }
 
+#[test]
+fn a_due_date_on_a_known_closure_names_the_open_day_before_as_safer() {
+    // vd-bond from Thursday 2025-01-02: Fri 3 (1), Mon 6 (2), Tue 7 (3), Wed 8 (4), Thu 9
+    // (5), the EO 14133 closure; the safer day is Wednesday 2025-01-08.
+    let bond = compute("vd-bond", d("2025-01-02"), &Options::default()).unwrap();
+    assert_eq!((bond.due, bond.safer), (d("2025-01-09"), Some(d("2025-01-08"))));
+    assert!(
+        bond.explanation.en.contains("offices are closed that day; file by 2025-01-08 (or e-file where allowed)"),
+        "{}",
+        bond.explanation.en
+    );
+    assert!(bond.explanation.es.contains("las oficinas están cerradas ese día; presente a más tardar el 2025-01-08"));
+    // bia-appeal from 2025-11-24: due Wednesday 2025-12-24 (EO 14371); safer Tuesday 12-23.
+    let appeal = compute("bia-appeal", d("2025-11-24"), &Options::default()).unwrap();
+    assert_eq!((appeal.due, appeal.safer), (d("2025-12-24"), Some(d("2025-12-23"))));
+    // Inauguration Day 2033 is a closure for the BIA, not for a court outside the area.
+    let bia = compute("bia-appeal", d("2032-12-21"), &Options::default()).unwrap();
+    assert_eq!((bia.due, bia.safer), (d("2033-01-20"), Some(d("2033-01-19"))));
+    let court = compute("ij-motion-reconsider", d("2032-12-21"), &Options::default()).unwrap();
+    assert_eq!((court.due, court.safer), (d("2033-01-20"), None));
+    // Leaving the country is not a filing: no safer day for voluntary departure.
+    let leave = compute("vd-departure", d("2025-11-24"), &Options { days: Some(30), ..Default::default() }).unwrap();
+    assert_eq!((leave.due, leave.safer), (d("2025-12-24"), None));
+}
+
+#[test]
+fn a_cutoff_on_or_before_a_closure_names_an_open_day() {
+    // Born 2004-01-10: last day 2025-01-09, a Thursday and the EO 14133 closure.
+    let c = compute("sijs-age-out", d("2004-01-10"), &Options::default()).unwrap();
+    assert_eq!((c.due, c.safer), (d("2025-01-09"), Some(d("2025-01-08"))));
+    assert!(c.explanation.en.contains("offices are closed that day"), "{}", c.explanation.en);
+    // Born 2004-12-28: last day Saturday 2025-12-27; the business day before, Friday 12-26,
+    // is a closure, 12-25 Christmas, 12-24 a closure: Tuesday 2025-12-23.
+    let c = compute("sijs-age-out", d("2004-12-28"), &Options::default()).unwrap();
+    assert_eq!((c.due, c.safer), (d("2025-12-27"), Some(d("2025-12-23"))));
+    assert!(
+        c.explanation.en.contains("2025-12-26 (federal offices closed by Executive Order 14371"),
+        "{}",
+        c.explanation.en
+    );
+}
+
+#[test]
+fn the_voluntary_departure_and_appeal_texts_follow_the_2008_rule() {
+    let bond = compute("vd-bond", d("2026-11-24"), &Options::default()).unwrap();
+    let (en, es) = (&bond.explanation.en, &bond.explanation.es);
+    assert!(en.contains("must STILL LEAVE on time") && en.contains("penalties for failing to depart"), "{en}");
+    assert!(en.contains("overruled Matter of Diaz-Ruacho") && en.contains("73 FR 76927"), "{en}");
+    assert!(es.contains("DEBE SALIR IGUALMENTE") && es.contains("dejó sin efecto Matter of Diaz-Ruacho"), "{es}");
+    assert!(!bond.source.contains("Diaz-Ruacho, 24 I&N Dec. 47 (BIA 2006)\"") && bond.source.contains("overrules"));
+    let leave = compute("vd-departure", d("2026-11-24"), &Options { days: Some(60), ..Default::default() }).unwrap();
+    let (en, es) = (&leave.explanation.en, &leave.explanation.es);
+    assert!(en.contains("filed during the period") && en.contains("penalties for failing to depart do not"), "{en}");
+    assert!(en.contains("by analogy") && es.contains("por analogía"), "{en}");
+    let appeal = compute("bia-appeal", d("2026-05-20"), &Options::default()).unwrap();
+    assert!(appeal
+        .explanation
+        .en
+        .contains("No appeal lies from an order of removal entered in absentia (8 CFR 1240.15)"));
+    assert!(appeal
+        .explanation
+        .es
+        .contains("No cabe apelación contra una orden de deportación dictada en ausencia (8 CFR 1240.15)"));
+}
+
 /// Options a rule accepts, for the properties: the days for voluntary departure.
 fn options_for_rule(rule: &Rule, days: u32) -> Options {
     match rule.counting {
         Counting::DaysSet { .. } => Options { days: Some(days), ..Default::default() },
         _ => Options::default(),
     }
+}
+
+/// A trigger that puts the rule's date within about a week of `target`.
+fn trigger_near(rule: &Rule, target: NaiveDate, shift: i64) -> NaiveDate {
+    let years = |y: u32| target.checked_sub_months(chrono::Months::new(12 * y)).unwrap();
+    let base = match rule.counting {
+        Counting::DaysAfter { days } => target - chrono::Duration::days(i64::from(days)),
+        Counting::YearsAfter { years: y } => years(y),
+        Counting::DaysBefore { days } => target + chrono::Duration::days(i64::from(days)),
+        Counting::ClockDays { days } => target - chrono::Duration::days(i64::from(days)),
+        Counting::BusinessDaysAfter { days } => target - chrono::Duration::days(i64::from(days) * 7 / 5),
+        Counting::DaysSet { .. } => target - chrono::Duration::days(30),
+        Counting::BeforeBirthday { years: y } => years(y) + chrono::Duration::days(1),
+    };
+    base + chrono::Duration::days(shift)
 }
 
 fn any_date() -> impl Strategy<Value = NaiveDate> {
@@ -460,6 +540,29 @@ proptest! {
         let c = compute(rule.id, from, &options).unwrap();
         if let Some(alt) = &c.with_optional_closures {
             prop_assert!(alt.due > c.due && !alt.closures.is_empty());
+        }
+    }
+
+    #[test]
+    fn the_safer_date_is_never_a_closure_weekend_or_holiday_nor_after_the_due_date(
+        pick in 0usize..64, shift in -8i64..=8, idx in 0usize..RULES.len(), washington in any::<bool>(),
+    ) {
+        let rule = &RULES[idx];
+        let all = known_closures(d("2024-01-01"), d("2034-12-31"), true);
+        let target = all[pick % all.len()].date;
+        let from = trigger_near(rule, target, shift);
+        let options = Options { washington_area: washington, ..options_for_rule(rule, 30) };
+        let c = compute(rule.id, from, &options).unwrap();
+        let area = washington || rule.filed_with == FiledWith::Bia;
+        let closure = |day: NaiveDate| !known_closures(day, day, area).is_empty();
+        if let Some(safer) = c.safer {
+            prop_assert!(safer < c.due, "{} from {}: safer {} after due {}", rule.id, from, safer, c.due);
+            prop_assert!(Calendar::default().is_business_day(safer), "{} from {}: safer {}", rule.id, from, safer);
+            prop_assert!(!closure(safer), "{} from {}: safer {} is a closure", rule.id, from, safer);
+        }
+        let files = !matches!(rule.counting, Counting::DaysSet { .. }) && rule.filed_with != FiledWith::Agency;
+        if files && rule.roll != Roll::None && closure(c.due) {
+            prop_assert!(c.safer.is_some(), "{} from {}: due {} is a closure and no safer day", rule.id, from, c.due);
         }
     }
 

@@ -110,8 +110,9 @@ pub enum RulesCmd {
         /// Voluntary departure was granted before the conclusion of proceedings.
         #[arg(long)]
         before_conclusion: bool,
-        /// The court or office is in the Washington area (Arlington, Annandale, Sterling):
-        /// Inauguration Day is then an optional closure. BIA rules always are.
+        /// The court or office is in the Inauguration Day area of 5 U.S.C. 6103(c) (the
+        /// Annandale and Hyattsville courts; not Sterling, in Loudoun County): Inauguration
+        /// Day is then an optional closure. BIA rules always are.
         #[arg(long)]
         washington_area: bool,
     },

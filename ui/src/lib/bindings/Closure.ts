@@ -5,6 +5,6 @@
  */
 export type Closure = { date: string, 
 /**
- * e.g. "Executive Order 14137: federal offices closed".
+ * e.g. "Executive Order 14133: federal offices closed" (9 January 2025).
  */
 reason: string, };

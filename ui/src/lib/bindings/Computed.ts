@@ -22,7 +22,8 @@ also: string | null,
 /**
  * An earlier date that is safer to act by, when the rule names one (the business
  * day before a counted-back date, the day before the asylum anniversary, the business
- * day before a cutoff on a weekend).
+ * day before a cutoff on a weekend), or when the due date falls on a known optional
+ * closure (the last open day before it). Never a weekend, holiday or known closure.
  */
 safer: string | null, 
 /**
@@ -40,4 +41,10 @@ steps: Array<Text>,
 /**
  * The steps as one paragraph.
  */
-explanation: Text, table_version: string, };
+explanation: Text, table_version: string, 
+/**
+ * For a deadline proposed from an event: offered for the user to consider but not
+ * ticked in advance (the petition for review after an in absentia order). Always false
+ * from `compute`; added after the other fields, so older readers are unaffected.
+ */
+suggested: boolean, };

@@ -28,7 +28,8 @@ days: number | null,
  */
 before_conclusion: boolean, 
 /**
- * The forum is in the Inauguration Day area of 5 U.S.C. 6103(c) (the Arlington,
- * Annandale or Sterling courts, a DHS office there). BIA rules always are.
+ * The forum is in the Inauguration Day area of 5 U.S.C. 6103(c) (the Annandale and
+ * Hyattsville courts, a DHS office there; not Sterling, in Loudoun County). BIA rules
+ * always are.
  */
 washington_area: boolean, };

@@ -21,12 +21,17 @@ const proposal = (rule: string, due: string, extra: Partial<Computed> = {}): Com
   doubt: null,
   steps: [],
   explanation: text(`Explained ${rule}`, `Explicado ${rule}`),
-  table_version: '2026-11-25',
+  table_version: '2026-11-26',
+  suggested: false,
   ...extra,
 });
 
 const proposeDeadlines = vi.fn(async (event: string) => {
-  if (event === 'in_absentia_order') return [proposal('motion-rescind-in-absentia', '2026-08-31')];
+  if (event === 'in_absentia_order')
+    return [
+      proposal('motion-rescind-in-absentia', '2026-08-31'),
+      proposal('petition-for-review', '2026-04-01', { suggested: true }),
+    ];
   return [
     proposal('vd-bond', '2025-12-02'),
     proposal('vd-departure', '2025-12-24', {
@@ -95,6 +100,35 @@ describe('EventPanel', () => {
     expect(proposeDeadlines).toHaveBeenCalledWith('in_absentia_order', '2026-03-02', false, { washingtonArea: false });
     expect(await screen.findByText(/Regla motion-rescind-in-absentia/)).toBeInTheDocument();
     expect(screen.getByText('Explicado motion-rescind-in-absentia')).toBeInTheDocument();
+    expect(screen.getByText('Sugerido, sin marcar: agréguelo solo si corresponde.')).toBeInTheDocument();
     setLang('en');
+  });
+
+  it('leaves a suggested deadline unticked and adds only the ticked ones', async () => {
+    setLang('en');
+    const { container } = render(EventPanel, { matterId: 7, onAdded: () => {}, onCancel: () => {} });
+    await fireEvent.change(screen.getByLabelText('What happened'), { target: { value: 'in_absentia_order' } });
+    await fireEvent.input(screen.getByLabelText('On what date'), { target: { value: '2026-03-02' } });
+    await fireEvent.click(screen.getByText('Show the deadlines it starts'));
+    await screen.findByText(/Rule petition-for-review/);
+    const box = (rule: string) => container.querySelector(`[data-rule="${rule}"] input[type=checkbox]`) as HTMLInputElement;
+    expect(box('motion-rescind-in-absentia').checked).toBe(true);
+    expect(box('petition-for-review').checked).toBe(false);
+    expect(screen.getByText('Suggested, not ticked: add it only if it applies.')).toBeInTheDocument();
+    await fireEvent.click(screen.getByText('Add the ticked deadlines'));
+    expect(addEventDeadlines).toHaveBeenLastCalledWith(7, 'in_absentia_order', '2026-03-02', false, ['motion-rescind-in-absentia'], {
+      washingtonArea: false,
+    });
+    // Ticking it adds it too.
+    await fireEvent.click(box('petition-for-review'));
+    await fireEvent.click(screen.getByText('Add the ticked deadlines'));
+    expect(addEventDeadlines).toHaveBeenLastCalledWith(
+      7,
+      'in_absentia_order',
+      '2026-03-02',
+      false,
+      ['motion-rescind-in-absentia', 'petition-for-review'],
+      { washingtonArea: false },
+    );
   });
 });
