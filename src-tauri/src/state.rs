@@ -30,7 +30,7 @@ impl JobProgress {
         self.0.store(0, Ordering::Relaxed);
     }
     pub fn set(&self, done: u64, total: u64) {
-        let pct = if total == 0 { 0 } else { (done.saturating_mul(100) / total).min(100) as u32 };
+        let pct = done.saturating_mul(100).checked_div(total).unwrap_or(0).min(100) as u32;
         self.0.store(pct, Ordering::Relaxed);
     }
     pub fn finish(&self) {

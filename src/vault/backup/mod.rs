@@ -120,15 +120,21 @@ async fn check_copy(copy: &VaultPaths, key: &Key, header: &Header) -> Result<()>
 
 /// Counts and dates of a database, for the user to see what a backup or vault holds.
 pub(crate) async fn summarise(pool: &SqlitePool) -> Result<Summary> {
-    let count = |sql: &'static str| async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await };
-    Ok(Summary {
-        schema_version: count("SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success").await?,
-        clients: count("SELECT COUNT(*) FROM clients WHERE deleted_at IS NULL").await?,
-        matters: count("SELECT COUNT(*) FROM matters WHERE deleted_at IS NULL").await?,
-        deadlines: count("SELECT COUNT(*) FROM deadlines").await?,
-        newest_change: sqlx::query_scalar("SELECT MAX(at) FROM audit_log").fetch_one(pool).await?,
-        created: String::new(),
-    })
+    // One statement, read to its end: a statement left mid-way keeps SQLite from closing
+    // the connection (and removing its WAL) until it is finalized.
+    let (schema_version, clients, matters, deadlines, newest_change): (i64, i64, i64, i64, Option<String>) =
+        sqlx::query_as(
+            "SELECT (SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success),
+                    (SELECT COUNT(*) FROM clients WHERE deleted_at IS NULL),
+                    (SELECT COUNT(*) FROM matters WHERE deleted_at IS NULL),
+                    (SELECT COUNT(*) FROM deadlines),
+                    (SELECT MAX(at) FROM audit_log)",
+        )
+        .fetch_all(pool)
+        .await?
+        .pop()
+        .ok_or_else(|| Error::Database("no summary row".into()))?;
+    Ok(Summary { schema_version, clients, matters, deadlines, newest_change, created: String::new() })
 }
 
 /// What an open vault holds (counts and dates).
