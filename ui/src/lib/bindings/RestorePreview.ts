@@ -9,4 +9,8 @@ export type RestorePreview = { incoming: Summary,
  * The current vault's size in bytes, if there is one (it is locked: only its size
  * and date can be known without its passphrase).
  */
-current_bytes: number | null, current_modified: string | null, };
+current_bytes: number | null, current_modified: string | null, 
+/**
+ * The schema version the backup will be upgraded to at its first unlock, if older.
+ */
+upgrades_to: number | null, };
