@@ -413,8 +413,9 @@ async fn connect(paths: &VaultPaths, key: &kdf::Key) -> Result<SqlitePool> {
         .filename(&paths.db)
         .create_if_missing(false)
         .pragma("key", key_pragma.to_string())
-        // Wipes memory SQLite frees (decrypted pages among it); 4.5.7 ignores OFF.
-        .pragma("cipher_memory_security", "ON")
+        // cipher_memory_security (wiping all memory SQLite frees) is left at 4.5.7's
+        // default, off: measured on, the dashboard took 17x and search 9x as long
+        // (docs/BENCHMARKS.md). Core dumps off and encrypted swap are the answer instead.
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
