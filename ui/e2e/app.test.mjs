@@ -5,9 +5,10 @@
 //   SCREENSHOT_DIR  where to keep screenshots (optional)
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Driver, sleep } from './webdriver.mjs';
+import { plaintextHits } from './scan.mjs';
 
 const PASS = 'tangerine orbit velvet harbor';
 const app = process.env.APP_BINARY;
@@ -342,23 +343,8 @@ test('no client detail or passphrase is left in plaintext anywhere the app wrote
   await d.quit();
   d = null;
   await sleep(500);
-  const needles = ['Haile', 'Amina', '201555019', 'Okonkwo', 'Ana Volunteer', PASS].map((s) => Buffer.from(s));
-  const hits = [];
-  let files = 0;
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      const st = statSync(p, { throwIfNoEntry: false });
-      if (!st) continue;
-      if (st.isDirectory()) walk(p);
-      else if (st.isFile()) {
-        files++;
-        const bytes = readFileSync(p);
-        for (const n of needles) if (bytes.includes(n)) hits.push(`${p}: ${n}`);
-      }
-    }
-  };
-  walk(home);
+  // UTF-8 and UTF-16, as typed, lower- and upper-cased (scan.mjs).
+  const { files, hits } = plaintextHits(home, ['Haile', 'Amina', '201555019', 'Okonkwo', 'Ana Volunteer', PASS]);
   assert.ok(files > 0, 'nothing was written under E2E_HOME: the scan would prove nothing');
   assert.deepEqual(hits, []);
 });

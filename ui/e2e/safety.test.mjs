@@ -6,9 +6,10 @@
 // in UTF-8 and UTF-16, as typed and case-folded.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Driver, sleep } from './webdriver.mjs';
+import { plaintextHits } from './scan.mjs';
 
 const PASS = 'tangerine orbit velvet harbor';
 const NEW = 'copper lantern meadow quartz';
@@ -191,29 +192,7 @@ test('no client detail, passphrase or recovery code in plaintext anywhere, backu
   await d.quit();
   d = null;
   await sleep(500);
-  const words = ['Marisol', 'Quetzaltenango', '209555014', PASS, NEW, recoveryCode];
-  const needles = [];
-  for (const w of words) {
-    for (const form of new Set([w, w.toLowerCase(), w.toUpperCase()])) {
-      needles.push([w, Buffer.from(form, 'utf8')], [w, Buffer.from(form, 'utf16le')]);
-    }
-  }
-  const hits = [];
-  let files = 0;
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      const st = statSync(p, { throwIfNoEntry: false });
-      if (!st) continue;
-      if (st.isDirectory()) walk(p);
-      else if (st.isFile()) {
-        files++;
-        const bytes = readFileSync(p);
-        for (const [w, n] of needles) if (bytes.includes(n)) hits.push(`${p}: ${w}`);
-      }
-    }
-  };
-  walk(home);
+  const { files, hits } = plaintextHits(home, ['Marisol', 'Quetzaltenango', '209555014', PASS, NEW, recoveryCode]);
   assert.ok(files > 3 && readdirSync(usb).length > 0, 'nothing was written: the scan would prove nothing');
   assert.deepEqual(hits, []);
 });
