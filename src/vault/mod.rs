@@ -368,7 +368,17 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'sta
 /// still closing on another task; waiting makes "locked" mean the files are let go.
 /// Only sound because this process holds the vault's exclusive lock.
 pub(crate) async fn close_pool(pool: &SqlitePool, paths: &VaultPaths) {
-    pool.close().await;
+    // The connection is taken and closed here, and awaited: `Pool::close` alone can
+    // return while a connection handed back a moment ago is still open on SQLite's
+    // thread, which kept the WAL (and the vault) open for seconds after "locked".
+    match tokio::time::timeout(Duration::from_secs(5), pool.acquire()).await {
+        Ok(Ok(conn)) => {
+            let closing = pool.close();
+            let _ = conn.close().await;
+            closing.await;
+        }
+        _ => pool.close().await,
+    }
     wait_for_side_files(paths).await;
 }
 
