@@ -99,6 +99,7 @@ test('backups: a bad folder is refused inline; Back up now writes a checked back
   await shot('10-backups-en', [[1280, 800], [1024, 700]]);
   await setLanguage('es');
   await d.waitText('#backups-title', (t) => t === 'Copias de seguridad');
+  await d.waitText('#backup-message', (t) => t.includes('Copia hecha y comprobada'));
   await d.script("document.querySelector('#backups').scrollIntoView({ block: 'start' });");
   await shot('10-backups-es');
   await setLanguage('en');
