@@ -4,6 +4,7 @@
 pub mod backups;
 pub mod error;
 pub mod model;
+pub mod process_guard;
 pub mod rules;
 pub mod store;
 pub mod text;

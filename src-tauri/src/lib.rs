@@ -30,6 +30,8 @@ fn vault_path_from_args() -> PathBuf {
 
 /// Starts the app.
 pub fn run() {
+    // Before WebKit starts: its processes inherit the core-file limit of 0.
+    let _ = amparo::process_guard::harden();
     // Measure the machine for new passphrase slots now, off the async threads, so the
     // first creation or change does not stall one of them for a second.
     std::thread::spawn(amparo::vault::KdfParams::calibrated);

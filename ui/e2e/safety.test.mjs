@@ -6,7 +6,8 @@
 // in UTF-8 and UTF-16, as typed and case-folded.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Driver, sleep } from './webdriver.mjs';
 import { plaintextHits } from './scan.mjs';
@@ -78,6 +79,25 @@ test('creating a vault shows the recovery code once, and the app waits until it 
   await d.type('#a_number', 'A209-555-014');
   await d.click('#save-client');
   await d.waitText('#client-a-number', (t) => t === 'A209-555-014');
+});
+
+test('the app and its web process can write no core dump (keys and pages stay out of crash files)', () => {
+  const pids = (name) =>
+    execSync(`pgrep -f ${name} || true`).toString().split('\n').filter(Boolean).filter((p) => p !== String(process.pid));
+  // The bracket keeps pgrep from matching the shell that runs it.
+  const app = pids('[a]mparo-app');
+  assert.ok(app.length > 0, 'the app process was not found');
+  const web = pids('[W]ebKitWebProcess');
+  for (const pid of [...app, ...web]) {
+    let limits;
+    try {
+      limits = readFileSync(`/proc/${pid}/limits`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const core = limits.split('\n').find((l) => l.startsWith('Max core file size'));
+    assert.match(core, /Max core file size\s+0\s+0\s/, `process ${pid}: ${core}`);
+  }
 });
 
 test('backups: a bad folder is refused inline; Back up now writes a checked backup; the warning goes', async () => {

@@ -15,6 +15,9 @@ use clap::Parser;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
+    if let Err(e) = amparo::process_guard::harden() {
+        eprintln!("warning: core dumps could not be turned off ({e})");
+    }
     let cli = args::Cli::parse();
     let json = cli.json;
     match commands::run(cli).await {
