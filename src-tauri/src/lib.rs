@@ -14,6 +14,7 @@ mod matters;
 mod settings;
 mod state;
 mod vault;
+mod window_guard;
 
 use std::path::PathBuf;
 
@@ -44,6 +45,7 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_notification::init())
+        .plugin(window_guard::navigation())
         .manage(state::AppState::new(vault_path_from_args()))
         .invoke_handler(tauri::generate_handler![
             vault::vault_status,
@@ -91,6 +93,11 @@ pub fn run() {
             deadlines::add_event_deadlines,
             deadlines::move_trigger,
         ])
-        .run(tauri::generate_context!())
-        .expect("error while running Amparo");
+        .build(tauri::generate_context!())
+        .expect("error while building Amparo")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                window_guard::on_exit(app);
+            }
+        });
 }

@@ -128,6 +128,13 @@ test('backups: a bad folder is refused inline; Back up now writes a checked back
   assert.ok(!(await d.exists('#backup-warning')), 'the dashboard still warns after a good backup');
 });
 
+test('the window cannot be sent to another site (nothing leaves in a URL)', async () => {
+  await d.script("setTimeout(() => { location.href = 'https://example.org/?d=Marisol'; }, 0); return 1;");
+  await sleep(1500);
+  assert.equal(await d.script('return location.protocol'), 'tauri:');
+  await d.find('#nav-dashboard');
+});
+
 test('changing the passphrase: a mismatch is refused; the change re-encrypts and only the new one opens', async () => {
   await d.click('#nav-settings');
   await d.type('#current-passphrase', PASS);
