@@ -31,11 +31,14 @@ pub async fn reminder(state: State<'_, AppState>) -> CmdResult<Reminder> {
     Ok(state.store().await?.reminder(Store::today()).await?)
 }
 
-/// Shows a desktop notification. The UI sends only counts ("2 deadlines are overdue"),
-/// never a client's name: notification daemons may keep a history on disk. A desktop
-/// without a notification service is not an error: the dashboard shows the same.
+/// Shows today's desktop reminder, in "en" or "es": counts only, worded in Rust. The page
+/// cannot pass any text (a compromised page could otherwise push names into a
+/// notification daemon's history). A desktop without a notification service is not an
+/// error: the dashboard shows the same. Returns whether there was anything to say.
 #[tauri::command]
-pub fn notify(app: tauri::AppHandle, body: String) {
-    let body: String = body.chars().take(200).collect();
+pub async fn notify(app: tauri::AppHandle, state: State<'_, AppState>, lang: String) -> CmdResult<bool> {
+    let reminder = state.store().await?.reminder(Store::today()).await?;
+    let Some(body) = reminder.text(lang == "es") else { return Ok(false) };
     let _ = app.notification().builder().title("Amparo").body(body).show();
+    Ok(true)
 }

@@ -58,6 +58,63 @@ pub struct Reminder {
     pub due_tomorrow: i64,
 }
 
+impl Reminder {
+    /// The notification's words, or None when nothing is due. Built here, not in the page:
+    /// the page may only ask for the reminder, never choose what a notification says, so
+    /// no name can reach a notification daemon's history.
+    pub fn text(&self, spanish: bool) -> Option<String> {
+        let n = |count: i64, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
+        let mut parts = Vec::new();
+        if self.overdue > 0 {
+            parts.push(if spanish {
+                n(self.overdue, "plazo vencido", "plazos vencidos")
+            } else {
+                format!("{} overdue", n(self.overdue, "deadline", "deadlines"))
+            });
+        }
+        if self.due_today > 0 {
+            parts.push(if spanish {
+                n(self.due_today, "vence hoy", "vencen hoy")
+            } else {
+                format!("{} due today", self.due_today)
+            });
+        }
+        if self.due_tomorrow > 0 {
+            parts.push(if spanish {
+                n(self.due_tomorrow, "vence mañana", "vencen mañana")
+            } else {
+                format!("{} due tomorrow", self.due_tomorrow)
+            });
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        Some(if spanish {
+            format!("Plazos: {}. Abra Amparo para verlos.", parts.join("; "))
+        } else {
+            format!("Deadlines: {}. Open Amparo to see them.", parts.join("; "))
+        })
+    }
+}
+
+#[cfg(test)]
+mod reminder_tests {
+    use super::Reminder;
+
+    #[test]
+    fn says_nothing_when_nothing_is_due_and_counts_in_both_languages() {
+        assert_eq!(Reminder { overdue: 0, due_today: 0, due_tomorrow: 0 }.text(false), None);
+        assert_eq!(
+            Reminder { overdue: 2, due_today: 0, due_tomorrow: 1 }.text(false).unwrap(),
+            "Deadlines: 2 deadlines overdue; 1 due tomorrow. Open Amparo to see them."
+        );
+        assert_eq!(
+            Reminder { overdue: 1, due_today: 3, due_tomorrow: 0 }.text(true).unwrap(),
+            "Plazos: 1 plazo vencido; 3 vencen hoy. Abra Amparo para verlos."
+        );
+    }
+}
+
 /// What the calendar shows for a range of days.
 #[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
