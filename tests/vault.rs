@@ -361,3 +361,12 @@ async fn a_planted_symlink_beside_the_header_is_not_followed() {
     v.lock().await;
     assert_eq!(std::fs::read(victim.path()).unwrap(), b"precious");
 }
+
+#[tokio::test]
+async fn the_schema_of_a_vault_is_not_trusted_to_run_functions() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    let trusted: i64 = sqlx::query_scalar("PRAGMA trusted_schema").fetch_one(v.pool()).await.unwrap();
+    assert_eq!(trusted, 0);
+    v.lock().await;
+}

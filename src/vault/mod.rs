@@ -431,6 +431,9 @@ async fn connect(paths: &VaultPaths, key: &kdf::Key) -> Result<SqlitePool> {
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5))
         .pragma("temp_store", "MEMORY")
+        // A vault handed over with its passphrase cannot run code through its schema
+        // (views and triggers calling functions with side effects).
+        .pragma("trusted_schema", "OFF")
         .pragma("secure_delete", "ON")
         // 32 MiB of decrypted pages, in memory only: without it SQLCipher decrypts and
         // authenticates most of the file again on every list or search.
