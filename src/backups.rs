@@ -17,22 +17,31 @@ pub async fn back_up_now(vault: &Vault, store: &Store, to: Option<&Path>, progre
         Some(dir) => dir.to_path_buf(),
         None => status.folder.map(PathBuf::from).ok_or(Error::NoBackupFolder)?,
     };
-    let mut made = vault.backup_to(&dir, progress).await?;
-    store.record_backup(&made, false).await?;
-    made.removed = store.thin_backups(&dir, status.keep, &made.file).await?;
-    Ok(made)
+    make(vault, store, &dir, status.keep, false, progress).await
 }
 
 /// The automatic backup, made when the vault locks: only when a folder is set and the
 /// last good backup is more than a day old. Returns what was made, if anything.
 pub async fn automatic(vault: &Vault, store: &Store) -> Result<Option<Made>> {
-    if !store.automatic_backup_due().await? {
-        return Ok(None);
-    }
     let status = store.backup_status().await?;
-    let dir = PathBuf::from(status.folder.ok_or(Error::NoBackupFolder)?);
-    let mut made = vault.backup_to(&dir, &crate::vault::no_progress).await?;
-    store.record_backup(&made, true).await?;
-    made.removed = store.thin_backups(&dir, status.keep, &made.file).await?;
-    Ok(Some(made))
+    match (status.automatic_due(), status.folder) {
+        (true, Some(folder)) => {
+            Ok(Some(make(vault, store, Path::new(&folder), status.keep, true, &crate::vault::no_progress).await?))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Writes the backup, then records it and thins the folder.
+async fn make(
+    vault: &Vault,
+    store: &Store,
+    dir: &Path,
+    keep: usize,
+    automatic: bool,
+    progress: Progress<'_>,
+) -> Result<Made> {
+    let mut made = vault.backup_to(dir, progress).await?;
+    store.record_backup(&mut made, keep, automatic).await?;
+    Ok(made)
 }

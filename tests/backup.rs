@@ -212,6 +212,16 @@ async fn retention_keeps_the_newest_and_removes_only_what_this_vault_wrote() {
     std::fs::write(&planted, &forged).unwrap();
     assert_eq!(backup::list(folder.path(), v.vault_id()).first().map(|(p, _)| p.clone()), Some(planted.clone()));
     made.push(amparo::backups::back_up_now(&v, &s, None, &no_progress).await.unwrap());
+    // The audit log says how many each backup removed.
+    let logged: Vec<String> = sqlx::query_scalar("SELECT changes FROM audit_log WHERE action = 'backup' ORDER BY id")
+        .fetch_all(v.pool())
+        .await
+        .unwrap();
+    let removed: Vec<u64> = logged
+        .iter()
+        .map(|c| serde_json::from_str::<serde_json::Value>(c).unwrap()["removed"].as_u64().unwrap())
+        .collect();
+    assert_eq!(removed, made.iter().map(|m| m.removed.len() as u64).collect::<Vec<_>>());
     v.lock().await;
 
     let left: Vec<_> = std::fs::read_dir(folder.path()).unwrap().flatten().map(|e| e.path()).collect();
