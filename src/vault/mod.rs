@@ -134,7 +134,7 @@ impl Vault {
         params: KdfParams,
     ) -> Result<Vault> {
         passphrase::require_strong(new_passphrase)?;
-        let code = RecoveryCode::from_str(&code.reveal())?;
+        let code = code.clone();
         let mut vault =
             Self::open_inner(VaultPaths::new(db_path), &MIGRATOR, move |h: &Header| h.unseal_recovery(&code)).await?;
         let pass = copy_secret(new_passphrase);
@@ -152,21 +152,21 @@ impl Vault {
         files::require_present(&paths)?;
         let lock = files::lock_exclusive(&paths)?;
         if let Some(settled) = swap::settle(&paths)? {
-            let note = if settled == Settled::RolledForward { "new" } else { "previous" };
-            let _ = files::write_atomic(&paths.interrupted_note(), note.as_bytes());
+            swap::write_note(&paths, settled);
         }
+        // Kept until an unlock succeeds: every refused attempt until then says which
+        // passphrase an interrupted change left in force.
+        let notice = swap::read_note(&paths);
         let header = files::inspect(&paths)?;
         let data_key = {
             let h = header.clone();
-            match blocking(move || unseal(&h)).await {
-                Err(Error::WrongPassphrase) => {
-                    return Err(match std::fs::read_to_string(paths.interrupted_note()).ok().as_deref() {
-                        Some("new") => Error::WrongPassphraseAfterInterruptedChange { new_in_force: true },
-                        Some("previous") => Error::WrongPassphraseAfterInterruptedChange { new_in_force: false },
-                        _ => Error::WrongPassphrase,
+            match (blocking(move || unseal(&h)).await, notice) {
+                (Err(Error::WrongPassphrase), Some(settled)) => {
+                    return Err(Error::WrongPassphraseAfterInterruptedChange {
+                        new_in_force: settled == Settled::RolledForward,
                     })
                 }
-                other => other?,
+                (result, _) => result?,
             }
         };
         leftovers::remove_stale(&paths);
@@ -187,11 +187,6 @@ impl Vault {
                 side_files.remove_new(&paths);
                 return Err(e);
             }
-        };
-        let notice = match std::fs::read_to_string(paths.interrupted_note()).ok().as_deref() {
-            Some("new") => Some(Settled::RolledForward),
-            Some("previous") => Some(Settled::RolledBack),
-            _ => None,
         };
         let _ = std::fs::remove_file(paths.interrupted_note());
         Ok(Vault { pool, paths, header, key: data_key, notice, _lock: lock })
@@ -465,6 +460,16 @@ fn as_damaged(paths: &VaultPaths, e: Error) -> Error {
         }
         other => other,
     }
+}
+
+/// Opens a copy of a vault (a staged rotation, an export for a backup, a WAL on trial)
+/// under `key`, runs the integrity checks against `header`, and closes it, its WAL folded
+/// and removed.
+async fn check_copy(copy: &VaultPaths, key: &kdf::Key, header: &Header) -> Result<()> {
+    let pool = connect(copy, key).await?;
+    let checked = check_integrity(&pool, copy, header).await;
+    close_pool(&pool, copy).await;
+    checked
 }
 
 async fn check_integrity(pool: &SqlitePool, paths: &VaultPaths, header: &Header) -> Result<()> {

@@ -25,6 +25,8 @@ const GROUP: usize = 5;
 const ALPHABET: Alphabet = Alphabet::Crockford;
 
 /// A recovery code. Never formatted with `{:?}`; shown only through [`RecoveryCode::reveal`].
+/// A clone is wiped on drop like the original.
+#[derive(Clone)]
 pub struct RecoveryCode {
     secret: Zeroizing<[u8; SECRET_LEN]>,
 }

@@ -8,7 +8,7 @@ use super::files;
 use super::header::{self, Header};
 use super::kdf::Key;
 use super::swap::{self, Step};
-use super::{blocking, close_pool, connect, export, leftovers, wait_for_side_files, Vault};
+use super::{blocking, connect, export, leftovers, wait_for_side_files, Vault};
 use crate::error::Result;
 
 /// Rotates `vault` to a fresh key. `make_header` builds the new header for the new key
@@ -40,10 +40,7 @@ pub(super) async fn rotate<T: Send + 'static>(
         export::export(&mut conn, &vault.paths.db, &staged.db, &new_key, progress).await?;
         files::sync_file(&staged.db)?;
         step(Step::Exported)?;
-        let pool = connect(&staged, &new_key).await?;
-        let checked = super::check_integrity(&pool, &staged, &new_header).await;
-        close_pool(&pool, &staged).await;
-        checked?;
+        super::check_copy(&staged, &new_key, &new_header).await?;
         step(Step::Verified)?;
         files::write_atomic(&staged.header, &new_header.to_bytes())?;
         step(Step::HeaderStaged)
@@ -83,7 +80,7 @@ pub(super) async fn rotate<T: Send + 'static>(
         // In force but not reopened here: the app shows "locked"; the note tells the next
         // unlock that the new passphrase is the one.
         Err(_) => {
-            let _ = files::write_atomic(&vault.paths.interrupted_note(), b"new");
+            swap::write_note(&vault.paths, swap::Settled::RolledForward);
         }
     }
     leftovers::remove_stale(&vault.paths);

@@ -64,6 +64,22 @@ pub fn settle(paths: &VaultPaths) -> Result<Option<Settled>> {
     Ok(rotation)
 }
 
+/// Leaves a note saying which key an interrupted swap left in force, for the next
+/// unlock to tell the user (it holds one word, nothing secret).
+pub fn write_note(paths: &VaultPaths, settled: Settled) {
+    let word: &[u8] = if settled == Settled::RolledForward { b"new" } else { b"previous" };
+    let _ = files::write_atomic(&paths.interrupted_note(), word);
+}
+
+/// The note [`write_note`] left, if any.
+pub fn read_note(paths: &VaultPaths) -> Option<Settled> {
+    match fs::read_to_string(paths.interrupted_note()).ok()?.as_str() {
+        "new" => Some(Settled::RolledForward),
+        "previous" => Some(Settled::RolledBack),
+        _ => None,
+    }
+}
+
 /// Removes staged files (and any SQLite side files a check of them left). The header
 /// goes first and durably: a staged header left alone means "roll forward", so a crash
 /// between the two removals must never leave the header without its data.

@@ -28,14 +28,7 @@ pub async fn try_wal_on_copy(paths: &VaultPaths, header: &Header, key: &Key) -> 
     let copy = VaultPaths::new(trial.dir.join("trial.amparo"));
     copy_atomic(&paths.db, &copy.db)?;
     copy_atomic(&paths.wal(), &copy.wal())?;
-    let outcome = async {
-        let pool = super::connect(&copy, key).await?;
-        let checked = super::check_integrity(&pool, &copy, header).await;
-        super::close_pool(&pool, &copy).await;
-        checked
-    }
-    .await;
-    outcome.map_err(|e| match e {
+    super::check_copy(&copy, key, header).await.map_err(|e| match e {
         Error::Damaged { detail, .. } => {
             Error::Damaged { path: paths.db.clone(), detail: format!("{detail} (in its write-ahead log)") }
         }

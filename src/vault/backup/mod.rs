@@ -25,10 +25,9 @@ pub use format::{check_bytes, Meta, Prelude};
 pub use restore::{restore, restore_with, Restored};
 
 use super::files;
-use super::header::Header;
 use super::kdf::Key;
 use super::paths::VaultPaths;
-use super::{blocking, close_pool, connect, copy_secret, export, Vault};
+use super::{blocking, connect, copy_secret, export, Vault};
 use crate::error::{Error, Result};
 
 /// File extension of backups.
@@ -84,7 +83,7 @@ impl Vault {
                 let mut conn = self.pool.acquire().await?;
                 export::export(&mut conn, &self.paths.db, &staged, &self.key, progress).await?;
             }
-            check_copy(&VaultPaths::new(&staged), &self.key, &self.header).await?;
+            super::check_copy(&VaultPaths::new(&staged), &self.key, &self.header).await?;
             let meta = Meta {
                 created: created.clone(),
                 vault_id: self.header.vault_id.clone(),
@@ -107,15 +106,6 @@ impl Vault {
         let (file, bytes) = made?;
         Ok(Made { file, created, bytes, removed: Vec::new() })
     }
-}
-
-/// Opens a copy under `key`, runs SQLCipher's and SQLite's checks, and checks it is the
-/// header's vault; the copy's WAL is folded and removed when it closes.
-async fn check_copy(copy: &VaultPaths, key: &Key, header: &Header) -> Result<()> {
-    let pool = connect(copy, key).await?;
-    let checked = super::check_integrity(&pool, copy, header).await;
-    close_pool(&pool, copy).await;
-    checked
 }
 
 /// Counts and dates of a database, for the user to see what a backup or vault holds.

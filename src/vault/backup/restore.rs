@@ -87,37 +87,29 @@ pub async fn restore_with(
             keep_aside(&paths, &kept)?;
         }
         step(Step::AsideKept)?;
-        Ok::<_, Error>(summary)
+        // The restored file is locked before it becomes the vault, so no other process
+        // can open it between the two renames.
+        let incoming_lock = files::lock_file(&staged.db)?;
+        Ok::<_, Error>((summary, incoming_lock))
     }
     .await;
-    let summary = match prepared {
-        Ok(s) => s,
-        Err(e) => {
-            swap::remove(&staged);
-            if let Some(kept) = &aside {
-                remove_aside(kept);
-            }
-            return Err(e);
+    // Before the data swap, a failure removes what this restore made and nothing else.
+    let undo = |aside: &Option<VaultPaths>| {
+        swap::remove(&staged);
+        if let Some(kept) = aside {
+            remove_aside(kept);
         }
     };
-    // The restored file is locked before it becomes the vault, so no other process can
-    // open it between the two renames.
-    let _incoming_lock = match files::lock_file(&staged.db) {
-        Ok(l) => l,
+    let (summary, _incoming_lock) = match prepared {
+        Ok(p) => p,
         Err(e) => {
-            swap::remove(&staged);
-            if let Some(kept) = &aside {
-                remove_aside(kept);
-            }
+            undo(&aside);
             return Err(e);
         }
     };
     let (data_swapped, committed) = swap::commit(&staged, &paths, &mut *step);
     if !data_swapped {
-        swap::remove(&staged);
-        if let Some(kept) = &aside {
-            remove_aside(kept);
-        }
+        undo(&aside);
         return Err(committed.expect_err("not swapped means it failed"));
     }
     // In force from here: finish the header as the next open would, never undo.
