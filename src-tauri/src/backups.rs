@@ -58,7 +58,7 @@ pub async fn preview_restore(
 ) -> CmdResult<RestorePreview> {
     let incoming = backup::verify(&PathBuf::from(file.trim()), &SecretString::from(passphrase)).await?;
     let meta = std::fs::metadata(&state.path).ok();
-    let newest = amparo::vault::MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
+    let newest = amparo::vault::newest_schema();
     Ok(RestorePreview {
         upgrades_to: (incoming.schema_version < newest).then_some(newest),
         incoming,

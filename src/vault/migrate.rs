@@ -14,6 +14,11 @@ use crate::error::{Error, Result};
 /// The migrations in `migrations/`, compiled into the binary.
 pub static MIGRATOR: Migrator = sqlx::migrate!();
 
+/// The newest schema version this build knows (what a vault is brought up to at unlock).
+pub fn newest_schema() -> i64 {
+    MIGRATOR.iter().filter(|m| m.migration_type.is_up_migration()).map(|m| m.version).max().unwrap_or(0)
+}
+
 /// Brings the schema up to `migrator`'s newest version, refusing a vault from a newer Amparo.
 pub async fn upgrade(pool: SqlitePool, paths: &VaultPaths, migrator: &Migrator) -> Result<SqlitePool> {
     let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")

@@ -35,7 +35,7 @@ pub use export::{no_progress, Progress};
 use header::Header;
 pub use kdf::KdfParams;
 use kdf::Key;
-pub use migrate::MIGRATOR;
+pub use migrate::{newest_schema, MIGRATOR};
 use paths::VaultPaths;
 pub use recovery_code::RecoveryCode;
 pub use swap::{Settled, Step};

@@ -128,7 +128,7 @@ pub async fn run(command: Command, path: &Path, actor: String, json: bool) -> Re
             let current = describe_current(path, &pass).await;
             if !json {
                 eprintln!("The backup holds:\n{}", describe(&incoming));
-                let newest = amparo::vault::MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
+                let newest = amparo::vault::newest_schema();
                 if incoming.schema_version < newest {
                     eprintln!("  it will be upgraded to schema version {newest} when it is first unlocked");
                 }

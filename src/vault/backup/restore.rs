@@ -18,7 +18,7 @@ use super::{bad, summarise, unpack_and_unseal, Summary};
 use crate::error::{Error, Result};
 use crate::vault::paths::VaultPaths;
 use crate::vault::swap::{self, Step};
-use crate::vault::{check_integrity, close_pool, connect, files, MIGRATOR};
+use crate::vault::{check_integrity, close_pool, connect, files, newest_schema};
 
 /// What a restore did.
 #[derive(Clone, Debug, Serialize, ts_rs::TS)]
@@ -65,7 +65,7 @@ pub async fn restore_with(
         let checked = async {
             check_integrity(&pool, &staged, &prelude.header).await.map_err(|e| bad(file, &e.to_string()))?;
             let mut summary = summarise(&pool).await?;
-            let newest_known = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
+            let newest_known = newest_schema();
             if summary.schema_version > newest_known {
                 return Err(Error::NewerVersion {
                     found: u32::try_from(summary.schema_version).unwrap_or(u32::MAX),
