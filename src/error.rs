@@ -72,6 +72,9 @@ pub enum Error {
     #[error("The database refused the operation: {0}. Nothing was saved.")]
     Database(String),
 
+    #[error("{0}")]
+    Clinic(#[from] crate::clinic::ClinicError),
+
     #[error("The vault could not be upgraded to this version of Amparo: {0}. Your vault was left as it was.")]
     Migration(String),
 }
@@ -102,6 +105,7 @@ impl Error {
             Error::Io { .. } => "io",
             Error::Database(_) => "database",
             Error::Migration(_) => "migration_failed",
+            Error::Clinic(e) => e.code(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! deadline rules. Knows nothing of Tauri or the command line; both are thin shells over it.
 
 pub mod backups;
+pub mod clinic;
 pub mod error;
 pub mod model;
 pub mod process_guard;

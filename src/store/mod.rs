@@ -52,6 +52,11 @@ impl Store {
         &self.actor
     }
 
+    /// The user's name as this store records it (the default member name in a clinic).
+    pub fn actor_name(&self) -> &str {
+        &self.actor
+    }
+
     /// Today's date on this computer, for validation.
     pub fn today() -> NaiveDate {
         chrono::Local::now().date_naive()

@@ -3,7 +3,6 @@
 //! ("Jose" finds "José"); every word typed is matched as a prefix.
 
 use serde::Serialize;
-use sqlx::{Sqlite, Transaction};
 
 use super::Store;
 use crate::error::Result;
@@ -21,7 +20,7 @@ pub struct SearchHit {
 }
 
 /// Rebuilds one client's search entry from what is stored now.
-pub(crate) async fn reindex_client(tx: &mut Transaction<'_, Sqlite>, client_id: i64) -> Result<()> {
+pub(crate) async fn reindex_client(tx: &mut sqlx::SqliteConnection, client_id: i64) -> Result<()> {
     let body: Option<String> = sqlx::query_scalar(
         "SELECT c.given_name || ' ' || c.family_name || ' ' || COALESCE(c.a_number, '') || ' ' || \
          COALESCE((SELECT group_concat(name, ' ') FROM client_aliases WHERE client_id = c.id), '') || ' ' || \
@@ -30,14 +29,14 @@ pub(crate) async fn reindex_client(tx: &mut Transaction<'_, Sqlite>, client_id: 
          FROM clients c WHERE c.id = ?",
     )
     .bind(client_id)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM search_index WHERE rowid = ?").bind(client_id).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM search_index WHERE rowid = ?").bind(client_id).execute(&mut *tx).await?;
     if let Some(body) = body {
         sqlx::query("INSERT INTO search_index (rowid, body) VALUES (?, ?)")
             .bind(client_id)
             .bind(body)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(())

@@ -115,3 +115,14 @@ pub async fn dump_all(pool: &sqlx::SqlitePool) -> Vec<(String, String)> {
     }
     out
 }
+
+/// Row counts of the case tables, to prove that refusing something changed nothing.
+pub async fn snapshot_counts(pool: &sqlx::SqlitePool) -> Vec<i64> {
+    let mut out = Vec::new();
+    for t in
+        ["clients", "matters", "hearings", "deadlines", "filings", "notes", "note_versions", "audit_log", "sync_ops"]
+    {
+        out.push(sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {t}")).fetch_one(pool).await.unwrap());
+    }
+    out
+}

@@ -59,6 +59,25 @@ pub enum Command {
     /// Notes on a client or matter.
     #[command(subcommand)]
     Note(NoteCmd),
+    /// The clinic: create, invite, join, admit, members.
+    #[command(subcommand)]
+    Clinic(ClinicCmd),
+    /// Send this vault's changes to the clinic's remote and apply everyone else's.
+    Sync {
+        /// A folder, or s3://BUCKET/PREFIX (credentials from AWS_* variables, never from
+        /// here). Default: the remote used last time.
+        #[arg(long)]
+        remote: Option<String>,
+    },
+    /// Conflicting changes from two laptops: list them, or settle one.
+    Conflicts {
+        /// The conflict to settle (its number in the list).
+        #[arg(long, requires = "keep")]
+        resolve: Option<i64>,
+        /// mine, theirs, or the value to keep (a date, for dates).
+        #[arg(long, requires = "resolve")]
+        keep: Option<String>,
+    },
     /// The deadline rules: list them, or compute one (needs no vault).
     #[command(subcommand)]
     Rules(RulesCmd),
@@ -196,7 +215,49 @@ pub struct ClientAdd {
 }
 
 #[derive(Subcommand)]
+pub enum ClinicCmd {
+    /// Create a clinic, with you as its coordinator.
+    Create {
+        #[arg(long)]
+        name: String,
+    },
+    /// Write an invitation for a volunteer (coordinators).
+    Invite {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Join the clinic of an invitation; writes the request to give back to the coordinator.
+    Join {
+        file: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Admit the volunteer behind a join request, once the words on both screens match.
+    Admit {
+        file: PathBuf,
+        /// The words the volunteer's screen shows (asked for when not given).
+        #[arg(long)]
+        fingerprint: Option<String>,
+        /// volunteer (default) or coordinator.
+        #[arg(long, default_value = "volunteer")]
+        role: String,
+    },
+    /// The clinic's members and who carries which case.
+    Members,
+    /// Remove a member: nothing new is encrypted to them (what they had stays readable to them).
+    Remove { member: String },
+    /// Possible duplicate clients and records kept against a delete.
+    Alerts,
+}
+
+#[derive(Subcommand)]
 pub enum MatterCmd {
+    /// Hand a case to a member of the clinic (coordinators).
+    Assign {
+        matter: i64,
+        #[arg(long)]
+        to: String,
+    },
     /// Open a matter for a client.
     Add {
         #[arg(long)]

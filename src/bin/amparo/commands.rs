@@ -31,6 +31,11 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Hearing(cmd) => with_store(&path, actor, |s| hearing(s, cmd, json)).await?,
         Command::Deadline(cmd) => with_store(&path, actor, |s| deadline(s, cmd, json)).await?,
         Command::Note(cmd) => with_store(&path, actor, |s| note(s, cmd, json)).await?,
+        Command::Clinic(cmd) => with_store(&path, actor, |s| crate::clinic::clinic(s, cmd, json)).await?,
+        Command::Sync { remote } => with_store(&path, actor, |s| crate::clinic::sync(s, remote, json)).await?,
+        Command::Conflicts { resolve, keep } => {
+            with_store(&path, actor, |s| crate::clinic::conflicts(s, resolve, keep, json)).await?
+        }
         Command::Rules(_) => unreachable!("handled above: needs no vault"),
     }
     Ok(())
@@ -131,6 +136,15 @@ fn client_input(a: ClientAdd) -> ClientInput {
 
 async fn matter(store: Store, cmd: MatterCmd, json: bool) -> Result<()> {
     match cmd {
+        MatterCmd::Assign { matter, to } => {
+            let m = store.matter_assign(matter, &to).await?;
+            print(json, &m, || {
+                format!(
+                    "Matter {matter} is now {}'s. Their laptop receives it, with its history, at their next sync.",
+                    m.name
+                )
+            });
+        }
         MatterCmd::Add { client, kind, forum, court, judge, assigned_to, opened } => {
             let input = MatterInput {
                 client_id: client,

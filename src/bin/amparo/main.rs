@@ -3,6 +3,7 @@
 //! The passphrase never comes from argv and is never printed.
 
 mod args;
+mod clinic;
 mod commands;
 mod output;
 mod rules;

@@ -1,0 +1,346 @@
+//! Changes in: a bundle's operations and union items applied to the vault in one
+//! transaction (all of it or none). The value of each touched field is recomputed from all
+//! the operations held for it, so the order bundles arrive in does not matter.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use serde_json::Value;
+use sqlx::SqliteConnection;
+
+use super::bundle::Changes;
+use super::capture::{insert_op, local_id, ops_of, set_synced_value};
+use super::entities::{Entity, ALIASES, ENTITIES};
+use super::merge::{self, Op};
+use super::state::Me;
+use crate::error::{Error, Result};
+use crate::store::{now, search};
+
+/// What one bundle changed here.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Applied {
+    pub records_created: u64,
+    pub records_changed: u64,
+    pub notes_added: u64,
+    pub conflicts: u64,
+    pub possible_duplicates: u64,
+}
+
+fn refuse(why: String) -> Error {
+    Error::Conflict(why)
+}
+
+/// Applies `changes` inside the caller's transaction.
+pub async fn apply(conn: &mut SqliteConnection, changes: &Changes) -> Result<Applied> {
+    sqlx::query("INSERT INTO sync_applying (id) VALUES (1)").execute(&mut *conn).await?;
+    let mut out = Applied::default();
+    let mut touched: BTreeMap<(usize, String), BTreeSet<String>> = BTreeMap::new();
+    let mut max_hlc = 0;
+    for op in &changes.ops {
+        let Some(rank) = ENTITIES.iter().position(|e| e.name == op.e) else {
+            return Err(refuse(format!("it changes an unknown kind of record ({})", op.e)));
+        };
+        if !ENTITIES[rank].has_field(&op.f) {
+            return Err(refuse(format!("it changes an unknown field ({}.{})", op.e, op.f)));
+        }
+        uuid::Uuid::parse_str(&op.u).map_err(|_| refuse("it names a record by a malformed id".into()))?;
+        max_hlc = max_hlc.max(op.h);
+        if insert_op(conn, op, true).await? {
+            touched.entry((rank, op.u.clone())).or_default().insert(op.f.clone());
+        }
+    }
+    let mut clients = BTreeSet::new();
+    for ((rank, uid), fields) in &touched {
+        let entity = &ENTITIES[*rank];
+        let history = ops_of(conn, uid).await?;
+        let existing = local_id(conn, entity.name, uid).await?;
+        let fields: BTreeSet<String> = match existing {
+            Some(_) => fields.clone(),
+            None => history.keys().cloned().collect(),
+        };
+        let mut values = BTreeMap::new();
+        for field in &fields {
+            let ops = &history[field];
+            let merged = merge::merge(
+                ops,
+                entity.settled_by_person.contains(&field.as_str()),
+                entity.dates.contains(&field.as_str()),
+            );
+            let mut value = merged.value.clone();
+            if merged.conflict {
+                record_conflict(conn, entity, uid, field, &merged.heads).await?;
+                out.conflicts += 1;
+            } else {
+                sqlx::query("DELETE FROM sync_conflicts WHERE uid = ? AND field = ?")
+                    .bind(uid)
+                    .bind(field)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            if field == "deleted_at" && !value.is_null() {
+                let winner = merged.heads.last().expect("a value has a head");
+                if merge::delete_missed_an_edit(winner, &history) {
+                    value = Value::Null;
+                    alert(conn, "kept_after_delete", uid, serde_json::json!({ "entity": entity.name, "uid": uid }))
+                        .await?;
+                }
+            }
+            values.insert(field.clone(), value);
+        }
+        if entity.name == "client" {
+            if let Some(Value::String(a)) = values.get("a_number").cloned() {
+                if let Some(other) = living_client_with(conn, &a, existing).await? {
+                    values.insert("a_number".into(), Value::Null);
+                    let mut pair = [uid.clone(), other];
+                    pair.sort();
+                    alert(
+                        conn,
+                        "possible_duplicate",
+                        &pair.join(" "),
+                        serde_json::json!({ "a_number": a, "clients": pair }),
+                    )
+                    .await?;
+                    out.possible_duplicates += 1;
+                }
+            }
+        }
+        let id = write_record(conn, entity, uid, existing, &values).await?;
+        if existing.is_none() {
+            out.records_created += 1;
+            if entity.name == "matter" {
+                if let Some(author) = history.get("kind").and_then(|ops| ops.first()).map(|o| o.m.clone()) {
+                    own_new_case(conn, uid, &author).await?;
+                }
+            }
+        } else {
+            out.records_changed += 1;
+        }
+        for (field, value) in &values {
+            set_synced_value(conn, uid, field, value).await?;
+        }
+        match entity.name {
+            "client" => {
+                clients.insert(id);
+            }
+            "matter" => {
+                let c: i64 = sqlx::query_scalar("SELECT client_id FROM matters WHERE id = ?")
+                    .bind(id)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                clients.insert(c);
+            }
+            _ => {}
+        }
+    }
+    out.notes_added = apply_items(conn, changes).await?;
+    for c in clients {
+        search::reindex_client(conn, c).await?;
+    }
+    Me::observe(conn, max_hlc).await?;
+    sqlx::query("DELETE FROM sync_applying").execute(&mut *conn).await?;
+    Ok(out)
+}
+
+async fn living_client_with(
+    conn: &mut SqliteConnection,
+    a_number: &str,
+    except: Option<i64>,
+) -> Result<Option<String>> {
+    let other: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM clients WHERE a_number = ? AND deleted_at IS NULL AND id IS NOT ?")
+            .bind(a_number)
+            .bind(except)
+            .fetch_optional(&mut *conn)
+            .await?;
+    match other {
+        Some(id) => Ok(Some(super::capture::ensure_uid(conn, "client", id).await?)),
+        None => Ok(None),
+    }
+}
+
+async fn own_new_case(conn: &mut SqliteConnection, matter_uid: &str, member: &str) -> Result<()> {
+    let me = Me::load(conn).await?;
+    let assigned = me.roster.as_ref().is_some_and(|r| r.assignments.contains_key(matter_uid));
+    let author_is_volunteer =
+        me.roster.as_ref().and_then(|r| r.member(member)).is_some_and(|m| m.role == super::Role::Volunteer);
+    if !assigned && author_is_volunteer {
+        sqlx::query("INSERT OR IGNORE INTO sync_case_owner (matter_uid, member_id) VALUES (?, ?)")
+            .bind(matter_uid)
+            .bind(member)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("INSERT OR IGNORE INTO sync_case_members (matter_uid, member_id) VALUES (?, ?)")
+            .bind(matter_uid)
+            .bind(member)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn record_conflict(
+    conn: &mut SqliteConnection,
+    entity: &Entity,
+    uid: &str,
+    field: &str,
+    heads: &[&Op],
+) -> Result<()> {
+    let versions: Vec<Value> =
+        heads.iter().map(|o| serde_json::json!({ "value": o.v, "device": o.d, "member": o.m, "hlc": o.h })).collect();
+    sqlx::query(
+        "INSERT INTO sync_conflicts (uid, field, entity, versions) VALUES (?, ?, ?, ?) \
+         ON CONFLICT (uid, field) DO UPDATE SET versions = excluded.versions",
+    )
+    .bind(uid)
+    .bind(field)
+    .bind(entity.name)
+    .bind(Value::Array(versions).to_string())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub(crate) async fn alert(conn: &mut SqliteConnection, kind: &str, key: &str, detail: Value) -> Result<()> {
+    sqlx::query("INSERT OR IGNORE INTO sync_alerts (kind, key, detail, created_at) VALUES (?, ?, ?, ?)")
+        .bind(kind)
+        .bind(key)
+        .bind(detail.to_string())
+        .bind(now())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The local value of a field: references become local ids (None if not held here).
+async fn to_local(conn: &mut SqliteConnection, entity: &Entity, field: &str, value: &Value) -> Result<Value> {
+    match (entity.ref_target(field), value) {
+        (Some(target), Value::String(uid)) => {
+            Ok(local_id(conn, target, uid).await?.map(Value::from).unwrap_or(Value::Null))
+        }
+        _ => Ok(value.clone()),
+    }
+}
+
+async fn write_record(
+    conn: &mut SqliteConnection,
+    entity: &Entity,
+    uid: &str,
+    existing: Option<i64>,
+    values: &BTreeMap<String, Value>,
+) -> Result<i64> {
+    let mut cols = Vec::new();
+    let mut vals = Vec::new();
+    for (field, value) in values {
+        if field == ALIASES {
+            continue;
+        }
+        cols.push(field.as_str());
+        vals.push(to_local(conn, entity, field, value).await?);
+    }
+    let sql = match existing {
+        Some(_) if cols.is_empty() => None,
+        Some(_) => Some(format!(
+            "UPDATE {} SET {} WHERE id = ?",
+            entity.table,
+            cols.iter().map(|c| format!("{c} = ?")).collect::<Vec<_>>().join(", ")
+        )),
+        None => Some(format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            entity.table,
+            cols.join(", "),
+            vec!["?"; cols.len()].join(", ")
+        )),
+    };
+    let mut id = existing.unwrap_or(0);
+    if let Some(sql) = sql {
+        let mut q = sqlx::query(&sql);
+        for v in &vals {
+            q = match v {
+                Value::Null => q.bind(None::<String>),
+                Value::Bool(b) => q.bind(*b as i64),
+                Value::Number(n) => q.bind(
+                    n.as_i64().ok_or_else(|| refuse(format!("{} holds a number Amparo does not use", entity.name)))?,
+                ),
+                Value::String(s) => q.bind(s.clone()),
+                _ => return Err(refuse(format!("{} holds a value of the wrong kind", entity.name))),
+            };
+        }
+        if let Some(existing) = existing {
+            q = q.bind(existing);
+        }
+        let done = q
+            .execute(&mut *conn)
+            .await
+            .map_err(|e| refuse(format!("its {} could not be stored here ({})", entity.name, Error::from(e))))?;
+        if existing.is_none() {
+            id = done.last_insert_rowid();
+            sqlx::query("INSERT INTO sync_ids (entity, local_id, uid) VALUES (?, ?, ?)")
+                .bind(entity.name)
+                .bind(id)
+                .bind(uid)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    if let Some(Value::Array(names)) = values.get(ALIASES) {
+        sqlx::query("DELETE FROM client_aliases WHERE client_id = ?").bind(id).execute(&mut *conn).await?;
+        for name in names.iter().filter_map(Value::as_str) {
+            sqlx::query("INSERT INTO client_aliases (client_id, name) VALUES (?, ?)")
+                .bind(id)
+                .bind(name)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(id)
+}
+
+async fn apply_items(conn: &mut SqliteConnection, changes: &Changes) -> Result<u64> {
+    let mut added = 0;
+    for v in &changes.note_versions {
+        if local_id(conn, "note_version", &v.u).await?.is_some() {
+            continue;
+        }
+        let Some(note) = local_id(conn, "note", &v.note).await? else {
+            return Err(refuse("it adds to a note this vault does not have".into()));
+        };
+        let id = sqlx::query("INSERT INTO note_versions (note_id, body, written_at) VALUES (?, ?, ?)")
+            .bind(note)
+            .bind(&v.body)
+            .bind(&v.written_at)
+            .execute(&mut *conn)
+            .await?
+            .last_insert_rowid();
+        sqlx::query("INSERT INTO sync_ids (entity, local_id, uid) VALUES ('note_version', ?, ?)")
+            .bind(id)
+            .bind(&v.u)
+            .execute(&mut *conn)
+            .await?;
+        added += 1;
+    }
+    for a in &changes.audit {
+        if local_id(conn, "audit", &a.u).await?.is_some() {
+            continue;
+        }
+        let entity_id = local_id(conn, &a.entity, &a.entity_uid).await?;
+        let id = sqlx::query(
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id, changes) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&a.at)
+        .bind(&a.actor)
+        .bind(&a.action)
+        .bind(&a.entity)
+        .bind(entity_id)
+        .bind(&a.changes)
+        .execute(&mut *conn)
+        .await?
+        .last_insert_rowid();
+        sqlx::query("INSERT INTO sync_ids (entity, local_id, uid) VALUES ('audit', ?, ?)")
+            .bind(id)
+            .bind(&a.u)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(added)
+}

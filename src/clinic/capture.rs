@@ -1,0 +1,280 @@
+//! Local changes out: rows the triggers marked dirty become field operations (one per
+//! changed field, replacing the field's current heads), and note versions and audit
+//! entries not yet sent become union items. Each goes with the cases it belongs to.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+use sqlx::SqliteConnection;
+
+use super::bundle::{AuditItem, NoteVersionItem};
+use super::entities::{self, Entity, ENTITIES};
+use super::merge::{self, Op};
+use super::state::{new_uid, Me};
+use crate::error::Result;
+
+/// The uid of a local record, made now if it has none.
+pub async fn ensure_uid(conn: &mut SqliteConnection, entity: &str, id: i64) -> Result<String> {
+    if let Some(uid) = uid_of(conn, entity, id).await? {
+        return Ok(uid);
+    }
+    let uid = new_uid();
+    sqlx::query("INSERT INTO sync_ids (entity, local_id, uid) VALUES (?, ?, ?)")
+        .bind(entity)
+        .bind(id)
+        .bind(&uid)
+        .execute(conn)
+        .await?;
+    Ok(uid)
+}
+
+pub async fn uid_of(conn: &mut SqliteConnection, entity: &str, id: i64) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT uid FROM sync_ids WHERE entity = ? AND local_id = ?")
+        .bind(entity)
+        .bind(id)
+        .fetch_optional(conn)
+        .await?)
+}
+
+pub async fn local_id(conn: &mut SqliteConnection, entity: &str, uid: &str) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar("SELECT local_id FROM sync_ids WHERE entity = ? AND uid = ?")
+        .bind(entity)
+        .bind(uid)
+        .fetch_optional(conn)
+        .await?)
+}
+
+/// All operations held for one record, by field.
+pub async fn ops_of(conn: &mut SqliteConnection, uid: &str) -> Result<BTreeMap<String, Vec<Op>>> {
+    let rows: Vec<(String, String, i64, String, String, String, String)> =
+        sqlx::query_as("SELECT entity, field, hlc, device, member, value, parents FROM sync_ops WHERE uid = ?")
+            .bind(uid)
+            .fetch_all(conn)
+            .await?;
+    let mut out: BTreeMap<String, Vec<Op>> = BTreeMap::new();
+    for (e, f, h, d, m, v, p) in rows {
+        out.entry(f.clone()).or_default().push(Op {
+            e,
+            u: uid.to_string(),
+            f,
+            v: serde_json::from_str(&v).unwrap_or(Value::Null),
+            h: h as u64,
+            d,
+            m,
+            p: serde_json::from_str(&p).unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}
+
+pub async fn insert_op(conn: &mut SqliteConnection, op: &Op, sent: bool) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT OR IGNORE INTO sync_ops (uid, field, hlc, device, entity, value, parents, member, sent) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&op.u)
+    .bind(&op.f)
+    .bind(i64::try_from(op.h).unwrap_or(i64::MAX))
+    .bind(&op.d)
+    .bind(&op.e)
+    .bind(op.v.to_string())
+    .bind(serde_json::to_string(&op.p).expect("strings serialise"))
+    .bind(&op.m)
+    .bind(sent as i64)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn set_synced_value(conn: &mut SqliteConnection, uid: &str, field: &str, value: &Value) -> Result<()> {
+    sqlx::query("INSERT INTO sync_fields (uid, field, value) VALUES (?, ?, ?) ON CONFLICT (uid, field) DO UPDATE SET value = excluded.value")
+        .bind(uid)
+        .bind(field)
+        .bind(value.to_string())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A record's travelling fields as they are now (None if the row is gone).
+pub async fn read_row(
+    conn: &mut SqliteConnection,
+    entity: &Entity,
+    id: i64,
+) -> Result<Option<BTreeMap<String, Value>>> {
+    // References need uids before they can be written as uids.
+    for (column, target) in entity.refs {
+        let sql = format!("SELECT {column} FROM {} WHERE id = ?", entity.table);
+        if let Some(Some(target_id)) =
+            sqlx::query_scalar::<_, Option<i64>>(&sql).bind(id).fetch_optional(&mut *conn).await?
+        {
+            ensure_uid(conn, target, target_id).await?;
+        }
+    }
+    let json: Option<String> = sqlx::query_scalar(&entity.select_json()).bind(id).fetch_optional(&mut *conn).await?;
+    Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+}
+
+/// Turns every dirty record into field operations (stored, not yet sent). Returns how many.
+pub async fn capture(conn: &mut SqliteConnection, me: &mut Me) -> Result<usize> {
+    let dirty: Vec<(String, i64)> =
+        sqlx::query_as("SELECT entity, local_id FROM sync_dirty WHERE entity NOT IN ('note_version', 'audit')")
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut count = 0;
+    // Parents before children, so a matter's client has its uid first.
+    for entity in ENTITIES {
+        for (_, id) in dirty.iter().filter(|(e, _)| e == entity.name) {
+            let uid = ensure_uid(conn, entity.name, *id).await?;
+            let Some(row) = read_row(conn, entity, *id).await? else { continue };
+            let synced: BTreeMap<String, String> =
+                sqlx::query_as::<_, (String, String)>("SELECT field, value FROM sync_fields WHERE uid = ?")
+                    .bind(&uid)
+                    .fetch_all(&mut *conn)
+                    .await?
+                    .into_iter()
+                    .collect();
+            let history = ops_of(conn, &uid).await?;
+            for (field, value) in &row {
+                if synced.get(field).map(String::as_str) == Some(value.to_string().as_str()) {
+                    continue;
+                }
+                let mut parents: Vec<String> = history
+                    .get(field)
+                    .map(|ops| merge::heads(ops).iter().map(|o| o.version()).collect())
+                    .unwrap_or_default();
+                if field == "deleted_at" && !value.is_null() {
+                    for (other, ops) in &history {
+                        if other != field {
+                            parents.extend(merge::heads(ops).iter().map(|o| format!("{other}={}", o.version())));
+                        }
+                    }
+                }
+                let op = Op {
+                    e: entity.name.to_string(),
+                    u: uid.clone(),
+                    f: field.clone(),
+                    v: value.clone(),
+                    h: me.tick(conn).await?,
+                    d: me.row.device_id.clone(),
+                    m: me.row.member_id.clone(),
+                    p: parents,
+                };
+                insert_op(conn, &op, false).await?;
+                set_synced_value(conn, &uid, field, value).await?;
+                // Writing a field replaces all its heads: any conflict on it is settled.
+                sqlx::query("DELETE FROM sync_conflicts WHERE uid = ? AND field = ?")
+                    .bind(&uid)
+                    .bind(field)
+                    .execute(&mut *conn)
+                    .await?;
+                count += 1;
+            }
+            if entity.name == "matter" && !me.is_coordinator() {
+                // A volunteer's new case is theirs until a coordinator assigns it.
+                sqlx::query("INSERT OR IGNORE INTO sync_case_owner (matter_uid, member_id) VALUES (?, ?)")
+                    .bind(&uid)
+                    .bind(&me.row.member_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+        }
+    }
+    sqlx::query("DELETE FROM sync_dirty WHERE entity NOT IN ('note_version', 'audit')").execute(&mut *conn).await?;
+    Ok(count)
+}
+
+/// Note versions and audit entries not yet sent, as union items (removed from the dirty list).
+pub async fn take_items(conn: &mut SqliteConnection) -> Result<(Vec<NoteVersionItem>, Vec<AuditItem>)> {
+    let ids: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT entity, local_id FROM sync_dirty WHERE entity IN ('note_version', 'audit') ORDER BY local_id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let (mut notes, mut audits) = (Vec::new(), Vec::new());
+    for (entity, id) in ids {
+        if entity == "note_version" {
+            if let Some(item) = note_version_item(conn, id).await? {
+                notes.push(item);
+            }
+        } else if let Some(item) = audit_item(conn, id).await? {
+            audits.push(item);
+        }
+    }
+    sqlx::query("DELETE FROM sync_dirty WHERE entity IN ('note_version', 'audit')").execute(&mut *conn).await?;
+    Ok((notes, audits))
+}
+
+pub async fn note_version_item(conn: &mut SqliteConnection, id: i64) -> Result<Option<NoteVersionItem>> {
+    let row: Option<(i64, String, String)> =
+        sqlx::query_as("SELECT note_id, body, written_at FROM note_versions WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some((note_id, body, written_at)) = row else { return Ok(None) };
+    let note = ensure_uid(conn, "note", note_id).await?;
+    Ok(Some(NoteVersionItem { u: ensure_uid(conn, "note_version", id).await?, note, body, written_at }))
+}
+
+pub async fn audit_item(conn: &mut SqliteConnection, id: i64) -> Result<Option<AuditItem>> {
+    let row: Option<(String, String, String, String, Option<i64>, String)> =
+        sqlx::query_as("SELECT at, actor, action, entity, entity_id, changes FROM audit_log WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some((at, actor, action, entity, entity_id, changes)) = row else { return Ok(None) };
+    // Only the history of case records travels; vault events (backups, passphrase) stay here.
+    let (Some(_), Some(entity_id)) = (entities::entity(&entity), entity_id) else { return Ok(None) };
+    let entity_uid = ensure_uid(conn, &entity, entity_id).await?;
+    Ok(Some(AuditItem { u: ensure_uid(conn, "audit", id).await?, at, actor, action, entity, entity_uid, changes }))
+}
+
+/// The cases (matter uids) a record belongs to. A client belongs to each of its matters'.
+pub async fn cases_of(conn: &mut SqliteConnection, entity: &str, uid: &str) -> Result<BTreeSet<String>> {
+    let Some(id) = local_id(conn, entity, uid).await? else { return Ok(BTreeSet::new()) };
+    let matters: Vec<i64> = match entity {
+        "matter" => vec![id],
+        "client" => {
+            sqlx::query_scalar("SELECT id FROM matters WHERE client_id = ?").bind(id).fetch_all(&mut *conn).await?
+        }
+        "hearing" | "deadline" | "filing" => {
+            let sql = format!("SELECT matter_id FROM {} WHERE id = ?", entities::table_of(entity).expect("known"));
+            sqlx::query_scalar(&sql).bind(id).fetch_all(&mut *conn).await?
+        }
+        "note" => sqlx::query_scalar(
+            "SELECT m.id FROM notes n JOIN matters m ON m.id = n.matter_id OR m.client_id = n.client_id WHERE n.id = ?",
+        )
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?,
+        _ => Vec::new(),
+    };
+    let mut out = BTreeSet::new();
+    for m in matters {
+        out.insert(ensure_uid(conn, "matter", m).await?);
+    }
+    Ok(out)
+}
+
+/// Every record uid of a case: the matter, its client, what hangs off the matter, and the
+/// client's notes. For handing the case's history to a newly assigned volunteer.
+pub async fn records_of_case(conn: &mut SqliteConnection, matter_uid: &str) -> Result<Vec<(String, String)>> {
+    let Some(matter) = local_id(conn, "matter", matter_uid).await? else { return Ok(Vec::new()) };
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT 'matter', id FROM matters WHERE id = ?1 \
+         UNION ALL SELECT 'client', client_id FROM matters WHERE id = ?1 \
+         UNION ALL SELECT 'deadline', id FROM deadlines WHERE matter_id = ?1 \
+         UNION ALL SELECT 'hearing', id FROM hearings WHERE matter_id = ?1 \
+         UNION ALL SELECT 'filing', id FROM filings WHERE matter_id = ?1 \
+         UNION ALL SELECT 'note', id FROM notes WHERE matter_id = ?1 \
+            OR client_id = (SELECT client_id FROM matters WHERE id = ?1)",
+    )
+    .bind(matter)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (entity, id) in rows {
+        out.push((entity.clone(), ensure_uid(conn, &entity, id).await?));
+    }
+    Ok(out)
+}

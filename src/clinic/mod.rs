@@ -1,0 +1,68 @@
+//! The clinic exchange: volunteers' and coordinators' vaults share cases through signed,
+//! encrypted, immutable bundles left in a plain folder or an S3-compatible bucket (design:
+//! docs/CLINIC.md). Layers point one way: `format`, `keys`, `seal`, `merge` and `plan` are
+//! pure; `roster` and `bundle` build on them; `enroll`, `capture`, `apply`, `conflicts` talk
+//! to the vault's database; `remote` carries bytes; `sync` runs one round over all of them.
+
+pub mod apply;
+pub mod bundle;
+pub mod capture;
+pub mod conflicts;
+pub mod enroll;
+pub mod entities;
+pub mod format;
+pub mod keys;
+pub mod merge;
+pub mod plan;
+pub mod remote;
+pub mod roster;
+pub mod seal;
+pub mod state;
+pub mod sync;
+
+pub use conflicts::{Alert, ConflictView};
+pub use enroll::{ClinicStatus, JoinOutcome};
+pub use roster::{Member, Role, Roster};
+pub use sync::SyncReport;
+
+/// What the clinic exchange refuses or fails at, worded for the person at the keyboard.
+#[derive(Debug, thiserror::Error)]
+pub enum ClinicError {
+    #[error("This vault is not part of a clinic yet. Create one (coordinators) or join one with an invitation (volunteers).")]
+    NotInClinic,
+    #[error("This vault already belongs to the clinic \"{0}\". A vault belongs to one clinic.")]
+    AlreadyInClinic(String),
+    #[error("Only a coordinator can do that. Ask your clinic's coordinator.")]
+    NotCoordinator,
+    #[error("This vault's clinic keys are damaged. Restore the vault from a backup.")]
+    Keys,
+    #[error("{what} cannot be used: {detail}. Ask for a new one.")]
+    BadFile { what: &'static str, detail: String },
+    #[error("The words do not match: this request was changed or swapped on the way. Do not admit it; ask the volunteer to send a new request in person.")]
+    FingerprintMismatch,
+    #[error("No member of the clinic is called or numbered \"{0}\". See `amparo clinic members`.")]
+    UnknownMember(String),
+    #[error("The remote {0}")]
+    Remote(String),
+    #[error("No remote is set. Name a folder or an s3:// bucket (for example `--remote /media/usb/clinic`).")]
+    NoRemote,
+    #[error("No conflict numbered {0} is open. See `amparo conflicts`.")]
+    NoConflict(i64),
+}
+
+impl ClinicError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ClinicError::NotInClinic => "not_in_clinic",
+            ClinicError::AlreadyInClinic(_) => "already_in_clinic",
+            ClinicError::NotCoordinator => "not_coordinator",
+            ClinicError::Keys => "clinic_keys_damaged",
+            ClinicError::BadFile { .. } => "bad_clinic_file",
+            ClinicError::FingerprintMismatch => "fingerprint_mismatch",
+            ClinicError::UnknownMember(_) => "unknown_member",
+            ClinicError::Remote(_) => "remote_failed",
+            ClinicError::NoRemote => "no_remote",
+            ClinicError::NoConflict(_) => "no_conflict",
+        }
+    }
+}

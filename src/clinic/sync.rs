@@ -1,0 +1,499 @@
+//! One sync round: take newer rosters, publish this coordinator's, seal local changes into
+//! bundles, write them, then read and apply everyone else's. The planning is pure
+//! (`plan`); this module carries it out against a vault and a remote.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use sqlx::SqliteConnection;
+
+use super::apply::{self, Applied};
+use super::bundle::{self, BundleHeader, Changes, Claimed, Read};
+use super::capture::{self, cases_of, ops_of};
+use super::plan::{self, ChainProblem, Listed, ListedRoster};
+use super::remote::Remote;
+use super::roster::{Role, Roster};
+use super::seal::{self, Opened};
+use super::state::Me;
+use super::ClinicError;
+use crate::error::Result;
+use crate::store::{now, Store};
+
+/// A bundle this vault refused, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Refused {
+    pub name: String,
+    pub reason: String,
+}
+
+/// What a sync did, for the person who pressed "Sync now" and for scripts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SyncReport {
+    pub remote: String,
+    pub at: String,
+    /// Bundles written by this vault, their total size and the field changes in them.
+    pub sent_bundles: u64,
+    pub sent_bytes: u64,
+    pub sent_changes: u64,
+    /// Bundles from others applied here, and those not for this device.
+    pub received_bundles: u64,
+    pub received_bytes: u64,
+    pub not_for_me: u64,
+    pub applied: Applied,
+    /// Refused now (each is reported once; it stays refused).
+    pub refused: Vec<Refused>,
+    /// Bundles that refer to records not here yet: tried again at the next sync.
+    pub waiting: Vec<Refused>,
+    pub problems: Vec<ChainProblem>,
+    pub roster_seq: i64,
+    pub roster_updated: bool,
+    /// This vault joined but no roster admitting it has arrived yet.
+    pub waiting_for_admission: bool,
+    pub open_conflicts: i64,
+}
+
+impl Store {
+    /// Syncs with `remote`: see the module comment.
+    pub async fn sync(&self, remote: &Remote) -> Result<SyncReport> {
+        let mut report = SyncReport { remote: remote.display.clone(), at: now(), ..Default::default() };
+        let clinic_id = {
+            let mut conn = self.pool().acquire().await?;
+            Me::load(&mut conn).await?.row.clinic_id
+        };
+        let names = remote.list(&format!("amparo/{clinic_id}")).await?;
+        let (bundles, rosters, problems) = plan::parse_listing(&clinic_id, &names);
+        report.problems = problems;
+        report.roster_updated = self.take_rosters(remote, &rosters, &mut report).await?;
+        self.publish_roster_if_new(remote).await?;
+        self.seal_outgoing(&bundles, &mut report).await?;
+        self.push_outbox(remote, &mut report).await?;
+        self.read_bundles(remote, &bundles, &mut report).await?;
+        let mut conn = self.pool().acquire().await?;
+        let me = Me::load(&mut conn).await?;
+        report.roster_seq = me.row.roster_seq;
+        report.waiting_for_admission = me.role().is_none();
+        report.open_conflicts = sqlx::query_scalar("SELECT COUNT(*) FROM sync_conflicts").fetch_one(&mut *conn).await?;
+        sqlx::query("UPDATE clinic_self SET last_sync = ?, last_report = ?, remote = ? WHERE id = 1")
+            .bind(&report.at)
+            .bind(serde_json::to_string(&report).expect("a report serialises"))
+            .bind(&report.remote)
+            .execute(&mut *conn)
+            .await?;
+        Ok(report)
+    }
+
+    /// Accepts newer rosters signed by a coordinator this vault trusts, oldest first.
+    async fn take_rosters(&self, remote: &Remote, rosters: &[ListedRoster], report: &mut SyncReport) -> Result<bool> {
+        let mut updated = false;
+        for listed in rosters {
+            let mut conn = self.pool().acquire().await?;
+            let me = Me::load(&mut conn).await?;
+            if listed.seq as i64 <= me.row.roster_seq {
+                continue;
+            }
+            let bytes = remote.get(&listed.name).await?;
+            let plain = match seal::decrypt(me.keys.identity(), &bytes) {
+                Ok(Opened::Plain(p)) => p,
+                Ok(Opened::NotForMe) => continue,
+                Err(reason) => {
+                    report.refused.push(Refused { name: listed.name.clone(), reason: format!("roster: {reason}") });
+                    continue;
+                }
+            };
+            let trusted = match &me.roster {
+                Some(r) => r.coordinator_keys(),
+                None => vec![me.row.pinned_key.clone()],
+            };
+            match Roster::open(&plain, &trusted) {
+                Ok(r) if r.clinic_id == me.row.clinic_id && r.seq == listed.seq => {
+                    Me::save_roster(&mut conn, &r, true).await?;
+                    updated = true;
+                }
+                Ok(_) => report.refused.push(Refused {
+                    name: listed.name.clone(),
+                    reason: "roster: its number or clinic disagree with its name".into(),
+                }),
+                Err(reason) => {
+                    report.refused.push(Refused { name: listed.name.clone(), reason: format!("roster: {reason}") })
+                }
+            }
+        }
+        Ok(updated)
+    }
+
+    async fn publish_roster_if_new(&self, remote: &Remote) -> Result<()> {
+        let mut conn = self.pool().acquire().await?;
+        let me = Me::load(&mut conn).await?;
+        let (Some(roster), true) = (&me.roster, me.row.roster_published == 0) else { return Ok(()) };
+        if !me.is_coordinator() {
+            return Ok(());
+        }
+        let readers: Vec<String> = roster.all_readers().into_iter().collect();
+        let bytes = seal::encrypt(&readers, &roster.seal(&me.keys)).map_err(ClinicError::Remote)?;
+        let name = format!("amparo/{}/roster/{:010}-{}.age", roster.clinic_id, roster.seq, bundle::sha256_hex(&bytes));
+        if !remote.put_new(&name, bytes).await? {
+            return Err(ClinicError::Remote(
+                "already holds this roster number from another coordinator: sync again".into(),
+            )
+            .into());
+        }
+        sqlx::query("UPDATE clinic_self SET roster_published = 1 WHERE id = 1").execute(&mut *conn).await?;
+        Ok(())
+    }
+
+    /// Captures local changes and seals them into numbered bundles in the outbox, in one
+    /// transaction: a crash leaves either the changes unsent or the bundles ready.
+    async fn seal_outgoing(&self, listed: &[Listed], report: &mut SyncReport) -> Result<()> {
+        let mut tx = self.pool().begin().await?;
+        let mut me = Me::load(&mut tx).await?;
+        let Some(roster) =
+            me.roster.clone().filter(|r| r.member(&me.row.member_id).is_some_and(|m| m.removed_at.is_none()))
+        else {
+            return Ok(());
+        };
+        // A vault restored from an older copy continues its chain after what it wrote.
+        if let Some(last) = listed.iter().filter(|b| b.device == me.row.device_id).max_by_key(|b| b.seq) {
+            if last.seq as i64 >= me.row.next_seq {
+                report
+                    .problems
+                    .push(ChainProblem::Fork { device: me.row.device_id.clone(), seq: me.row.next_seq as u64 });
+                me.row.next_seq = last.seq as i64 + 1;
+                me.row.last_hash = Some(last.hash.clone());
+            }
+        }
+        report.sent_changes = capture::capture(&mut tx, &mut me).await? as u64;
+        let mut groups: BTreeMap<BTreeSet<String>, (BTreeSet<String>, Changes)> = BTreeMap::new();
+        let mut cases_memo: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+        let unsent: Vec<(String, String)> =
+            sqlx::query_as("SELECT DISTINCT entity, uid FROM sync_ops WHERE sent = 0").fetch_all(&mut *tx).await?;
+        for (entity, uid) in unsent {
+            let cases = memo_cases(&mut tx, &mut cases_memo, &entity, &uid).await?;
+            let readers = readers(&mut tx, &roster, &me, &cases, None).await?;
+            let ops = ops_of(&mut tx, &uid).await?;
+            let group = groups.entry(readers).or_default();
+            group.0.extend(cases);
+            let mine: Vec<(i64, String, String)> =
+                sqlx::query_as("SELECT hlc, device, field FROM sync_ops WHERE uid = ? AND sent = 0")
+                    .bind(&uid)
+                    .fetch_all(&mut *tx)
+                    .await?;
+            for (h, d, f) in mine {
+                if let Some(op) = ops.get(&f).and_then(|v| v.iter().find(|o| o.h == h as u64 && o.d == d)) {
+                    group.1.ops.push(op.clone());
+                }
+            }
+        }
+        let (notes, audits) = capture::take_items(&mut tx).await?;
+        for n in notes {
+            let cases = memo_cases(&mut tx, &mut cases_memo, "note", &n.note).await?;
+            let readers = readers(&mut tx, &roster, &me, &cases, None).await?;
+            let group = groups.entry(readers).or_default();
+            group.0.extend(cases);
+            group.1.note_versions.push(n);
+        }
+        for a in audits {
+            let cases = memo_cases(&mut tx, &mut cases_memo, &a.entity, &a.entity_uid).await?;
+            let readers = readers(&mut tx, &roster, &me, &cases, None).await?;
+            let group = groups.entry(readers).or_default();
+            group.0.extend(cases);
+            group.1.audit.push(a);
+        }
+        let transfers: Vec<(String, String)> =
+            sqlx::query_as("SELECT matter_uid, member_id FROM sync_transfers").fetch_all(&mut *tx).await?;
+        for (matter, member) in transfers {
+            let cases = BTreeSet::from([matter.clone()]);
+            let readers = readers(&mut tx, &roster, &me, &cases, Some(&member)).await?;
+            let changes = case_history(&mut tx, &matter).await?;
+            let group = groups.entry(readers).or_default();
+            group.0.extend(cases);
+            group.1.ops.extend(changes.ops);
+            group.1.note_versions.extend(changes.note_versions);
+            group.1.audit.extend(changes.audit);
+        }
+        sqlx::query("DELETE FROM sync_transfers").execute(&mut *tx).await?;
+        sqlx::query("UPDATE sync_ops SET sent = 1 WHERE sent = 0").execute(&mut *tx).await?;
+        for (readers, (cases, changes)) in groups {
+            if changes.is_empty() {
+                continue;
+            }
+            let header = BundleHeader {
+                clinic_id: me.row.clinic_id.clone(),
+                author_device: me.row.device_id.clone(),
+                author_member: me.row.member_id.clone(),
+                seq: me.row.next_seq as u64,
+                prev: me.row.last_hash.clone(),
+                cases: cases.into_iter().collect(),
+                recipients: readers.into_iter().collect(),
+                hlc_min: 0,
+                hlc_max: 0,
+                changes_len: 0,
+                changes_sha256: String::new(),
+                created_at: now(),
+            };
+            let sealed = bundle::seal(header, &changes, &me.keys).map_err(ClinicError::Remote)?;
+            sqlx::query("INSERT INTO sync_outbox (name, bytes) VALUES (?, ?)")
+                .bind(&sealed.name)
+                .bind(&sealed.bytes)
+                .execute(&mut *tx)
+                .await?;
+            me.row.next_seq += 1;
+            me.row.last_hash = Some(sealed.hash);
+        }
+        sqlx::query("UPDATE clinic_self SET next_seq = ?, last_hash = ? WHERE id = 1")
+            .bind(me.row.next_seq)
+            .bind(&me.row.last_hash)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn push_outbox(&self, remote: &Remote, report: &mut SyncReport) -> Result<()> {
+        let waiting: Vec<(String, Vec<u8>)> =
+            sqlx::query_as("SELECT name, bytes FROM sync_outbox ORDER BY name").fetch_all(self.pool()).await?;
+        for (name, bytes) in waiting {
+            let size = bytes.len() as u64;
+            // A name that is taken holds these very bytes (the name is their hash).
+            remote.put_new(&name, bytes).await?;
+            let mut tx = self.pool().begin().await?;
+            sqlx::query("DELETE FROM sync_outbox WHERE name = ?").bind(&name).execute(&mut *tx).await?;
+            let (device, seq, hash) = name_parts(&name);
+            mark_seen(&mut tx, &name, &device, seq, &hash, "own", None).await?;
+            tx.commit().await?;
+            report.sent_bundles += 1;
+            report.sent_bytes += size;
+        }
+        Ok(())
+    }
+
+    /// Reads every bundle not seen yet. One that refers to records not here yet is tried
+    /// again after the others (and at the next sync); a bad one is refused for good.
+    async fn read_bundles(&self, remote: &Remote, listed: &[Listed], report: &mut SyncReport) -> Result<()> {
+        let seen: BTreeSet<String> = sqlx::query_scalar::<_, String>("SELECT name FROM sync_seen")
+            .fetch_all(self.pool())
+            .await?
+            .into_iter()
+            .collect();
+        let (todo, chain) = plan::plan(listed, &seen);
+        report.problems.extend(chain);
+        let mut pending: Vec<(Listed, BundleHeader, Changes, u64)> = Vec::new();
+        for b in todo {
+            let bytes = remote.get(&b.name).await?;
+            let mut conn = self.pool().acquire().await?;
+            let me = Me::load(&mut conn).await?;
+            let Some(roster) = me.roster.clone() else { break };
+            let claimed = Claimed { device: &b.device, seq: b.seq, hash: &b.hash };
+            let read =
+                match bundle::open(&bytes, &claimed, me.keys.identity(), &me.keys.public().age_recipient, &roster) {
+                    Ok(Read::Bundle(h, c)) => may_write(&mut conn, &roster, &h).await?.map(|()| Read::Bundle(h, c)),
+                    other => other,
+                };
+            let read = match read {
+                Ok(r) => r,
+                Err(reason) => {
+                    mark_seen(&mut conn, &b.name, &b.device, b.seq, &b.hash, "refused", Some(&reason)).await?;
+                    report.refused.push(Refused { name: b.name.clone(), reason });
+                    continue;
+                }
+            };
+            match read {
+                Read::NotForMe => {
+                    mark_seen(&mut conn, &b.name, &b.device, b.seq, &b.hash, "not_for_me", None).await?;
+                    report.not_for_me += 1;
+                }
+                Read::Bundle(header, changes) => {
+                    if header.seq > 1 {
+                        if let Some(prev) = plan::previous_hash(listed, &b.device, b.seq) {
+                            if header.prev.as_deref() != Some(prev) {
+                                report.problems.push(ChainProblem::Fork { device: b.device.clone(), seq: b.seq - 1 });
+                            }
+                        }
+                    }
+                    pending.push((b, header, changes, bytes.len() as u64));
+                }
+            }
+        }
+        // Apply in passes: a bundle about a case handed over may arrive before its history.
+        loop {
+            let before = pending.len();
+            let mut still = Vec::new();
+            for (b, header, changes, size) in pending {
+                let _ = &header;
+                let mut tx = self.pool().begin().await?;
+                match apply::apply(&mut tx, &changes).await {
+                    Ok(applied) => {
+                        mark_seen(&mut tx, &b.name, &b.device, b.seq, &b.hash, "applied", None).await?;
+                        tx.commit().await?;
+                        report.received_bundles += 1;
+                        report.received_bytes += size;
+                        add(&mut report.applied, &applied);
+                    }
+                    Err(e) => {
+                        tx.rollback().await?;
+                        still.push((b, header, changes, size, e.to_string()));
+                    }
+                }
+            }
+            if still.len() == before || still.is_empty() {
+                for (b, _, _, _, reason) in still {
+                    report.waiting.push(Refused { name: b.name, reason });
+                }
+                break;
+            }
+            pending = still.into_iter().map(|(b, h, c, s, _)| (b, h, c, s)).collect();
+        }
+        Ok(())
+    }
+}
+
+/// A volunteer writes only cases assigned to them now or before (an edit made before a
+/// hand-off still counts), cases they opened, or cases no one has been assigned.
+async fn may_write(
+    conn: &mut SqliteConnection,
+    roster: &Roster,
+    header: &BundleHeader,
+) -> Result<std::result::Result<(), String>> {
+    let Some(member) = roster.member(&header.author_member) else {
+        return Ok(Err("its author is not in the roster".into()));
+    };
+    if member.role == Role::Coordinator {
+        return Ok(Ok(()));
+    }
+    for case in &header.cases {
+        let Some(assignee) = roster.assignments.get(case) else { continue };
+        if assignee == &member.id {
+            continue;
+        }
+        let held: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM sync_case_members WHERE matter_uid = ?1 AND member_id = ?2) + \
+                    (SELECT COUNT(*) FROM sync_case_owner WHERE matter_uid = ?1 AND member_id = ?2)",
+        )
+        .bind(case)
+        .bind(&member.id)
+        .fetch_one(&mut *conn)
+        .await?;
+        if held == 0 {
+            return Ok(Err(format!("{} changed a case that was never assigned to them", member.name)));
+        }
+    }
+    Ok(Ok(()))
+}
+
+fn add(total: &mut Applied, one: &Applied) {
+    total.records_created += one.records_created;
+    total.records_changed += one.records_changed;
+    total.notes_added += one.notes_added;
+    total.conflicts += one.conflicts;
+    total.possible_duplicates += one.possible_duplicates;
+}
+
+fn name_parts(name: &str) -> (String, u64, String) {
+    let mut parts = name.rsplit('/');
+    let file = parts.next().unwrap_or_default();
+    let device = parts.next().unwrap_or_default().to_string();
+    let (seq, hash) = file.trim_end_matches(".age").split_once('-').unwrap_or(("0", ""));
+    (device, seq.parse().unwrap_or(0), hash.to_string())
+}
+
+async fn mark_seen(
+    conn: &mut SqliteConnection,
+    name: &str,
+    device: &str,
+    seq: u64,
+    hash: &str,
+    status: &str,
+    detail: Option<&str>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT OR REPLACE INTO sync_seen (name, device, seq, hash, status, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(name)
+    .bind(device)
+    .bind(seq as i64)
+    .bind(hash)
+    .bind(status)
+    .bind(detail)
+    .bind(now())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+async fn memo_cases(
+    conn: &mut SqliteConnection,
+    memo: &mut BTreeMap<(String, String), BTreeSet<String>>,
+    entity: &str,
+    uid: &str,
+) -> Result<BTreeSet<String>> {
+    let key = (entity.to_string(), uid.to_string());
+    if let Some(c) = memo.get(&key) {
+        return Ok(c.clone());
+    }
+    let cases = cases_of(conn, entity, uid).await?;
+    memo.insert(key, cases.clone());
+    Ok(cases)
+}
+
+/// Who reads changes to `cases`: the coordinators, this device, and each case's volunteer
+/// (assigned by the roster, or the volunteer who opened it), plus `extra` (a new assignee).
+async fn readers(
+    conn: &mut SqliteConnection,
+    roster: &Roster,
+    me: &Me,
+    cases: &BTreeSet<String>,
+    extra: Option<&str>,
+) -> Result<BTreeSet<String>> {
+    let mut out = roster.coordinator_readers();
+    out.insert(me.keys.public().age_recipient);
+    for case in cases {
+        let member = match roster.assignments.get(case) {
+            Some(m) => Some(m.clone()),
+            None => {
+                sqlx::query_scalar("SELECT member_id FROM sync_case_owner WHERE matter_uid = ?")
+                    .bind(case)
+                    .fetch_optional(&mut *conn)
+                    .await?
+            }
+        };
+        if let Some(m) = member {
+            out.extend(roster.member_readers(&m));
+        }
+    }
+    if let Some(m) = extra {
+        out.extend(roster.member_readers(m));
+    }
+    Ok(out)
+}
+
+/// Everything known about one case, for its new volunteer.
+async fn case_history(conn: &mut SqliteConnection, matter_uid: &str) -> Result<Changes> {
+    let mut changes = Changes::default();
+    let records = capture::records_of_case(conn, matter_uid).await?;
+    for (entity, uid) in &records {
+        for ops in ops_of(conn, uid).await?.into_values() {
+            changes.ops.extend(ops);
+        }
+        let Some(id) = capture::local_id(conn, entity, uid).await? else { continue };
+        if entity == "note" {
+            let versions: Vec<i64> = sqlx::query_scalar("SELECT id FROM note_versions WHERE note_id = ? ORDER BY id")
+                .bind(id)
+                .fetch_all(&mut *conn)
+                .await?;
+            for v in versions {
+                changes.note_versions.extend(capture::note_version_item(conn, v).await?);
+            }
+        }
+        let audits: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id")
+                .bind(entity)
+                .bind(id)
+                .fetch_all(&mut *conn)
+                .await?;
+        for a in audits {
+            changes.audit.extend(capture::audit_item(conn, a).await?);
+        }
+    }
+    Ok(changes)
+}
