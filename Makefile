@@ -13,7 +13,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 STAMP := target/.stamps
 
-.PHONY: run test deps system-deps tauri-driver cargo-fuzz ui-deps ui build check-bindings test-rust test-ui test-e2e fuzz clean
+.PHONY: run test deps system-deps tauri-driver cargo-fuzz ui-deps s3-deps ui build check-bindings test-rust test-ui test-e2e fuzz clean
 
 run: deps build
 	@echo "Opening Amparo (vault: $${AMPARO_VAULT:-default location}) ..."
@@ -39,6 +39,12 @@ tauri-driver:
 cargo-fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
 
+# The Rust tests' S3 server (SeaweedFS, pinned, in .venv); only the tests need it, not make run.
+# Debian's python3 makes a venv only with python3-venv (ensurepip), installed the system-deps way.
+s3-deps:
+	@python3 -c 'import ensurepip' 2>/dev/null || $(MAKE) --no-print-directory system-deps APT_PACKAGES=python3-venv
+	@scripts/s3-server.sh install
+
 ui-deps: ui/node_modules/.package-lock.json
 ui/node_modules/.package-lock.json: ui/package-lock.json
 	cd ui && npm ci --no-audit --no-fund
@@ -58,7 +64,7 @@ check-bindings:
 	fi
 
 # Formatting is checked where rustfmt is part of the toolchain (it is on these machines).
-test-rust:
+test-rust: s3-deps
 	if cargo fmt --version >/dev/null 2>&1; then cargo fmt --all --check; fi
 	cargo test --workspace
 
