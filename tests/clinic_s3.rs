@@ -23,11 +23,16 @@ impl Server {
             root.join(".venv/bin/weed").exists(),
             "SeaweedFS is not installed: run `make s3-deps` (make test does) before this test"
         );
-        let out = Command::new(root.join("scripts/s3-server.sh")).arg("start").arg(dir).output().expect("run s3-server.sh");
+        let out =
+            Command::new(root.join("scripts/s3-server.sh")).arg("start").arg(dir).output().expect("run s3-server.sh");
         assert!(out.status.success(), "the S3 server did not start: {}", String::from_utf8_lossy(&out.stderr));
         let env = std::fs::read_to_string(dir.join("env")).unwrap();
         let get = |k: &str| {
-            env.lines().find_map(|l| l.strip_prefix(&format!("{k}="))).unwrap_or_else(|| panic!("{k} in env")).trim().to_string()
+            env.lines()
+                .find_map(|l| l.strip_prefix(&format!("{k}=")))
+                .unwrap_or_else(|| panic!("{k} in env"))
+                .trim()
+                .to_string()
         };
         std::env::set_var("AWS_ENDPOINT_URL", get("AMPARO_TEST_S3_ENDPOINT"));
         std::env::set_var("AWS_ACCESS_KEY_ID", get("AMPARO_TEST_S3_ACCESS_KEY"));

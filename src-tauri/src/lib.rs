@@ -5,6 +5,7 @@ mod backups;
 #[cfg(test)]
 mod capability_tests;
 mod clients;
+mod clinic;
 #[cfg(test)]
 mod concurrency_tests;
 mod dashboard;
@@ -92,7 +93,32 @@ pub fn run() {
             deadlines::propose_deadlines,
             deadlines::add_event_deadlines,
             deadlines::move_trigger,
+            clinic::clinic_view,
+            clinic::clinic_create,
+            clinic::clinic_invite,
+            clinic::clinic_join,
+            clinic::clinic_request_words,
+            clinic::clinic_admit,
+            clinic::clinic_remove,
+            clinic::matter_assign,
+            clinic::set_clinic_remote,
+            clinic::sync_now,
+            clinic::list_conflicts,
+            clinic::resolve_conflict,
+            clinic::clinic_alerts,
+            clinic::dismiss_alert,
         ])
+        .setup(|app| {
+            // The clinic syncs on its own: after an unlock and every N minutes.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                loop {
+                    tokio::time::sleep(std::time::Duration::from_secs(10)).await;
+                    handle.state::<state::AppState>().auto_sync().await;
+                }
+            });
+            Ok(())
+        })
         .build(tauri::generate_context!())
         .expect("error while building Amparo")
         .run(|app, event| {

@@ -20,6 +20,10 @@ pub struct AppState {
     /// The user's own name, for the audit log and assignments.
     pub actor: String,
     pub progress: Arc<JobProgress>,
+    /// One clinic sync at a time (the button, the timer and unlock share it).
+    pub sync_gate: Mutex<()>,
+    /// When the app last synced on its own; None right after an unlock (a sync is due).
+    pub auto_synced: std::sync::Mutex<Option<std::time::Instant>>,
 }
 
 /// Percent done of the one long job that can run at a time; u32::MAX when idle.
@@ -45,7 +49,14 @@ impl AppState {
     pub fn new(path: PathBuf) -> Self {
         let actor =
             std::env::var("AMPARO_USER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "volunteer".into());
-        AppState { path, vault: Mutex::new(None), actor, progress: Arc::new(JobProgress(AtomicU32::new(u32::MAX))) }
+        AppState {
+            path,
+            vault: Mutex::new(None),
+            actor,
+            progress: Arc::new(JobProgress(AtomicU32::new(u32::MAX))),
+            sync_gate: Mutex::new(()),
+            auto_synced: std::sync::Mutex::new(None),
+        }
     }
 
     /// Opens the vault, brings its header up to today's settings, and gives a vault
@@ -64,6 +75,7 @@ impl AppState {
         // tried again at the next unlock rather than reported as a failed unlock.
         let upkeep = vault.maintain_header(passphrase, true).await.unwrap_or_default();
         *slot = Some(vault);
+        *self.auto_synced.lock().expect("not poisoned") = None;
         let recovery_code = upkeep.recovery_code.map(|c| c.reveal().to_string());
         Ok(Unlocked { recovery_code, interrupted_change })
     }
@@ -95,6 +107,35 @@ impl AppState {
         match store.user_name().await? {
             Some(name) => Ok(Store::new(vault.pool().clone(), name)),
             None => Ok(store),
+        }
+    }
+
+    /// Syncs with the clinic's remote now.
+    pub async fn sync_now(&self) -> CmdResult<amparo::clinic::SyncReport> {
+        let _one = self.sync_gate.lock().await;
+        let store = self.store().await?;
+        let remote = store.clinic_remote().await?;
+        Ok(store.sync(&remote).await?)
+    }
+
+    /// Called every few seconds: syncs after an unlock and every N minutes when a remote is
+    /// set. Failures wait for the next turn (the clinic screen shows the last sync).
+    pub async fn auto_sync(&self) {
+        let Ok(store) = self.store().await else { return };
+        if !store.in_clinic().await.unwrap_or(false) {
+            return;
+        }
+        let Ok(settings) = store.clinic_remote_settings().await else { return };
+        if settings.location.is_none() {
+            return;
+        }
+        let due = match *self.auto_synced.lock().expect("not poisoned") {
+            None => true,
+            Some(at) => settings.every_minutes > 0 && at.elapsed().as_secs() >= settings.every_minutes as u64 * 60,
+        };
+        if due {
+            *self.auto_synced.lock().expect("not poisoned") = Some(std::time::Instant::now());
+            let _ = self.sync_now().await;
         }
     }
 }

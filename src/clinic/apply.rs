@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::store::{now, search};
 
 /// What one bundle changed here.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Applied {
     pub records_created: u64,

@@ -17,6 +17,7 @@ pub mod plan;
 pub mod remote;
 pub mod roster;
 pub mod seal;
+pub mod settings;
 pub mod state;
 pub mod sync;
 

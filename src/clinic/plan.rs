@@ -24,7 +24,7 @@ pub struct ListedRoster {
 }
 
 /// A problem in a device's chain, reported on every sync until it is gone.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum ChainProblem {

@@ -20,7 +20,7 @@ use crate::error::Result;
 use crate::store::{now, Store};
 
 /// A bundle this vault refused, and why.
-#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Refused {
     pub name: String,
@@ -28,7 +28,7 @@ pub struct Refused {
 }
 
 /// What a sync did, for the person who pressed "Sync now" and for scripts.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct SyncReport {
     pub remote: String,
@@ -496,4 +496,13 @@ async fn case_history(conn: &mut SqliteConnection, matter_uid: &str) -> Result<C
         }
     }
     Ok(changes)
+}
+
+impl Store {
+    /// What the last sync did, as it reported it.
+    pub async fn clinic_last_report(&self) -> Result<Option<SyncReport>> {
+        let mut conn = self.pool().acquire().await?;
+        let me = Me::load(&mut conn).await?;
+        Ok(me.row.last_report.and_then(|r| serde_json::from_str(&r).ok()))
+    }
 }
