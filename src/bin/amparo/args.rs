@@ -350,6 +350,14 @@ pub enum DeadlineCmd {
         assigned_to: Option<String>,
     },
     /// Open deadlines due within a span (overdue ones included).
+    /// Move a deadline to another date, saying why (kept in its history).
+    SetDate {
+        id: i64,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        reason: String,
+    },
     List {
         /// e.g. 14d or 2w.
         #[arg(long, default_value = "30d")]

@@ -244,6 +244,10 @@ async fn deadline(store: Store, cmd: DeadlineCmd, json: bool) -> Result<()> {
             let d = store.add_deadline(&input).await?;
             print(json, &d, || format!("Added deadline {} due {}", d.id, d.fields.due_on));
         }
+        DeadlineCmd::SetDate { id, date, reason } => {
+            let d = store.set_deadline_date(id, &date, &reason).await?;
+            print(json, &d, || format!("Deadline {id} is now due on {}.", d.fields.due_on));
+        }
         DeadlineCmd::List { due_within } => {
             let days = parse_span(&due_within).map_err(|m| Error::Invalid(ValidationError::one("due_within", m)))?;
             let list = store.deadlines_due(Store::today(), days).await?;
