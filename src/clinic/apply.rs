@@ -55,10 +55,14 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes) -> Result<App
         let entity = &ENTITIES[*rank];
         let history = ops_of(conn, uid).await?;
         let existing = local_id(conn, entity.name, uid).await?;
-        let fields: BTreeSet<String> = match existing {
+        let mut fields: BTreeSet<String> = match existing {
             Some(_) => fields.clone(),
             None => history.keys().cloned().collect(),
         };
+        // Whether a delete stands depends on every other field's writes.
+        if history.contains_key("deleted_at") {
+            fields.insert("deleted_at".into());
+        }
         let mut values = BTreeMap::new();
         for field in &fields {
             let ops = &history[field];

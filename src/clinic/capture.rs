@@ -134,8 +134,11 @@ pub async fn capture(conn: &mut SqliteConnection, me: &mut Me) -> Result<usize> 
                     .await?
                     .into_iter()
                     .collect();
-            let history = ops_of(conn, &uid).await?;
-            for (field, value) in &row {
+            let mut history = ops_of(conn, &uid).await?;
+            // A delete goes last, so that it lists as seen what this same sync writes.
+            let mut fields: Vec<(&String, &Value)> = row.iter().collect();
+            fields.sort_by_key(|(f, _)| f.as_str() == "deleted_at");
+            for (field, value) in fields {
                 if synced.get(field).map(String::as_str) == Some(value.to_string().as_str()) {
                     continue;
                 }
@@ -143,7 +146,20 @@ pub async fn capture(conn: &mut SqliteConnection, me: &mut Me) -> Result<usize> 
                     .get(field)
                     .map(|ops| merge::heads(ops).iter().map(|o| o.version()).collect())
                     .unwrap_or_default();
+                // Say which delete this write saw, so it is not taken for an edit made
+                // elsewhere at the same time (which would keep the record).
+                if field != "deleted_at" {
+                    if let Some(dels) = history.get("deleted_at") {
+                        parents.extend(
+                            merge::heads(dels)
+                                .iter()
+                                .filter(|o| !o.v.is_null())
+                                .map(|o| format!("deleted_at={}", o.version())),
+                        );
+                    }
+                }
                 if field == "deleted_at" && !value.is_null() {
+                    history = ops_of(conn, &uid).await?;
                     for (other, ops) in &history {
                         if other != field {
                             parents.extend(merge::heads(ops).iter().map(|o| format!("{other}={}", o.version())));

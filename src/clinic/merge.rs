@@ -79,7 +79,8 @@ pub fn merge(ops: &[Op], settled_by_person: bool, is_date: bool) -> Merged<'_> {
 const BOOKKEEPING: &[&str] = &["created_at", "updated_at", "deleted_at"];
 
 /// Whether a delete (the winning write of `deleted_at`) missed an edit made elsewhere:
-/// some write to another field is not among, nor before, the versions the delete had seen.
+/// some write to another field is neither among nor before the versions the delete had
+/// seen, nor written after seeing the delete.
 /// Then the record is kept and flagged instead of deleted.
 pub fn delete_missed_an_edit(delete: &Op, fields: &BTreeMap<String, Vec<Op>>) -> bool {
     for (field, ops) in fields {
@@ -101,7 +102,9 @@ pub fn delete_missed_an_edit(delete: &Op, fields: &BTreeMap<String, Vec<Op>>) ->
                 }
             }
         }
-        if ops.iter().any(|o| !known.contains(&o.version())) {
+        // An edit that saw the delete (it names it) came after it, not beside it.
+        let saw_delete = format!("deleted_at={}", delete.version());
+        if ops.iter().any(|o| !known.contains(&o.version()) && !o.p.contains(&saw_delete)) {
             return true;
         }
     }
@@ -170,7 +173,11 @@ mod tests {
         let mut fields = BTreeMap::new();
         fields.insert("name".to_string(), vec![name1.clone()]);
         assert!(!delete_missed_an_edit(&delete, &fields));
-        fields.insert("name".to_string(), vec![name1, name2]);
+        fields.insert("name".to_string(), vec![name1.clone(), name2]);
         assert!(delete_missed_an_edit(&delete, &fields));
+        // An edit made after seeing the delete does not undo it.
+        let after = op("name", json!("Ana M."), 5, "y", &["1.x", "deleted_at=3.x"]);
+        fields.insert("name".to_string(), vec![name1, after]);
+        assert!(!delete_missed_an_edit(&delete, &fields));
     }
 }
