@@ -124,11 +124,16 @@ pub fn open(
     if sha256_hex(bytes) != claimed.hash {
         return Err("it is damaged or was changed: its content does not match its name (cut short, or altered)".into());
     }
-    let plain = match seal::decrypt(identity, bytes)? {
-        Opened::NotForMe => return Ok(Read::NotForMe),
-        Opened::Plain(p) => p,
-    };
-    let frame = Frame::decode(&plain, Kind::Bundle)?;
+    match seal::decrypt(identity, bytes)? {
+        Opened::NotForMe => Ok(Read::NotForMe),
+        Opened::Plain(plain) => read_plain(&plain, claimed, my_recipient, roster),
+    }
+}
+
+/// Checks a decrypted bundle: its frame, signature, author, place in the chain, readers
+/// and changes. Separate from decryption so that it can be fuzzed.
+pub fn read_plain(plain: &[u8], claimed: &Claimed<'_>, my_recipient: &str, roster: &Roster) -> Result<Read, String> {
+    let frame = Frame::decode(plain, Kind::Bundle)?;
     let header: BundleHeader =
         serde_json::from_slice(&frame.header).map_err(|e| format!("its header is malformed ({e})"))?;
     if header.clinic_id != roster.clinic_id {
