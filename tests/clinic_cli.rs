@@ -1,0 +1,161 @@
+//! The clinic through the `amparo` command, as the issue spells it out: create, invite,
+//! join, admit after comparing words, members, sync over a folder, assign, conflicts.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::PASS;
+use serde_json::Value;
+
+fn amparo(vault: &Path, user: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_amparo"))
+        .args(args)
+        .env("AMPARO_VAULT", vault)
+        .env("AMPARO_PASSPHRASE", PASS)
+        .env("AMPARO_USER", user)
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .output()
+        .expect("run amparo")
+}
+
+fn ok(vault: &Path, user: &str, args: &[&str]) -> Value {
+    let out = amparo(vault, user, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+}
+
+#[tokio::test]
+async fn a_clinic_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (coord, vol) = (dir.path().join("coord.amparo"), dir.path().join("vol.amparo"));
+    drop(common::create(&coord).await);
+    drop(common::create(&vol).await);
+    let (invite, request) = (dir.path().join("clinic.amparo-invite"), dir.path().join("ana.amparo-join"));
+    let remote = dir.path().join("shared-folder");
+    let remote = remote.to_str().unwrap();
+
+    let created = ok(&coord, "Carla", &["clinic", "create", "--name", "Clínica del Sur", "--json"]);
+    assert_eq!(created["role"], "coordinator");
+    ok(&coord, "Carla", &["clinic", "invite", "--out", invite.to_str().unwrap(), "--json"]);
+    // Only a coordinator invites; a vault belongs to one clinic.
+    let again = amparo(&coord, "Carla", &["clinic", "create", "--name", "Other", "--json"]);
+    assert!(!again.status.success());
+    assert_eq!(serde_json::from_slice::<Value>(&again.stdout).unwrap()["error"]["code"], "already_in_clinic");
+
+    let joined =
+        ok(&vol, "Ana", &["clinic", "join", invite.to_str().unwrap(), "--out", request.to_str().unwrap(), "--json"]);
+    let words = joined["fingerprint"].as_str().unwrap().to_string();
+    assert_eq!(words.split(' ').count(), 6);
+    let uninvited =
+        amparo(&vol, "Ana", &["clinic", "invite", "--out", dir.path().join("x").to_str().unwrap(), "--json"]);
+    assert_eq!(serde_json::from_slice::<Value>(&uninvited.stdout).unwrap()["error"]["code"], "not_coordinator");
+
+    // Wrong words admit no one; without a terminal and without --fingerprint it asks for them.
+    let wrong = amparo(
+        &coord,
+        "Carla",
+        &["clinic", "admit", request.to_str().unwrap(), "--fingerprint", "one two three four five six", "--json"],
+    );
+    assert_eq!(serde_json::from_slice::<Value>(&wrong.stdout).unwrap()["error"]["code"], "fingerprint_mismatch");
+    let unasked = amparo(&coord, "Carla", &["clinic", "admit", request.to_str().unwrap()]);
+    assert!(!unasked.status.success() && String::from_utf8_lossy(&unasked.stderr).contains("--fingerprint"));
+    let admitted =
+        ok(&coord, "Carla", &["clinic", "admit", request.to_str().unwrap(), "--fingerprint", &words, "--json"]);
+    assert_eq!(admitted["name"], "Ana");
+
+    let waiting = ok(&vol, "Ana", &["sync", "--remote", remote, "--json"]);
+    assert_eq!(waiting["waiting_for_admission"], true, "the roster is not on the remote yet");
+    ok(&coord, "Carla", &["sync", "--remote", remote, "--json"]);
+    let synced = ok(&vol, "Ana", &["sync", "--remote", remote, "--json"]);
+    assert_eq!(synced["waiting_for_admission"], false);
+    let members = ok(&vol, "Ana", &["clinic", "members", "--json"]);
+    assert_eq!(members["members"].as_array().unwrap().len(), 2);
+    assert_eq!(members["role"], "volunteer");
+
+    // The volunteer's case reaches the coordinator; the remote is remembered.
+    let client = ok(&vol, "Ana", &["client", "add", "--given", "Rosa", "--family", "Quispe", "--json"]);
+    let c = client["id"].as_i64().unwrap().to_string();
+    let matter = ok(
+        &vol,
+        "Ana",
+        &["matter", "add", "--client", &c, "--kind", "defensive_asylum", "--forum", "immigration_court", "--json"],
+    );
+    let m = matter["id"].as_i64().unwrap().to_string();
+    let d = ok(
+        &vol,
+        "Ana",
+        &[
+            "deadline",
+            "add",
+            "--matter",
+            &m,
+            "--title",
+            "Brief",
+            "--due",
+            "2027-05-03",
+            "--reason",
+            "IJ order",
+            "--json",
+        ],
+    );
+    let sent = ok(&vol, "Ana", &["sync", "--json"]);
+    assert!(sent["sent_changes"].as_u64().unwrap() > 10, "{sent}");
+    let got = ok(&coord, "Carla", &["sync", "--json"]);
+    assert_eq!(got["applied"]["records_created"], 3, "{got}");
+    let list = ok(&coord, "Carla", &["client", "search", "quispe", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+
+    // Both move the deadline before syncing: a conflict on both laptops, settled once.
+    let dl = ok(&coord, "Carla", &["deadline", "list", "--due-within", "1000d", "--json"]);
+    let coord_deadline = dl.as_array().unwrap()[0]["id"].as_i64().unwrap().to_string();
+    ok(
+        &coord,
+        "Carla",
+        &["deadline", "set-date", &coord_deadline, "--date", "2027-05-10", "--reason", "clerk", "--json"],
+    );
+    ok(
+        &vol,
+        "Ana",
+        &[
+            "deadline",
+            "set-date",
+            &d["id"].as_i64().unwrap().to_string(),
+            "--date",
+            "2027-04-30",
+            "--reason",
+            "order",
+            "--json",
+        ],
+    );
+    ok(&vol, "Ana", &["sync", "--json"]);
+    let r = ok(&coord, "Carla", &["sync", "--json"]);
+    assert_eq!(r["open_conflicts"], 1, "{r}");
+    let conflicts = ok(&coord, "Carla", &["conflicts", "--json"]);
+    assert_eq!(conflicts[0]["field"], "due_on");
+    assert_eq!(conflicts[0]["shown"], "2027-04-30", "the earlier date shows until settled");
+    let id = conflicts[0]["id"].as_i64().unwrap().to_string();
+    ok(&coord, "Carla", &["conflicts", "--resolve", &id, "--keep", "mine", "--json"]);
+    assert_eq!(ok(&coord, "Carla", &["conflicts", "--json"]), serde_json::json!([]));
+    ok(&coord, "Carla", &["sync", "--json"]);
+    ok(&vol, "Ana", &["sync", "--json"]);
+    assert_eq!(ok(&vol, "Ana", &["conflicts", "--json"]), serde_json::json!([]));
+    let vd = ok(&vol, "Ana", &["deadline", "list", "--due-within", "1000d", "--json"]);
+    assert_eq!(vd[0]["due_on"], "2027-05-10", "{vd}");
+
+    // Assigning is a coordinator's act.
+    let cm = ok(&coord, "Carla", &["matter", "list", "--json"]);
+    let cmatter = cm[0]["id"].as_i64().unwrap().to_string();
+    let assigned = ok(&coord, "Carla", &["matter", "assign", &cmatter, "--to", "Ana", "--json"]);
+    assert_eq!(assigned["name"], "Ana");
+    let refused = amparo(&vol, "Ana", &["matter", "assign", &m, "--to", "Carla", "--json"]);
+    assert_eq!(serde_json::from_slice::<Value>(&refused.stdout).unwrap()["error"]["code"], "not_coordinator");
+    let nobody = amparo(&coord, "Carla", &["matter", "assign", &cmatter, "--to", "Nobody", "--json"]);
+    assert_eq!(serde_json::from_slice::<Value>(&nobody.stdout).unwrap()["error"]["code"], "unknown_member");
+}
