@@ -51,6 +51,8 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes) -> Result<App
         }
     }
     let mut clients = BTreeSet::new();
+    let in_conflict: BTreeSet<String> =
+        sqlx::query_scalar("SELECT DISTINCT uid FROM sync_conflicts").fetch_all(&mut *conn).await?.into_iter().collect();
     for ((rank, uid), fields) in &touched {
         let entity = &ENTITIES[*rank];
         let history = ops_of(conn, uid).await?;

@@ -122,6 +122,8 @@ pub async fn capture(conn: &mut SqliteConnection, me: &mut Me) -> Result<usize> 
             .fetch_all(&mut *conn)
             .await?;
     let mut count = 0;
+    let in_conflict: BTreeSet<String> =
+        sqlx::query_scalar("SELECT DISTINCT uid FROM sync_conflicts").fetch_all(&mut *conn).await?.into_iter().collect();
     // Parents before children, so a matter's client has its uid first.
     for entity in ENTITIES {
         for (_, id) in dirty.iter().filter(|(e, _)| e == entity.name) {
@@ -171,7 +173,7 @@ pub async fn capture(conn: &mut SqliteConnection, me: &mut Me) -> Result<usize> 
                     u: uid.clone(),
                     f: field.clone(),
                     v: value.clone(),
-                    h: me.tick(conn).await?,
+                    h: me.tick(),
                     d: me.row.device_id.clone(),
                     m: me.row.member_id.clone(),
                     p: parents,
@@ -179,11 +181,13 @@ pub async fn capture(conn: &mut SqliteConnection, me: &mut Me) -> Result<usize> 
                 insert_op(conn, &op, false).await?;
                 set_synced_value(conn, &uid, field, value).await?;
                 // Writing a field replaces all its heads: any conflict on it is settled.
-                sqlx::query("DELETE FROM sync_conflicts WHERE uid = ? AND field = ?")
-                    .bind(&uid)
-                    .bind(field)
-                    .execute(&mut *conn)
-                    .await?;
+                if in_conflict.contains(&uid) {
+                    sqlx::query("DELETE FROM sync_conflicts WHERE uid = ? AND field = ?")
+                        .bind(&uid)
+                        .bind(field)
+                        .execute(&mut *conn)
+                        .await?;
+                }
                 count += 1;
             }
             if entity.name == "matter" && !me.is_coordinator() {
@@ -197,6 +201,7 @@ pub async fn capture(conn: &mut SqliteConnection, me: &mut Me) -> Result<usize> 
         }
     }
     sqlx::query("DELETE FROM sync_dirty WHERE entity NOT IN ('note_version', 'audit')").execute(&mut *conn).await?;
+    me.save_clock(conn).await?;
     Ok(count)
 }
 

@@ -147,12 +147,13 @@ impl Store {
             u: uid.clone(),
             f: field.clone(),
             v: value.clone(),
-            h: me.tick(&mut tx).await?,
+            h: me.tick(),
             d: me.row.device_id.clone(),
             m: me.row.member_id.clone(),
             p: heads.iter().map(|o| o.version()).collect(),
         };
         insert_op(&mut tx, &op, false).await?;
+        me.save_clock(&mut tx).await?;
         let spec = entities::entity(&entity).expect("a known entity");
         if let Some(rid) = before.record_id {
             sqlx::query("INSERT INTO sync_applying (id) VALUES (1)").execute(&mut *tx).await?;

@@ -78,13 +78,18 @@ impl Me {
     }
 
     /// The next logical clock value: after every value seen, and at least the wall clock
-    /// in milliseconds (so a later edit usually sorts later across laptops).
-    pub async fn tick(&mut self, conn: &mut SqliteConnection) -> Result<u64> {
+    /// in milliseconds (so a later edit usually sorts later across laptops). Kept in memory
+    /// here; `save_clock` stores it in the same transaction as the writes that used it.
+    pub fn tick(&mut self) -> u64 {
         let wall = chrono::Utc::now().timestamp_millis().max(0) as u64;
         let next = wall.max(self.row.hlc as u64 + 1);
         self.row.hlc = next as i64;
-        sqlx::query("UPDATE clinic_self SET hlc = ? WHERE id = 1").bind(self.row.hlc).execute(conn).await?;
-        Ok(next)
+        next
+    }
+
+    pub async fn save_clock(&self, conn: &mut SqliteConnection) -> Result<()> {
+        sqlx::query("UPDATE clinic_self SET hlc = max(hlc, ?) WHERE id = 1").bind(self.row.hlc).execute(conn).await?;
+        Ok(())
     }
 
     /// Moves the clock past a value seen in another vault's bundle.
