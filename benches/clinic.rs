@@ -63,7 +63,11 @@ async fn run() {
         measure(&format!("{n} new"), &vol, &coord, &remote).await;
 
         for id in &ids {
-            sqlx::query("UPDATE clients SET phone = '555-999999' WHERE id = ?").bind(id).execute(vol.pool()).await.unwrap();
+            sqlx::query("UPDATE clients SET phone = '555-999999' WHERE id = ?")
+                .bind(id)
+                .execute(vol.pool())
+                .await
+                .unwrap();
         }
         measure(&format!("{n} edited (one field)"), &vol, &coord, &remote).await;
     }
@@ -77,5 +81,11 @@ async fn measure(what: &str, vol: &Store, coord: &Store, remote: &Remote) {
     let got = coord.sync(remote).await.unwrap();
     let receive = t.elapsed();
     assert!(got.refused.is_empty() && got.received_bundles >= 1, "{got:?}");
-    println!("| {what} | {} | {} in {} bundle(s) | {} |", ms(send), kib(sent.sent_bytes), sent.sent_bundles, ms(receive));
+    println!(
+        "| {what} | {} | {} in {} bundle(s) | {} |",
+        ms(send),
+        kib(sent.sent_bytes),
+        sent.sent_bundles,
+        ms(receive)
+    );
 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 use sqlx::SqliteConnection;
 
 use super::bundle::Changes;
-use super::capture::{insert_op, local_id, ops_of, set_synced_value};
+use super::capture::{insert_ops, local_id, ops_of, set_synced_values};
 use super::entities::{Entity, ALIASES, ENTITIES};
 use super::merge::{self, Op};
 use super::state::Me;
@@ -37,6 +37,7 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes) -> Result<App
     let mut out = Applied::default();
     let mut touched: BTreeMap<(usize, String), BTreeSet<String>> = BTreeMap::new();
     let mut max_hlc = 0;
+    let mut rank_of: BTreeMap<&str, usize> = BTreeMap::new();
     for op in &changes.ops {
         let Some(rank) = ENTITIES.iter().position(|e| e.name == op.e) else {
             return Err(refuse(format!("it changes an unknown kind of record ({})", op.e)));
@@ -45,14 +46,21 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes) -> Result<App
             return Err(refuse(format!("it changes an unknown field ({}.{})", op.e, op.f)));
         }
         uuid::Uuid::parse_str(&op.u).map_err(|_| refuse("it names a record by a malformed id".into()))?;
-        max_hlc = max_hlc.max(op.h);
-        if insert_op(conn, op, true).await? {
-            touched.entry((rank, op.u.clone())).or_default().insert(op.f.clone());
+        if *rank_of.entry(&op.u).or_insert(rank) != rank {
+            return Err(refuse("it names one record as two kinds of record".into()));
         }
+        max_hlc = max_hlc.max(op.h);
+    }
+    for (uid, field) in insert_ops(conn, &changes.ops, true).await? {
+        let rank = rank_of[uid.as_str()];
+        touched.entry((rank, uid)).or_default().insert(field);
     }
     let mut clients = BTreeSet::new();
-    let in_conflict: BTreeSet<String> =
-        sqlx::query_scalar("SELECT DISTINCT uid FROM sync_conflicts").fetch_all(&mut *conn).await?.into_iter().collect();
+    let in_conflict: BTreeSet<String> = sqlx::query_scalar("SELECT DISTINCT uid FROM sync_conflicts")
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .collect();
     for ((rank, uid), fields) in &touched {
         let entity = &ENTITIES[*rank];
         let history = ops_of(conn, uid).await?;
@@ -77,7 +85,7 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes) -> Result<App
             if merged.conflict {
                 record_conflict(conn, entity, uid, field, &merged.heads).await?;
                 out.conflicts += 1;
-            } else {
+            } else if in_conflict.contains(uid) {
                 sqlx::query("DELETE FROM sync_conflicts WHERE uid = ? AND field = ?")
                     .bind(uid)
                     .bind(field)
@@ -122,9 +130,8 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes) -> Result<App
         } else {
             out.records_changed += 1;
         }
-        for (field, value) in &values {
-            set_synced_value(conn, uid, field, value).await?;
-        }
+        let synced: Vec<(&str, &Value)> = values.iter().map(|(f, v)| (f.as_str(), v)).collect();
+        set_synced_values(conn, uid, &synced).await?;
         match entity.name {
             "client" => {
                 clients.insert(id);

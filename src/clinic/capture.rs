@@ -68,31 +68,54 @@ pub async fn ops_of(conn: &mut SqliteConnection, uid: &str) -> Result<BTreeMap<S
 }
 
 pub async fn insert_op(conn: &mut SqliteConnection, op: &Op, sent: bool) -> Result<bool> {
-    let done = sqlx::query(
-        "INSERT OR IGNORE INTO sync_ops (uid, field, hlc, device, entity, value, parents, member, sent) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(&op.u)
-    .bind(&op.f)
-    .bind(i64::try_from(op.h).unwrap_or(i64::MAX))
-    .bind(&op.d)
-    .bind(&op.e)
-    .bind(op.v.to_string())
-    .bind(serde_json::to_string(&op.p).expect("strings serialise"))
-    .bind(&op.m)
-    .bind(sent as i64)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(!insert_ops(conn, std::slice::from_ref(op), sent).await?.is_empty())
+}
+
+/// Inserts operations, skipping those already held; returns (uid, field) of the new ones.
+/// Many rows per statement: a bundle of 10,000 records holds some 200,000 operations.
+pub async fn insert_ops(conn: &mut SqliteConnection, ops: &[Op], sent: bool) -> Result<Vec<(String, String)>> {
+    let mut new = Vec::new();
+    for chunk in ops.chunks(200) {
+        let sql = format!(
+            "INSERT OR IGNORE INTO sync_ops (uid, field, hlc, device, entity, value, parents, member, sent) VALUES {} \
+             RETURNING uid, field",
+            vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ")
+        );
+        let mut q = sqlx::query_as::<_, (String, String)>(&sql);
+        for op in chunk {
+            q = q
+                .bind(&op.u)
+                .bind(&op.f)
+                .bind(i64::try_from(op.h).unwrap_or(i64::MAX))
+                .bind(&op.d)
+                .bind(&op.e)
+                .bind(op.v.to_string())
+                .bind(serde_json::to_string(&op.p).expect("strings serialise"))
+                .bind(&op.m)
+                .bind(sent as i64);
+        }
+        new.extend(q.fetch_all(&mut *conn).await?);
+    }
+    Ok(new)
 }
 
 pub async fn set_synced_value(conn: &mut SqliteConnection, uid: &str, field: &str, value: &Value) -> Result<()> {
-    sqlx::query("INSERT INTO sync_fields (uid, field, value) VALUES (?, ?, ?) ON CONFLICT (uid, field) DO UPDATE SET value = excluded.value")
-        .bind(uid)
-        .bind(field)
-        .bind(value.to_string())
-        .execute(conn)
-        .await?;
+    set_synced_values(conn, uid, &[(field, value)]).await
+}
+
+/// Records the values last written or received for a record's fields, in one statement.
+pub async fn set_synced_values(conn: &mut SqliteConnection, uid: &str, values: &[(&str, &Value)]) -> Result<()> {
+    for chunk in values.chunks(300) {
+        let sql = format!(
+            "INSERT INTO sync_fields (uid, field, value) VALUES {} ON CONFLICT (uid, field) DO UPDATE SET value = excluded.value",
+            vec!["(?, ?, ?)"; chunk.len()].join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for (field, value) in chunk {
+            q = q.bind(uid).bind(*field).bind(value.to_string());
+        }
+        q.execute(&mut *conn).await?;
+    }
     Ok(())
 }
 
@@ -122,8 +145,11 @@ pub async fn capture(conn: &mut SqliteConnection, me: &mut Me) -> Result<usize> 
             .fetch_all(&mut *conn)
             .await?;
     let mut count = 0;
-    let in_conflict: BTreeSet<String> =
-        sqlx::query_scalar("SELECT DISTINCT uid FROM sync_conflicts").fetch_all(&mut *conn).await?.into_iter().collect();
+    let in_conflict: BTreeSet<String> = sqlx::query_scalar("SELECT DISTINCT uid FROM sync_conflicts")
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .collect();
     // Parents before children, so a matter's client has its uid first.
     for entity in ENTITIES {
         for (_, id) in dirty.iter().filter(|(e, _)| e == entity.name) {
@@ -137,6 +163,7 @@ pub async fn capture(conn: &mut SqliteConnection, me: &mut Me) -> Result<usize> 
                     .into_iter()
                     .collect();
             let mut history = ops_of(conn, &uid).await?;
+            let (mut pending, mut synced_now): (Vec<Op>, Vec<(&str, &Value)>) = (Vec::new(), Vec::new());
             // A delete goes last, so that it lists as seen what this same sync writes.
             let mut fields: Vec<(&String, &Value)> = row.iter().collect();
             fields.sort_by_key(|(f, _)| f.as_str() == "deleted_at");
@@ -161,6 +188,9 @@ pub async fn capture(conn: &mut SqliteConnection, me: &mut Me) -> Result<usize> 
                     }
                 }
                 if field == "deleted_at" && !value.is_null() {
+                    // It lists what this sync wrote: write the others first.
+                    insert_ops(conn, &pending, false).await?;
+                    pending.clear();
                     history = ops_of(conn, &uid).await?;
                     for (other, ops) in &history {
                         if other != field {
@@ -178,8 +208,8 @@ pub async fn capture(conn: &mut SqliteConnection, me: &mut Me) -> Result<usize> 
                     m: me.row.member_id.clone(),
                     p: parents,
                 };
-                insert_op(conn, &op, false).await?;
-                set_synced_value(conn, &uid, field, value).await?;
+                pending.push(op);
+                synced_now.push((field.as_str(), value));
                 // Writing a field replaces all its heads: any conflict on it is settled.
                 if in_conflict.contains(&uid) {
                     sqlx::query("DELETE FROM sync_conflicts WHERE uid = ? AND field = ?")
@@ -190,6 +220,8 @@ pub async fn capture(conn: &mut SqliteConnection, me: &mut Me) -> Result<usize> 
                 }
                 count += 1;
             }
+            insert_ops(conn, &pending, false).await?;
+            set_synced_values(conn, &uid, &synced_now).await?;
             if entity.name == "matter" && !me.is_coordinator() {
                 // A volunteer's new case is theirs until a coordinator assigns it.
                 sqlx::query("INSERT OR IGNORE INTO sync_case_owner (matter_uid, member_id) VALUES (?, ?)")

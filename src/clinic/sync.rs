@@ -10,6 +10,7 @@ use sqlx::SqliteConnection;
 use super::apply::{self, Applied};
 use super::bundle::{self, BundleHeader, Changes, Claimed, Read};
 use super::capture::{self, cases_of, ops_of};
+use super::merge::Op;
 use super::plan::{self, ChainProblem, Listed, ListedRoster};
 use super::remote::Remote;
 use super::roster::{Role, Roster};
@@ -166,24 +167,26 @@ impl Store {
         report.sent_changes = capture::capture(&mut tx, &mut me).await? as u64;
         let mut groups: BTreeMap<BTreeSet<String>, (BTreeSet<String>, Changes)> = BTreeMap::new();
         let mut cases_memo: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
-        let unsent: Vec<(String, String)> =
-            sqlx::query_as("SELECT DISTINCT entity, uid FROM sync_ops WHERE sent = 0").fetch_all(&mut *tx).await?;
-        for (entity, uid) in unsent {
-            let cases = memo_cases(&mut tx, &mut cases_memo, &entity, &uid).await?;
+        let unsent: Vec<(String, String, String, i64, String, String, String, String)> = sqlx::query_as(
+            "SELECT entity, uid, field, hlc, device, member, value, parents FROM sync_ops WHERE sent = 0 ORDER BY uid, field, hlc",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        for (e, u, f, h, d, m, v, p) in unsent {
+            let cases = memo_cases(&mut tx, &mut cases_memo, &e, &u).await?;
             let readers = readers(&mut tx, &roster, &me, &cases, None).await?;
-            let ops = ops_of(&mut tx, &uid).await?;
             let group = groups.entry(readers).or_default();
             group.0.extend(cases);
-            let mine: Vec<(i64, String, String)> =
-                sqlx::query_as("SELECT hlc, device, field FROM sync_ops WHERE uid = ? AND sent = 0")
-                    .bind(&uid)
-                    .fetch_all(&mut *tx)
-                    .await?;
-            for (h, d, f) in mine {
-                if let Some(op) = ops.get(&f).and_then(|v| v.iter().find(|o| o.h == h as u64 && o.d == d)) {
-                    group.1.ops.push(op.clone());
-                }
-            }
+            group.1.ops.push(Op {
+                e,
+                u,
+                f,
+                v: serde_json::from_str(&v).unwrap_or(serde_json::Value::Null),
+                h: h as u64,
+                d,
+                m,
+                p: serde_json::from_str(&p).unwrap_or_default(),
+            });
         }
         let (notes, audits) = capture::take_items(&mut tx).await?;
         for n in notes {
