@@ -22,9 +22,10 @@ pub struct RemoteSettings {
 
 impl Store {
     pub async fn clinic_remote_settings(&self) -> Result<RemoteSettings> {
+        // Before taking the connection: the vault's pool has one, and `setting` takes it too.
+        let every = self.setting("sync_minutes").await?.and_then(|m| m.parse().ok()).unwrap_or(0);
         let mut conn = self.pool().acquire().await?;
         let me = Me::load(&mut conn).await?;
-        let every = self.setting("sync_minutes").await?.and_then(|m| m.parse().ok()).unwrap_or(0);
         Ok(RemoteSettings {
             location: me.row.remote,
             key_id: me.row.remote_key_id,

@@ -33,6 +33,15 @@ import type { BackupStatus } from './bindings/BackupStatus';
 import type { Made } from './bindings/Made';
 import type { RestorePreview } from './bindings/RestorePreview';
 import type { Restored } from './bindings/Restored';
+import type { ClinicView } from './bindings/ClinicView';
+import type { ClinicStatus } from './bindings/ClinicStatus';
+import type { Member } from './bindings/Member';
+import type { Joined } from './bindings/Joined';
+import type { RequestWords } from './bindings/RequestWords';
+import type { SyncReport } from './bindings/SyncReport';
+import type { ConflictView } from './bindings/ConflictView';
+import type { Keep } from './bindings/Keep';
+import type { Alert } from './bindings/Alert';
 import { tx } from './i18n.svelte';
 
 /** A refused or failed command, as Rust described it. */
@@ -144,6 +153,23 @@ export const api = {
   ) => call<Deadline[]>('add_event_deadlines', { matterId, event, date, servedByMail, ruleIds, ...eventExtra(extra) }),
   moveTrigger: (matterId: number, ruleId: string | null, old: string, next: string) =>
     call<Deadline[]>('move_trigger', { matterId, ruleId, old, new: next }),
+  clinicView: () => call<ClinicView | null>('clinic_view'),
+  clinicCreate: (clinicName: string, memberName: string) => call<ClinicStatus>('clinic_create', { clinicName, memberName }),
+  clinicInvite: (path: string) => call<string>('clinic_invite', { path }),
+  clinicJoin: (invitation: string, memberName: string, requestPath: string) =>
+    call<Joined>('clinic_join', { invitation, memberName, requestPath }),
+  clinicRequestWords: (request: string) => call<RequestWords>('clinic_request_words', { request }),
+  clinicAdmit: (request: string, words: string, coordinator: boolean) =>
+    call<Member>('clinic_admit', { request, words, coordinator }),
+  clinicRemove: (member: string) => call<Member>('clinic_remove', { member }),
+  matterAssign: (matterId: number, member: string) => call<Member>('matter_assign', { matterId, member }),
+  setClinicRemote: (location: string, keyId: string, secret: string, everyMinutes: number) =>
+    call<void>('set_clinic_remote', { location, keyId, secret, everyMinutes }),
+  syncNow: () => call<SyncReport>('sync_now'),
+  listConflicts: () => call<ConflictView[]>('list_conflicts'),
+  resolveConflict: (id: number, keep: Keep) => call<ConflictView>('resolve_conflict', { id, keep }),
+  clinicAlerts: () => call<Alert[]>('clinic_alerts'),
+  dismissAlert: (id: number) => call<void>('dismiss_alert', { id }),
 };
 
 export type Api = typeof api;

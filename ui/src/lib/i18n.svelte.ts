@@ -3,6 +3,7 @@
 // message is the fallback for codes this table does not know.
 import type { Text } from './bindings/Text';
 import { safetyEn, safetyEs } from './strings/safety';
+import { clinicEn, clinicEs } from './strings/clinic';
 
 export type Lang = 'en' | 'es';
 
@@ -212,6 +213,7 @@ const en = {
   'error.locked': 'The vault is locked. Unlock it to continue.',
   'error.unknown': 'Something went wrong and nothing was saved. Try again.',
   ...safetyEn,
+  ...clinicEn,
 };
 
 export type Key = keyof typeof en;
@@ -422,6 +424,7 @@ const es: Record<Key, string> = {
   'error.locked': 'La bóveda está bloqueada. Desbloquéela para continuar.',
   'error.unknown': 'Algo salió mal y no se guardó nada. Vuelva a intentarlo.',
   ...safetyEs,
+  ...clinicEs,
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { en, es };
