@@ -381,7 +381,7 @@ fn find_member<'a>(roster: &'a Roster, who: &str) -> Result<&'a Member> {
         (Some(m), _, _) => Ok(m),
         (None, Some(m), None) => Ok(m),
         (None, Some(_), Some(_)) => Err(crate::Error::Conflict(format!(
-            "Two members are called \"{who}\". Use the member's id from `amparo clinic members`."
+            "Two members are called \"{who}\". Use the member's id (shown in the list of members)."
         ))),
         _ => Err(ClinicError::UnknownMember(who.to_string()).into()),
     }

@@ -41,13 +41,13 @@ pub enum ClinicError {
     BadFile { what: &'static str, detail: String },
     #[error("The words do not match: this request was changed or swapped on the way. Do not admit it; ask the volunteer to send a new request in person.")]
     FingerprintMismatch,
-    #[error("No member of the clinic is called or numbered \"{0}\". See `amparo clinic members`.")]
+    #[error("No member of the clinic is called or numbered \"{0}\". Check the list of members.")]
     UnknownMember(String),
     #[error("The remote {0}")]
     Remote(String),
     #[error("No remote is set. Name a folder or an s3:// bucket (for example `--remote /media/usb/clinic`).")]
     NoRemote,
-    #[error("No conflict numbered {0} is open. See `amparo conflicts`.")]
+    #[error("Conflict {0} is no longer open: it may have been settled already, here or on another laptop. Look at the list again.")]
     NoConflict(i64),
 }
 
