@@ -27,12 +27,20 @@ pub struct Applied {
     pub possible_duplicates: u64,
 }
 
+/// A rule broken: the bundle is refused for good.
 fn refuse(why: String) -> Error {
+    Error::Clinic(super::ClinicError::Refused(why))
+}
+
+/// Something this vault does not hold yet: the bundle waits for the next sync.
+fn wait(why: String) -> Error {
     Error::Conflict(why)
 }
 
 /// Applies `changes` inside the caller's transaction.
-pub async fn apply(conn: &mut SqliteConnection, changes: &Changes) -> Result<Applied> {
+/// `volunteer`: the author's member id when the author is a volunteer, whose bundle may
+/// touch only records of cases they hold (checked after the writes, before the commit).
+pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, volunteer: Option<&str>) -> Result<Applied> {
     sqlx::query("INSERT INTO sync_applying (id) VALUES (1)").execute(&mut *conn).await?;
     let mut out = Applied::default();
     let mut touched: BTreeMap<(usize, String), BTreeSet<String>> = BTreeMap::new();
@@ -147,6 +155,17 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes) -> Result<App
         }
     }
     out.notes_added = apply_items(conn, changes).await?;
+    if let Some(member) = volunteer {
+        let mut records: BTreeSet<(String, String)> =
+            touched.keys().map(|(rank, uid)| (ENTITIES[*rank].name.to_string(), uid.clone())).collect();
+        records.extend(changes.note_versions.iter().map(|v| ("note".to_string(), v.note.clone())));
+        records.extend(changes.audit.iter().map(|a| (a.entity.clone(), a.entity_uid.clone())));
+        for (entity, uid) in &records {
+            if !may_touch(conn, member, entity, uid).await? {
+                return Err(refuse(format!("it changes a {entity} of a case that was never assigned to its author")));
+            }
+        }
+    }
     for c in clients {
         search::reindex_client(conn, c).await?;
     }
@@ -285,7 +304,7 @@ async fn write_record(
         let done = q
             .execute(&mut *conn)
             .await
-            .map_err(|e| refuse(format!("its {} could not be stored here ({})", entity.name, Error::from(e))))?;
+            .map_err(|e| wait(format!("its {} could not be stored here yet ({})", entity.name, Error::from(e))))?;
         if existing.is_none() {
             id = done.last_insert_rowid();
             sqlx::query("INSERT INTO sync_ids (entity, local_id, uid) VALUES (?, ?, ?)")
@@ -316,7 +335,7 @@ async fn apply_items(conn: &mut SqliteConnection, changes: &Changes) -> Result<u
             continue;
         }
         let Some(note) = local_id(conn, "note", &v.note).await? else {
-            return Err(refuse("it adds to a note this vault does not have".into()));
+            return Err(wait("it adds to a note this vault does not have yet".into()));
         };
         let id = sqlx::query("INSERT INTO note_versions (note_id, body, written_at) VALUES (?, ?, ?)")
             .bind(note)
@@ -356,4 +375,33 @@ async fn apply_items(conn: &mut SqliteConnection, changes: &Changes) -> Result<u
             .await?;
     }
     Ok(added)
+}
+
+/// Whether a volunteer may write this record: it belongs to a case assigned to them now or
+/// before, or opened by them; or it belongs to no case yet and they created it.
+async fn may_touch(conn: &mut SqliteConnection, member: &str, entity: &str, uid: &str) -> Result<bool> {
+    let cases = super::capture::cases_of(conn, entity, uid).await?;
+    if cases.is_empty() {
+        let creator: Option<String> = sqlx::query_scalar(
+            "SELECT member FROM sync_ops WHERE uid = ? AND field = 'created_at' ORDER BY hlc LIMIT 1",
+        )
+        .bind(uid)
+        .fetch_optional(&mut *conn)
+        .await?;
+        return Ok(creator.as_deref().is_none_or(|c| c == member));
+    }
+    for case in cases {
+        let held: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM sync_case_members WHERE matter_uid = ?1 AND member_id = ?2) + \
+                    (SELECT COUNT(*) FROM sync_case_owner WHERE matter_uid = ?1 AND member_id = ?2)",
+        )
+        .bind(&case)
+        .bind(member)
+        .fetch_one(&mut *conn)
+        .await?;
+        if held > 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }

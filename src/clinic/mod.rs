@@ -45,6 +45,9 @@ pub enum ClinicError {
     UnknownMember(String),
     #[error("The remote {0}")]
     Remote(String),
+    /// A bundle that breaks a rule: refused for good, whatever arrives later.
+    #[error("{0}")]
+    Refused(String),
     #[error("No remote is set. Name a folder or an s3:// bucket (for example `--remote /media/usb/clinic`).")]
     NoRemote,
     #[error("Conflict {0} is no longer open: it may have been settled already, here or on another laptop. Look at the list again.")]
@@ -64,6 +67,7 @@ impl ClinicError {
             ClinicError::Remote(_) => "remote_failed",
             ClinicError::NoRemote => "no_remote",
             ClinicError::NoConflict(_) => "no_conflict",
+            ClinicError::Refused(_) => "bundle_refused",
         }
     }
 }

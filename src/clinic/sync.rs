@@ -319,19 +319,33 @@ impl Store {
             }
         }
         // Apply in passes: a bundle about a case handed over may arrive before its history.
+        let (me_member, roster_now) = {
+            let mut conn = self.pool().acquire().await?;
+            let me = Me::load(&mut conn).await?;
+            (me.row.member_id.clone(), me.roster.clone().unwrap_or_else(|| empty_roster()))
+        };
         loop {
             let before = pending.len();
             let mut still = Vec::new();
             for (b, header, changes, size) in pending {
                 let _ = &header;
                 let mut tx = self.pool().begin().await?;
-                match apply::apply(&mut tx, &changes).await {
+                let volunteer = (header.author_member != me_member
+                    && author_is_volunteer(&roster_now, &header.author_member))
+                .then_some(header.author_member.as_str());
+                match apply::apply(&mut tx, &changes, volunteer).await {
                     Ok(applied) => {
                         mark_seen(&mut tx, &b.name, &b.device, b.seq, &b.hash, "applied", None).await?;
                         tx.commit().await?;
                         report.received_bundles += 1;
                         report.received_bytes += size;
                         add(&mut report.applied, &applied);
+                    }
+                    Err(crate::Error::Clinic(ClinicError::Refused(reason))) => {
+                        tx.rollback().await?;
+                        let mut conn = self.pool().acquire().await?;
+                        mark_seen(&mut conn, &b.name, &b.device, b.seq, &b.hash, "refused", Some(&reason)).await?;
+                        report.refused.push(Refused { name: b.name.clone(), reason });
                     }
                     Err(e) => {
                         tx.rollback().await?;
@@ -507,5 +521,21 @@ impl Store {
         let mut conn = self.pool().acquire().await?;
         let me = Me::load(&mut conn).await?;
         Ok(me.row.last_report.and_then(|r| serde_json::from_str(&r).ok()))
+    }
+}
+
+fn author_is_volunteer(roster: &Roster, member: &str) -> bool {
+    roster.member(member).is_none_or(|m| m.role == Role::Volunteer)
+}
+
+fn empty_roster() -> Roster {
+    Roster {
+        clinic_id: String::new(),
+        clinic_name: String::new(),
+        seq: 0,
+        members: Vec::new(),
+        assignments: Default::default(),
+        signed_by: String::new(),
+        issued_at: String::new(),
     }
 }

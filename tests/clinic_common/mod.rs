@@ -392,6 +392,45 @@ pub async fn scenario_hostile(remote_dir: &Path) {
     assert_eq!((r.received_bundles, r.refused.len()), (0, 0));
     assert_eq!(common::snapshot_counts(c.coord.store.pool()).await, after_first);
 
+    // Volunteer 2 writes into volunteer 1's case (a uid they should never hold): refused
+    // for good, and the client keeps their name.
+    let (v2_device, v2_member, v2_sign, v2_age): (String, String, String, String) =
+        sqlx::query_as("SELECT device_id, member_id, signing_key, age_identity FROM clinic_self")
+            .fetch_one(c.v2.store.pool())
+            .await
+            .unwrap();
+    let v2_keys = DeviceKeys::from_stored(v2_device.clone(), &v2_sign, &v2_age).unwrap();
+    let client_uid: String = sqlx::query_scalar("SELECT uid FROM sync_ids WHERE entity = 'client'")
+        .fetch_one(c.v1.store.pool())
+        .await
+        .unwrap();
+    let coord_recipient2 = c.coord.store.clinic_status().await.unwrap().members[0].devices[0].age_recipient.clone();
+    let hijack = Changes {
+        ops: vec![amparo::clinic::merge::Op {
+            e: "client".into(),
+            u: client_uid,
+            f: "given_name".into(),
+            v: serde_json::json!("Hijacked"),
+            h: u64::MAX / 2,
+            d: v2_device.clone(),
+            m: v2_member.clone(),
+            p: vec![],
+        }],
+        ..Default::default()
+    };
+    let sealed = bundle::seal(header(&v2_device, &v2_member, 1, vec![coord_recipient2]), &hijack, &v2_keys).unwrap();
+    let v2_dir = remote_dir.join("amparo").join(&clinic_id).join("d").join(&v2_device);
+    std::fs::create_dir_all(&v2_dir).unwrap();
+    std::fs::write(v2_dir.join(format!("{:010}-{}.age", 1, sealed.hash)), &sealed.bytes).unwrap();
+    let before = common::snapshot_counts(c.coord.store.pool()).await;
+    let r = sync(&c.coord, &remote).await;
+    assert!(r.refused.iter().any(|x| x.reason.contains("never assigned to its author")), "{:?}", r.refused);
+    assert_eq!(common::snapshot_counts(c.coord.store.pool()).await, before);
+    assert!(client_id_by_name(&c.coord.store, NAME).await.is_some());
+    let name: String =
+        sqlx::query_scalar("SELECT given_name FROM clients").fetch_one(c.coord.store.pool()).await.unwrap();
+    assert_eq!(name, "Marisol");
+
     // A removed member's new bundles are refused.
     c.coord.store.clinic_remove("Victor Volunteer").await.unwrap();
     sync(&c.coord, &remote).await;
