@@ -15,6 +15,8 @@ CREATE TABLE clinic_self (
     -- The coordinator key pinned from the invitation (our own for the clinic's creator):
     -- the first roster must be signed by it.
     pinned_key    TEXT NOT NULL,
+    -- The inviting coordinator's public keys, to show the pairing words again until admitted.
+    inviter       TEXT,
     -- A volunteer's join request, kept until the roster admits them.
     joined        INTEGER NOT NULL DEFAULT 0 CHECK (joined IN (0, 1)),
     roster        TEXT,

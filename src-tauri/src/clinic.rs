@@ -18,6 +18,8 @@ pub struct ClinicView {
     pub status: ClinicStatus,
     pub remote: RemoteSettings,
     pub last_report: Option<SyncReport>,
+    /// The pairing words as a QR code, while this vault waits to be admitted.
+    pub pairing_qr: Option<String>,
 }
 
 #[tauri::command]
@@ -29,7 +31,8 @@ pub async fn clinic_view(state: State<'_, AppState>) -> CmdResult<Option<ClinicV
     let status = store.clinic_status().await?;
     let remote = store.clinic_remote_settings().await?;
     let last_report = store.clinic_last_report().await?;
-    Ok(Some(ClinicView { status, remote, last_report }))
+    let pairing_qr = status.pairing_words.as_deref().map(qr);
+    Ok(Some(ClinicView { status, remote, last_report, pairing_qr }))
 }
 
 #[tauri::command]

@@ -52,6 +52,8 @@ pub struct ClinicStatus {
     pub assignments: Vec<(String, String)>,
     pub remote: Option<String>,
     pub last_sync: Option<String>,
+    /// Until a coordinator admits this vault: the words to compare with their screen.
+    pub pairing_words: Option<String>,
 }
 
 /// A volunteer's join request and the words both sides compare.
@@ -94,11 +96,12 @@ async fn insert_self(
     member_name: &str,
     keys: &DeviceKeys,
     pinned: &str,
+    inviter: Option<&DevicePublic>,
 ) -> Result<()> {
     let (sign, age) = keys.stored();
     sqlx::query(
         "INSERT INTO clinic_self (id, clinic_id, clinic_name, member_id, member_name, device_id, signing_key, \
-         age_identity, pinned_key) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+         age_identity, pinned_key, inviter) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(clinic_id)
     .bind(clinic_name)
@@ -108,6 +111,7 @@ async fn insert_self(
     .bind(sign.as_str())
     .bind(age.as_str())
     .bind(pinned)
+    .bind(inviter.map(|d| serde_json::to_string(d).expect("serialises")))
     .execute(&mut *conn)
     .await?;
     // Everything already in the vault goes out at the first sync.
@@ -145,7 +149,7 @@ impl Store {
         refuse_second_clinic(&mut tx).await?;
         let keys = DeviceKeys::generate(new_uid());
         let (clinic_id, member_id) = (new_uid(), new_uid());
-        insert_self(&mut tx, &clinic_id, &clinic_name, &member_id, &member_name, &keys, &keys.public().sign_key)
+        insert_self(&mut tx, &clinic_id, &clinic_name, &member_id, &member_name, &keys, &keys.public().sign_key, None)
             .await?;
         let roster = Roster {
             clinic_id: clinic_id.clone(),
@@ -203,6 +207,7 @@ impl Store {
             &member_name,
             &keys,
             &invite.coordinator.sign_key,
+            Some(&invite.coordinator),
         )
         .await?;
         let request = JoinRequest {
@@ -347,6 +352,11 @@ impl Store {
         let mut conn = self.pool().acquire().await?;
         let me = Me::load(&mut conn).await?;
         let role = me.role();
+        let inviter: Option<DevicePublic> = me.row.inviter.as_deref().and_then(|j| serde_json::from_str(j).ok());
+        let pairing_words = match (role, inviter) {
+            (None, Some(inviter)) => Some(keys::pairing_words(&inviter, &me.keys.public())),
+            _ => None,
+        };
         let (members, assignments) = match me.roster {
             Some(r) => (r.members, r.assignments.into_iter().collect()),
             None => (Vec::new(), Vec::new()),
@@ -363,6 +373,7 @@ impl Store {
             assignments,
             remote: me.row.remote,
             last_sync: me.row.last_sync,
+            pairing_words,
         })
     }
 

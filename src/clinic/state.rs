@@ -18,6 +18,7 @@ pub struct SelfRow {
     pub signing_key: String,
     pub age_identity: String,
     pub pinned_key: String,
+    pub inviter: Option<String>,
     pub joined: i64,
     pub roster: Option<String>,
     pub roster_seq: i64,

@@ -47,6 +47,8 @@ pub async fn enroll(remote: &str, volunteers_role: Role) -> Clinic {
     for v in [&v1, &v2] {
         let invite = coord.store.clinic_invite().await.unwrap();
         let joined = v.store.clinic_join(&invite, v.store.actor_name()).await.unwrap();
+        // Until admitted, the vault shows the same words again (and none after).
+        assert_eq!(v.store.clinic_status().await.unwrap().pairing_words.as_deref(), Some(joined.fingerprint.as_str()));
         let (name, words) = coord.store.clinic_request_words(&joined.request).await.unwrap();
         assert_eq!(name, v.store.actor_name());
         assert_eq!(words, joined.fingerprint, "both screens show the same words");
@@ -62,6 +64,7 @@ pub async fn enroll(remote: &str, volunteers_role: Role) -> Clinic {
         let s = l.store.clinic_status().await.unwrap();
         assert_eq!(s.members.len(), 3, "{} sees the whole roster", l.store.actor_name());
         assert!(s.role.is_some());
+        assert_eq!(s.pairing_words, None);
     }
     c
 }

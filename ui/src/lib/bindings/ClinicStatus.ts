@@ -13,4 +13,8 @@ role: Role | null, roster_seq: number, members: Array<Member>,
 /**
  * (matter uid, member id) of each assigned case.
  */
-assignments: Array<[string, string]>, remote: string | null, last_sync: string | null, };
+assignments: Array<[string, string]>, remote: string | null, last_sync: string | null, 
+/**
+ * Until a coordinator admits this vault: the words to compare with their screen.
+ */
+pairing_words: string | null, };

@@ -6,4 +6,8 @@ import type { SyncReport } from "./SyncReport";
 /**
  * The clinic screen's state: None when this vault belongs to no clinic.
  */
-export type ClinicView = { status: ClinicStatus, remote: RemoteSettings, last_report: SyncReport | null, };
+export type ClinicView = { status: ClinicStatus, remote: RemoteSettings, last_report: SyncReport | null, 
+/**
+ * The pairing words as a QR code, while this vault waits to be admitted.
+ */
+pairing_qr: string | null, };
