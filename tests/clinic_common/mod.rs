@@ -120,6 +120,16 @@ pub async fn open_case(s: &Store, family: &str, a_number: Option<&str>) -> (i64,
         })
         .await
         .unwrap();
+    // A deadline computed by a rule: its explanation and rule-table version travel with it.
+    s.add_deadline(&DeadlineInput {
+        matter_id: m.id,
+        title: "BIA appeal".into(),
+        rule_id: Some("bia-appeal".into()),
+        trigger_on: Some("2026-05-20".into()),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
     let n = s.add_note(NoteSubject::Matter(m.id), NOTE).await.unwrap();
     s.edit_note(n.id, &format!("{NOTE}; second interview planned")).await.unwrap();
     (c.id, m.id, h.id, d.id, n.id)
@@ -144,7 +154,7 @@ pub async fn scenario_enroll_share_handoff(remote: &str, scan_dir: Option<&Path>
     assert!(r.sent_bundles >= 1 && r.sent_changes > 20, "{r:?}");
 
     let r = sync(&c.coord, remote).await;
-    assert_eq!(r.applied.records_created, 5, "client, matter, deadline, hearing, note: {r:?}");
+    assert_eq!(r.applied.records_created, 6, "client, matter, two deadlines, hearing, note: {r:?}");
     assert_eq!(r.applied.notes_added, 2, "both versions of the note: {r:?}");
     let cid = client_id_by_name(&c.coord.store, NAME).await.expect("the client reached the coordinator");
     let matters = c.coord.store.list_matters(Some(cid)).await.unwrap();
@@ -153,7 +163,15 @@ pub async fn scenario_enroll_share_handoff(remote: &str, scan_dir: Option<&Path>
     let h = c.coord.store.hearings_for(m).await.unwrap();
     assert_eq!(h[0].fields.starts_at.to_string(), "2027-03-10 09:00:00");
     let ds = c.coord.store.deadlines_for(m, Store::today()).await.unwrap();
-    assert_eq!(ds.len(), 1);
+    assert_eq!(ds.len(), 2);
+    let explained = "SELECT due_on || '|' || explanation || '|' || explanation_es || '|' || rule_version FROM deadlines WHERE rule_id = 'bia-appeal' AND ? > 0";
+    let theirs = scalar(&c.v1.store, explained, 1).await;
+    assert_eq!(
+        scalar(&c.coord.store, explained, 1).await,
+        theirs,
+        "the rule's date, explanations and version arrive as computed"
+    );
+    assert!(theirs.starts_with("2026-06-22|"), "{theirs}");
     let notes = c.coord.store.notes_for(NoteSubject::Matter(m)).await.unwrap();
     assert_eq!(notes.len(), 1);
     assert_eq!(c.coord.store.note_history(notes[0].id).await.unwrap().len(), 2, "both note versions arrived");
@@ -224,7 +242,7 @@ pub async fn scenario_conflicts(remote: &str) {
     let cid = client_id_by_name(&c.coord.store, NAME).await.unwrap();
     let m = c.coord.store.list_matters(Some(cid)).await.unwrap()[0].id;
     let hc = c.coord.store.hearings_for(m).await.unwrap()[0].id;
-    let dc: i64 = sqlx::query_scalar("SELECT id FROM deadlines WHERE matter_id = ?")
+    let dc: i64 = sqlx::query_scalar("SELECT id FROM deadlines WHERE matter_id = ? AND rule_id IS NULL")
         .bind(m)
         .fetch_one(c.coord.store.pool())
         .await

@@ -4,15 +4,13 @@ use serde::Serialize;
 
 use amparo::Error;
 
-/// Prints `value` as JSON, or `text` for people.
+/// Prints `value` as JSON, or `text` for people. A closed pipe (`amparo … | head`) is not
+/// an error worth a panic: the reader has what it wanted.
 pub fn print<T: Serialize>(json: bool, value: &T, text: impl FnOnce() -> String) {
-    if json {
-        println!("{}", serde_json::to_string_pretty(value).expect("serialisable"));
-    } else {
-        let t = text();
-        if !t.is_empty() {
-            println!("{t}");
-        }
+    use std::io::Write;
+    let out = if json { serde_json::to_string_pretty(value).expect("serialisable") } else { text() };
+    if !out.is_empty() {
+        let _ = writeln!(std::io::stdout(), "{out}");
     }
 }
 
