@@ -41,6 +41,13 @@ CREATE TABLE sync_ids (
     PRIMARY KEY (entity, local_id)
 ) STRICT, WITHOUT ROWID;
 
+-- Who made each synced record (as its first bundle here said, or this vault): a volunteer
+-- may change a record that belongs to no case only if they made it.
+CREATE TABLE sync_creators (
+    uid    TEXT PRIMARY KEY,
+    member TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
 -- Rows written locally since the last sync (set by the triggers below).
 CREATE TABLE sync_dirty (
     entity   TEXT NOT NULL,

@@ -39,8 +39,9 @@ fn wait(why: String) -> Error {
 
 /// Applies `changes` inside the caller's transaction.
 /// `volunteer`: the author's member id when the author is a volunteer, whose bundle may
-/// touch only records of cases they hold (checked after the writes, before the commit).
-pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, volunteer: Option<&str>) -> Result<Applied> {
+/// touch only records of cases they hold (checked against what this vault held before).
+pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, author: &str, volunteer: bool) -> Result<Applied> {
+    let volunteer = volunteer.then_some(author);
     sqlx::query("INSERT INTO sync_applying (id) VALUES (1)").execute(&mut *conn).await?;
     let mut out = Applied::default();
     let mut touched: BTreeMap<(usize, String), BTreeSet<String>> = BTreeMap::new();
@@ -57,7 +58,22 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, volunteer: Op
         if *rank_of.entry(&op.u).or_insert(rank) != rank {
             return Err(refuse("it names one record as two kinds of record".into()));
         }
+        check_value(&ENTITIES[rank], &op.f, &op.v)?;
+        // A clock far ahead would make every later write on every laptop lose to it.
+        if op.h > clock_limit() {
+            return Err(refuse(
+                "it is dated more than a day in the future (a wrong clock, or an attempt to win every merge)".into(),
+            ));
+        }
         max_hlc = max_hlc.max(op.h);
+    }
+    for a in &changes.audit {
+        if super::entities::entity(&a.entity).is_none() {
+            return Err(refuse(format!("its history names an unknown kind of record ({})", a.entity)));
+        }
+    }
+    if let Some(member) = volunteer {
+        check_scope(conn, member, changes).await?;
     }
     for (uid, field) in insert_ops(conn, &changes.ops, true).await? {
         let rank = rank_of[uid.as_str()];
@@ -130,6 +146,11 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, volunteer: Op
         let id = write_record(conn, entity, uid, existing, &values).await?;
         if existing.is_none() {
             out.records_created += 1;
+            sqlx::query("INSERT OR IGNORE INTO sync_creators (uid, member) VALUES (?, ?)")
+                .bind(uid)
+                .bind(author)
+                .execute(&mut *conn)
+                .await?;
             if entity.name == "matter" {
                 if let Some(author) = history.get("kind").and_then(|ops| ops.first()).map(|o| o.m.clone()) {
                     own_new_case(conn, uid, &author).await?;
@@ -155,17 +176,6 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, volunteer: Op
         }
     }
     out.notes_added = apply_items(conn, changes).await?;
-    if let Some(member) = volunteer {
-        let mut records: BTreeSet<(String, String)> =
-            touched.keys().map(|(rank, uid)| (ENTITIES[*rank].name.to_string(), uid.clone())).collect();
-        records.extend(changes.note_versions.iter().map(|v| ("note".to_string(), v.note.clone())));
-        records.extend(changes.audit.iter().map(|a| (a.entity.clone(), a.entity_uid.clone())));
-        for (entity, uid) in &records {
-            if !may_touch(conn, member, entity, uid).await? {
-                return Err(refuse(format!("it changes a {entity} of a case that was never assigned to its author")));
-            }
-        }
-    }
     for c in clients {
         search::reindex_client(conn, c).await?;
     }
@@ -267,8 +277,17 @@ async fn write_record(
         if field == ALIASES {
             continue;
         }
+        let local = to_local(conn, entity, field, value).await?;
+        if let (Some(target), Value::String(_), Value::Null) = (entity.ref_target(field), value, &local) {
+            // The record it points to is not here (yet). A record cannot be without its
+            // matter or client: it waits. An optional link (a relative, the deadline a
+            // filing meets) is left empty and filled in when that record arrives.
+            if required_ref(entity.name, field) {
+                return Err(wait(format!("its {} belongs to a {target} this vault does not have yet", entity.name)));
+            }
+        }
         cols.push(field.as_str());
-        vals.push(to_local(conn, entity, field, value).await?);
+        vals.push(local);
     }
     let sql = match existing {
         Some(_) if cols.is_empty() => None,
@@ -301,10 +320,18 @@ async fn write_record(
         if let Some(existing) = existing {
             q = q.bind(existing);
         }
-        let done = q
-            .execute(&mut *conn)
-            .await
-            .map_err(|e| wait(format!("its {} could not be stored here yet ({})", entity.name, Error::from(e))))?;
+        let done = q.execute(&mut *conn).await.map_err(|e| {
+            // Something missing (a field or a record not received yet) waits; anything
+            // else the database refuses (a CHECK, a duplicate uid) is refused for good.
+            let missing =
+                matches!(&e, sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("1299") | Some("787")));
+            let why = format!("its {} could not be stored here ({})", entity.name, Error::from(e));
+            if missing {
+                wait(why)
+            } else {
+                refuse(why)
+            }
+        })?;
         if existing.is_none() {
             id = done.last_insert_rowid();
             sqlx::query("INSERT INTO sync_ids (entity, local_id, uid) VALUES (?, ?, ?)")
@@ -312,7 +339,9 @@ async fn write_record(
                 .bind(id)
                 .bind(uid)
                 .execute(&mut *conn)
-                .await?;
+                .await
+                .map_err(|_| refuse("it reuses the id of another record".into()))?;
+            link_waiting_refs(conn, entity.name, uid, id).await?;
         }
     }
     if let Some(Value::Array(names)) = values.get(ALIASES) {
@@ -377,18 +406,61 @@ async fn apply_items(conn: &mut SqliteConnection, changes: &Changes) -> Result<u
     Ok(added)
 }
 
-/// Whether a volunteer may write this record: it belongs to a case assigned to them now or
-/// before, or opened by them; or it belongs to no case yet and they created it.
+/// The latest clock value accepted from another laptop: a day ahead of this one's clock.
+pub fn clock_limit() -> u64 {
+    (chrono::Utc::now().timestamp_millis().max(0) as u64).saturating_add(24 * 3600 * 1000)
+}
+
+/// A value of the right shape for its field: references are uids, the other names a list
+/// of names, everything else text, a whole number, or nothing.
+fn check_value(entity: &Entity, field: &str, value: &Value) -> Result<()> {
+    let ok = match (entity.ref_target(field), value) {
+        (_, Value::Null) => true,
+        (Some(_), Value::String(uid)) => uuid::Uuid::parse_str(uid).is_ok(),
+        (Some(_), _) => false,
+        (None, Value::Array(items)) => field == ALIASES && items.iter().all(Value::is_string),
+        (None, Value::String(_)) => field != ALIASES,
+        (None, Value::Number(n)) => n.is_i64(),
+        (None, _) => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(refuse(format!("its {}.{field} holds a value of the wrong kind", entity.name)))
+    }
+}
+
+/// A volunteer's bundle may change a record this vault holds, or point a new record at
+/// one, only if the record belongs to a case the volunteer holds (assigned now or before,
+/// or opened by them), or to no case and was created by them. New records are theirs.
+async fn check_scope(conn: &mut SqliteConnection, member: &str, changes: &Changes) -> Result<()> {
+    let mut records: BTreeSet<(String, String)> = BTreeSet::new();
+    for op in &changes.ops {
+        records.insert((op.e.clone(), op.u.clone()));
+        if let (Some(target), Value::String(uid)) =
+            (ENTITIES.iter().find(|e| e.name == op.e).and_then(|e| e.ref_target(&op.f)), &op.v)
+        {
+            records.insert((target.to_string(), uid.clone()));
+        }
+    }
+    records.extend(changes.note_versions.iter().map(|v| ("note".to_string(), v.note.clone())));
+    records.extend(changes.audit.iter().map(|a| (a.entity.clone(), a.entity_uid.clone())));
+    for (entity, uid) in &records {
+        if local_id(conn, entity, uid).await?.is_some() && !may_touch(conn, member, entity, uid).await? {
+            return Err(refuse(format!("it changes a {entity} of a case that was never assigned to its author")));
+        }
+    }
+    Ok(())
+}
+
 async fn may_touch(conn: &mut SqliteConnection, member: &str, entity: &str, uid: &str) -> Result<bool> {
     let cases = super::capture::cases_of(conn, entity, uid).await?;
     if cases.is_empty() {
-        let creator: Option<String> = sqlx::query_scalar(
-            "SELECT member FROM sync_ops WHERE uid = ? AND field = 'created_at' ORDER BY hlc LIMIT 1",
-        )
-        .bind(uid)
-        .fetch_optional(&mut *conn)
-        .await?;
-        return Ok(creator.as_deref().is_none_or(|c| c == member));
+        let creator: Option<String> = sqlx::query_scalar("SELECT member FROM sync_creators WHERE uid = ?")
+            .bind(uid)
+            .fetch_optional(&mut *conn)
+            .await?;
+        return Ok(creator.as_deref() == Some(member));
     }
     for case in cases {
         let held: i64 = sqlx::query_scalar(
@@ -404,4 +476,32 @@ async fn may_touch(conn: &mut SqliteConnection, member: &str, entity: &str, uid:
         }
     }
     Ok(false)
+}
+
+/// A record cannot exist without these.
+fn required_ref(entity: &str, field: &str) -> bool {
+    matches!((entity, field), ("matter", "client_id") | ("hearing" | "deadline" | "filing", "matter_id"))
+        || entity == "note"
+}
+
+/// Fills in the optional links to a record that has just arrived (a relative's principal,
+/// the deadline a filing meets), which were left empty while it was missing.
+async fn link_waiting_refs(conn: &mut SqliteConnection, target: &str, uid: &str, id: i64) -> Result<()> {
+    let wanted = Value::String(uid.to_string()).to_string();
+    for entity in ENTITIES {
+        for (column, _) in entity.refs.iter().filter(|(_, to)| *to == target) {
+            let waiting: Vec<String> = sqlx::query_scalar("SELECT uid FROM sync_fields WHERE field = ? AND value = ?")
+                .bind(column)
+                .bind(&wanted)
+                .fetch_all(&mut *conn)
+                .await?;
+            for w in waiting {
+                if let Some(local) = local_id(conn, entity.name, &w).await? {
+                    let sql = format!("UPDATE {} SET {column} = ? WHERE id = ? AND {column} IS NULL", entity.table);
+                    sqlx::query(&sql).bind(id).bind(local).execute(&mut *conn).await?;
+                }
+            }
+        }
+    }
+    Ok(())
 }

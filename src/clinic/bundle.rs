@@ -120,15 +120,38 @@ pub fn open(
     identity: &age::x25519::Identity,
     my_recipient: &str,
     roster: &Roster,
-) -> Result<Read, String> {
+) -> Result<Read, Refusal> {
     if sha256_hex(bytes) != claimed.hash {
-        return Err("it is damaged or was changed: its content does not match its name (cut short, or altered)".into());
+        // A file still being copied by a sync tool looks like this: try it again later.
+        return Err(Refusal {
+            reason: "it is damaged or was changed: its content does not match its name (cut short, or altered)".into(),
+            again: true,
+        });
     }
-    match seal::decrypt(identity, bytes)? {
+    match seal::decrypt(identity, bytes).map_err(Refusal::final_)? {
         Opened::NotForMe => Ok(Read::NotForMe),
-        Opened::Plain(plain) => read_plain(&plain, claimed, my_recipient, roster),
+        Opened::Plain(plain) => read_plain(&plain, claimed, my_recipient, roster).map_err(|reason| Refusal {
+            // A member admitted after this vault's roster: wait for the roster to arrive.
+            again: reason == STRANGER,
+            reason,
+        }),
     }
 }
+
+/// Why a bundle was not used: for good, or `again` (tried at each sync until it can be).
+#[derive(Debug)]
+pub struct Refusal {
+    pub reason: String,
+    pub again: bool,
+}
+
+impl Refusal {
+    fn final_(reason: String) -> Refusal {
+        Refusal { reason, again: false }
+    }
+}
+
+const STRANGER: &str = "it is signed by a device that is not in the clinic's roster (a stranger, or a member admitted after this laptop's copy of the roster)";
 
 /// Checks a decrypted bundle: its frame, signature, author, place in the chain, readers
 /// and changes. Separate from decryption so that it can be fuzzed.
@@ -140,7 +163,7 @@ pub fn read_plain(plain: &[u8], claimed: &Claimed<'_>, my_recipient: &str, roste
         return Err("it belongs to another clinic".into());
     }
     let Some((member, device)) = roster.device(&header.author_device) else {
-        return Err("it is signed by a device that is not in the clinic's roster (a stranger)".into());
+        return Err(STRANGER.into());
     };
     if !keys::verify(&device.sign_key, &Frame::signed_bytes(Kind::Bundle, &frame.header), &frame.signature) {
         return Err(format!("its signature is not {}'s: it was forged or altered", member.name));

@@ -23,6 +23,11 @@ pub async fn ensure_uid(conn: &mut SqliteConnection, entity: &str, id: i64) -> R
         .bind(entity)
         .bind(id)
         .bind(&uid)
+        .execute(&mut *conn)
+        .await?;
+    // Made here (a uid is given at a record's first sync): this vault's member made it.
+    sqlx::query("INSERT OR IGNORE INTO sync_creators (uid, member) SELECT ?, member_id FROM clinic_self")
+        .bind(&uid)
         .execute(conn)
         .await?;
     Ok(uid)
@@ -170,6 +175,17 @@ pub async fn capture(conn: &mut SqliteConnection, me: &mut Me) -> Result<usize> 
             for (field, value) in fields {
                 if synced.get(field).map(String::as_str) == Some(value.to_string().as_str()) {
                     continue;
+                }
+                // A link left empty here because its record never reached this laptop is
+                // not a change: sending it would cut the link on every other laptop.
+                if let (Some(target), true, Some(Ok(Value::String(held)))) = (
+                    entity.ref_target(field),
+                    value.is_null(),
+                    synced.get(field).map(|v| serde_json::from_str::<Value>(v)),
+                ) {
+                    if local_id(conn, target, &held).await?.is_none() {
+                        continue;
+                    }
                 }
                 let mut parents: Vec<String> = history
                     .get(field)

@@ -34,6 +34,9 @@ pub enum ChainProblem {
     Fork { device: String, seq: u64 },
     /// Something in the clinic's folder that is not an Amparo object.
     Unknown { name: String },
+    /// Another coordinator changed the roster at the same time: this vault's change (an
+    /// admission, a removal or an assignment) was not published and must be made again.
+    RosterOvertaken { seq: u64 },
 }
 
 /// Parses the remote's listing (names under `amparo/<clinic>/`).
@@ -50,7 +53,11 @@ pub fn parse_listing(clinic: &str, names: &[String]) -> (Vec<Listed>, Vec<Listed
                 Some(())
             })
         } else if let Some(file) = rest.strip_prefix("roster/") {
-            numbered(file).map(|(seq, _)| rosters.push(ListedRoster { seq, name: name.clone() }))
+            // One name per number: a create-only write lets only one coordinator have it.
+            file.strip_suffix(".age")
+                .filter(|n| n.len() == 10 && n.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|n| n.parse().ok())
+                .map(|seq| rosters.push(ListedRoster { seq, name: name.clone() }))
         } else {
             None
         };

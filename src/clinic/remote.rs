@@ -9,6 +9,9 @@ use object_store::{ObjectStore, ObjectStoreExt, PutMode, PutOptions, PutPayload}
 
 use super::ClinicError;
 
+/// The largest object read: 10,000 new clients in one bundle are about 45 MB.
+pub const MAX_OBJECT: u64 = 512 << 20;
+
 /// S3 credentials given in the app (stored inside the vault). The CLI uses `AWS_*` instead.
 #[derive(Clone, Default)]
 pub struct S3Credentials {
@@ -96,8 +99,18 @@ impl Remote {
         Ok(metas.into_iter().map(|m| self.strip(m.location.as_ref()).to_string()).collect())
     }
 
+    /// Reads an object, refusing (for good) one larger than any bundle Amparo writes, before
+    /// reading it: an object planted to exhaust memory must not stop every later sync.
     pub async fn get(&self, name: &str) -> Result<Vec<u8>, ClinicError> {
-        let got = self.store.get(&self.path(name)).await.map_err(|e| failed("read", e))?;
+        let path = self.path(name);
+        let meta = self.store.head(&path).await.map_err(|e| failed("read", e))?;
+        if meta.size > MAX_OBJECT {
+            return Err(ClinicError::Refused(format!(
+                "it is {} MB, larger than anything Amparo writes",
+                meta.size >> 20
+            )));
+        }
+        let got = self.store.get(&path).await.map_err(|e| failed("read", e))?;
         Ok(got.bytes().await.map_err(|e| failed("read", e))?.to_vec())
     }
 

@@ -83,7 +83,7 @@ impl Me {
     /// here; `save_clock` stores it in the same transaction as the writes that used it.
     pub fn tick(&mut self) -> u64 {
         let wall = chrono::Utc::now().timestamp_millis().max(0) as u64;
-        let next = wall.max(self.row.hlc as u64 + 1);
+        let next = wall.max((self.row.hlc as u64).saturating_add(1)).min(i64::MAX as u64);
         self.row.hlc = next as i64;
         next
     }

@@ -68,7 +68,8 @@ impl Store {
         report.problems = problems;
         report.roster_updated = self.take_rosters(remote, &rosters, &mut report).await?;
         self.publish_roster_if_new(remote).await?;
-        self.seal_outgoing(&bundles, &mut report).await?;
+        let own_head = self.own_chain_head(remote, &bundles, &mut report).await?;
+        self.seal_outgoing(own_head, &mut report).await?;
         self.push_outbox(remote, &mut report).await?;
         self.read_bundles(remote, &bundles, &mut report).await?;
         let mut conn = self.pool().acquire().await?;
@@ -91,15 +92,34 @@ impl Store {
         for listed in rosters {
             let mut conn = self.pool().acquire().await?;
             let me = Me::load(&mut conn).await?;
-            if listed.seq as i64 <= me.row.roster_seq {
+            let unpublished = me.row.roster_published == 0;
+            if (listed.seq as i64) < me.row.roster_seq || (listed.seq as i64 == me.row.roster_seq && !unpublished) {
                 continue;
             }
-            let bytes = remote.get(&listed.name).await?;
+            if sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sync_seen WHERE name = ?")
+                .bind(&listed.name)
+                .fetch_one(&mut *conn)
+                .await?
+                > 0
+            {
+                continue;
+            }
+            let bytes = match remote.get(&listed.name).await {
+                Ok(b) => b,
+                Err(ClinicError::Refused(reason)) => {
+                    self.refuse_roster(&mut conn, listed, &reason, report).await?;
+                    continue;
+                }
+                Err(e) => {
+                    report.waiting.push(Refused { name: listed.name.clone(), reason: e.to_string() });
+                    continue;
+                }
+            };
             let plain = match seal::decrypt(me.keys.identity(), &bytes) {
                 Ok(Opened::Plain(p)) => p,
                 Ok(Opened::NotForMe) => continue,
                 Err(reason) => {
-                    report.refused.push(Refused { name: listed.name.clone(), reason: format!("roster: {reason}") });
+                    self.refuse_roster(&mut conn, listed, &reason, report).await?;
                     continue;
                 }
             };
@@ -109,19 +129,47 @@ impl Store {
             };
             match Roster::open(&plain, &trusted) {
                 Ok(r) if r.clinic_id == me.row.clinic_id && r.seq == listed.seq => {
+                    if unpublished && me.is_coordinator() {
+                        // This coordinator's own change lost the race: say so, and send no
+                        // case history to a volunteer the winning roster did not assign.
+                        report.problems.push(ChainProblem::RosterOvertaken { seq: me.row.roster_seq as u64 });
+                        let transfers: Vec<(String, String)> =
+                            sqlx::query_as("SELECT matter_uid, member_id FROM sync_transfers")
+                                .fetch_all(&mut *conn)
+                                .await?;
+                        for (matter, member) in transfers {
+                            if r.assignments.get(&matter) != Some(&member) {
+                                sqlx::query("DELETE FROM sync_transfers WHERE matter_uid = ? AND member_id = ?")
+                                    .bind(&matter)
+                                    .bind(&member)
+                                    .execute(&mut *conn)
+                                    .await?;
+                            }
+                        }
+                    }
                     Me::save_roster(&mut conn, &r, true).await?;
                     updated = true;
                 }
-                Ok(_) => report.refused.push(Refused {
-                    name: listed.name.clone(),
-                    reason: "roster: its number or clinic disagree with its name".into(),
-                }),
-                Err(reason) => {
-                    report.refused.push(Refused { name: listed.name.clone(), reason: format!("roster: {reason}") })
+                Ok(_) => {
+                    self.refuse_roster(&mut conn, listed, "its number or clinic disagree with its name", report).await?
                 }
+                Err(reason) => self.refuse_roster(&mut conn, listed, &reason, report).await?,
             }
         }
         Ok(updated)
+    }
+
+    /// A roster that fails its checks is reported once and not read again.
+    async fn refuse_roster(
+        &self,
+        conn: &mut SqliteConnection,
+        listed: &ListedRoster,
+        reason: &str,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        mark_seen(conn, &listed.name, "roster", listed.seq, "", "refused", Some(reason)).await?;
+        report.refused.push(Refused { name: listed.name.clone(), reason: format!("roster: {reason}") });
+        Ok(())
     }
 
     async fn publish_roster_if_new(&self, remote: &Remote) -> Result<()> {
@@ -133,12 +181,11 @@ impl Store {
         }
         let readers: Vec<String> = roster.all_readers().into_iter().collect();
         let bytes = seal::encrypt(&readers, &roster.seal(&me.keys)).map_err(ClinicError::Remote)?;
-        let name = format!("amparo/{}/roster/{:010}-{}.age", roster.clinic_id, roster.seq, bundle::sha256_hex(&bytes));
+        let name = format!("amparo/{}/roster/{:010}.age", roster.clinic_id, roster.seq);
         if !remote.put_new(&name, bytes).await? {
-            return Err(ClinicError::Remote(
-                "already holds this roster number from another coordinator: sync again".into(),
-            )
-            .into());
+            // Another coordinator published this number first; the next sync takes theirs
+            // and reports that this change must be made again.
+            return Ok(());
         }
         sqlx::query("UPDATE clinic_self SET roster_published = 1 WHERE id = 1").execute(&mut *conn).await?;
         Ok(())
@@ -146,7 +193,38 @@ impl Store {
 
     /// Captures local changes and seals them into numbered bundles in the outbox, in one
     /// transaction: a crash leaves either the changes unsent or the bundles ready.
-    async fn seal_outgoing(&self, listed: &[Listed], report: &mut SyncReport) -> Result<()> {
+    /// The newest bundle of this device's own chain on the remote beyond what this vault
+    /// knows it wrote (a vault restored from an older copy), checked to be really its own:
+    /// a name planted on the remote must not move this device's numbering.
+    async fn own_chain_head(
+        &self,
+        remote: &Remote,
+        listed: &[Listed],
+        report: &mut SyncReport,
+    ) -> Result<Option<(u64, String)>> {
+        let mut conn = self.pool().acquire().await?;
+        let me = Me::load(&mut conn).await?;
+        let Some(roster) = me.roster.clone() else { return Ok(None) };
+        let mut head = None;
+        for b in listed.iter().filter(|b| b.device == me.row.device_id && b.seq as i64 >= me.row.next_seq) {
+            let claimed = Claimed { device: &b.device, seq: b.seq, hash: &b.hash };
+            let genuine = match remote.get(&b.name).await {
+                Ok(bytes) => matches!(
+                    bundle::open(&bytes, &claimed, me.keys.identity(), &me.keys.public().age_recipient, &roster),
+                    Ok(Read::Bundle(ref h, _)) if h.author_device == me.row.device_id
+                ),
+                Err(_) => false,
+            };
+            if genuine {
+                head = Some((b.seq, b.hash.clone()));
+            } else {
+                report.problems.push(ChainProblem::Unknown { name: b.name.clone() });
+            }
+        }
+        Ok(head)
+    }
+
+    async fn seal_outgoing(&self, own_head: Option<(u64, String)>, report: &mut SyncReport) -> Result<()> {
         let mut tx = self.pool().begin().await?;
         let mut me = Me::load(&mut tx).await?;
         let Some(roster) =
@@ -155,13 +233,13 @@ impl Store {
             return Ok(());
         };
         // A vault restored from an older copy continues its chain after what it wrote.
-        if let Some(last) = listed.iter().filter(|b| b.device == me.row.device_id).max_by_key(|b| b.seq) {
-            if last.seq as i64 >= me.row.next_seq {
+        if let Some((seq, hash)) = own_head {
+            if seq as i64 >= me.row.next_seq {
                 report
                     .problems
                     .push(ChainProblem::Fork { device: me.row.device_id.clone(), seq: me.row.next_seq as u64 });
-                me.row.next_seq = last.seq as i64 + 1;
-                me.row.last_hash = Some(last.hash.clone());
+                me.row.next_seq = seq as i64 + 1;
+                me.row.last_hash = Some(hash);
             }
         }
         report.sent_changes = capture::capture(&mut tx, &mut me).await? as u64;
@@ -283,15 +361,32 @@ impl Store {
         report.problems.extend(chain);
         let mut pending: Vec<(Listed, BundleHeader, Changes, u64)> = Vec::new();
         for b in todo {
-            let bytes = remote.get(&b.name).await?;
             let mut conn = self.pool().acquire().await?;
+            let bytes = match remote.get(&b.name).await {
+                Ok(bytes) => bytes,
+                Err(ClinicError::Refused(reason)) => {
+                    mark_seen(&mut conn, &b.name, &b.device, b.seq, &b.hash, "refused", Some(&reason)).await?;
+                    report.refused.push(Refused { name: b.name.clone(), reason });
+                    continue;
+                }
+                Err(e) => {
+                    // Unreadable now (a half-synced file, the network): tried again next time.
+                    report.waiting.push(Refused { name: b.name.clone(), reason: e.to_string() });
+                    continue;
+                }
+            };
             let me = Me::load(&mut conn).await?;
             let Some(roster) = me.roster.clone() else { break };
             let claimed = Claimed { device: &b.device, seq: b.seq, hash: &b.hash };
             let read =
                 match bundle::open(&bytes, &claimed, me.keys.identity(), &me.keys.public().age_recipient, &roster) {
                     Ok(Read::Bundle(h, c)) => may_write(&mut conn, &roster, &h).await?.map(|()| Read::Bundle(h, c)),
-                    other => other,
+                    Ok(other) => Ok(other),
+                    Err(r) if r.again => {
+                        report.waiting.push(Refused { name: b.name.clone(), reason: r.reason });
+                        continue;
+                    }
+                    Err(r) => Err(r.reason),
                 };
             let read = match read {
                 Ok(r) => r,
@@ -328,12 +423,10 @@ impl Store {
             let before = pending.len();
             let mut still = Vec::new();
             for (b, header, changes, size) in pending {
-                let _ = &header;
                 let mut tx = self.pool().begin().await?;
-                let volunteer = (header.author_member != me_member
-                    && author_is_volunteer(&roster_now, &header.author_member))
-                .then_some(header.author_member.as_str());
-                match apply::apply(&mut tx, &changes, volunteer).await {
+                let volunteer =
+                    header.author_member != me_member && author_is_volunteer(&roster_now, &header.author_member);
+                match apply::apply(&mut tx, &changes, &header.author_member, volunteer).await {
                     Ok(applied) => {
                         mark_seen(&mut tx, &b.name, &b.device, b.seq, &b.hash, "applied", None).await?;
                         tx.commit().await?;

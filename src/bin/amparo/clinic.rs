@@ -206,6 +206,9 @@ fn describe(r: &SyncReport) -> String {
                 format!("Device {device} has two different bundles numbered {seq}: a vault restored from an old copy, or tampering.")
             }
             amparo::clinic::plan::ChainProblem::Unknown { name } => format!("Not an Amparo object (ignored): {name}"),
+            amparo::clinic::plan::ChainProblem::RosterOvertaken { .. } => {
+                "Another coordinator changed the members or assignments at the same time: your last admission, removal or hand-over was not kept. Do it again.".to_string()
+            }
         });
     }
     lines.join("\n")

@@ -84,6 +84,8 @@ export function chainProblemText(p: ChainProblem, members: Member[]): string {
       return t('clinic.gap', { from: p.missing_from, to: p.missing_to, device: deviceOwner(p.device, members) });
     case 'fork':
       return t('clinic.fork', { seq: p.seq, device: deviceOwner(p.device, members) });
+    case 'roster_overtaken':
+      return t('clinic.rosterOvertaken');
     default:
       return t('clinic.unknownObject', { name: p.name });
   }
