@@ -464,13 +464,73 @@ pub async fn scenario_hostile(remote_dir: &Path) {
         }],
         ..Default::default()
     };
-    let sealed = bundle::seal(header(&v2_device, &v2_member, 1, vec![coord_recipient2]), &hijack, &v2_keys).unwrap();
+    let sealed =
+        bundle::seal(header(&v2_device, &v2_member, 1, vec![coord_recipient2.clone()]), &hijack, &v2_keys).unwrap();
     let v2_dir = remote_dir.join("amparo").join(&clinic_id).join("d").join(&v2_device);
     std::fs::create_dir_all(&v2_dir).unwrap();
     std::fs::write(v2_dir.join(format!("{:010}-{}.age", 1, sealed.hash)), &sealed.bytes).unwrap();
+    // A new matter of volunteer 2 pointing at volunteer 1's client, by uid and by a bare
+    // local row number: both refused (the second would attach the client to V2's case).
+    let v1_client: String = sqlx::query_scalar("SELECT uid FROM sync_ids WHERE entity = 'client'")
+        .fetch_one(c.v1.store.pool())
+        .await
+        .unwrap();
+    let now = chrono::Utc::now().timestamp_millis() as u64;
+    let new_matter = |client: serde_json::Value| Changes {
+        ops: ["kind", "forum", "opened_on", "status", "created_at", "updated_at", "client_id"]
+            .iter()
+            .map(|f| amparo::clinic::merge::Op {
+                e: "matter".into(),
+                u: "0190a0a0-0000-7000-8000-0000000000aa".into(),
+                f: f.to_string(),
+                v: match *f {
+                    "client_id" => client.clone(),
+                    "kind" => serde_json::json!("defensive_asylum"),
+                    "forum" => serde_json::json!("immigration_court"),
+                    "status" => serde_json::json!("open"),
+                    _ => serde_json::json!("2026-11-25"),
+                },
+                h: now,
+                d: v2_device.clone(),
+                m: v2_member.clone(),
+                p: vec![],
+            })
+            .collect(),
+        ..Default::default()
+    };
+    for (seq, client) in [(2u64, serde_json::json!(v1_client)), (3, serde_json::json!(1))] {
+        let sealed = bundle::seal(
+            header(&v2_device, &v2_member, seq, vec![coord_recipient2.clone()]),
+            &new_matter(client),
+            &v2_keys,
+        )
+        .unwrap();
+        std::fs::write(v2_dir.join(format!("{seq:010}-{}.age", sealed.hash)), &sealed.bytes).unwrap();
+    }
+    // A name planted in the coordinator's own chain must not move its numbering.
+    let (coord_device, next_before): (String, i64) =
+        sqlx::query_as("SELECT device_id, next_seq FROM clinic_self").fetch_one(c.coord.store.pool()).await.unwrap();
+    let cdir = remote_dir.join("amparo").join(&clinic_id).join("d").join(&coord_device);
+    std::fs::create_dir_all(&cdir).unwrap();
+    std::fs::write(cdir.join(format!("9999999999-{}.age", "0".repeat(64))), b"planted").unwrap();
+
     let before = common::snapshot_counts(c.coord.store.pool()).await;
     let r = sync(&c.coord, &remote).await;
     assert!(r.refused.iter().any(|x| x.reason.contains("never assigned to its author")), "{:?}", r.refused);
+    assert!(
+        r.refused.iter().any(|x| x.reason.contains("matter.client_id holds a value of the wrong kind")),
+        "{:?}",
+        r.refused
+    );
+    assert_eq!(r.refused.iter().filter(|x| x.reason.contains("never assigned")).count(), 2, "{:?}", r.refused);
+    let next_after: i64 =
+        sqlx::query_scalar("SELECT next_seq FROM clinic_self").fetch_one(c.coord.store.pool()).await.unwrap();
+    assert_eq!(next_after, next_before, "a planted name moved the coordinator's numbering");
+    assert!(
+        r.problems.iter().any(|p| matches!(p, amparo::clinic::plan::ChainProblem::Unknown { .. })),
+        "{:?}",
+        r.problems
+    );
     assert_eq!(common::snapshot_counts(c.coord.store.pool()).await, before);
     assert!(client_id_by_name(&c.coord.store, NAME).await.is_some());
     let name: String =
