@@ -64,6 +64,7 @@ async fn over_seaweedfs_every_scenario_and_no_plaintext_in_its_data() {
     scenario_enroll_share_handoff("s3://amparo-test/clinic-a", None).await;
     scenario_conflicts("s3://amparo-test/clinic-b").await;
     scenario_duplicates("s3://amparo-test/clinic-c").await;
+    scenario_hostile("s3://amparo-test/clinic-d").await;
 
     // A wrong secret is refused with a message that says where to look.
     std::env::set_var("AWS_SECRET_ACCESS_KEY", "not-the-secret");

@@ -30,5 +30,5 @@ async fn over_a_folder_duplicate_a_numbers_raise_an_alert() {
 #[tokio::test]
 async fn hostile_bundles_are_refused_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    scenario_hostile(&dir.path().join("remote")).await;
+    scenario_hostile(&dir.path().join("remote").to_string_lossy()).await;
 }

@@ -321,8 +321,13 @@ pub async fn scenario_duplicates(remote: &str) {
 }
 
 /// Every way a bundle can be bad: each is refused with its reason and changes nothing.
-pub async fn scenario_hostile(remote_dir: &Path) {
-    let remote = remote_dir.to_string_lossy().into_owned();
+/// Writes an object straight into the remote, as an attacker with access to it would.
+async fn plant(remote: &str, name: &str, bytes: &[u8]) {
+    assert!(Remote::open(remote, None).unwrap().put_new(name, bytes.to_vec()).await.unwrap(), "{name} was taken");
+}
+
+pub async fn scenario_hostile(remote: &str) {
+    let remote = remote.to_string();
     let c = enroll(&remote, Role::Volunteer).await;
     open_case(&c.v1.store, NAME, None).await;
     sync(&c.v1, &remote).await;
@@ -330,22 +335,24 @@ pub async fn scenario_hostile(remote_dir: &Path) {
         sqlx::query_scalar("SELECT device_id FROM clinic_self").fetch_one(c.v1.store.pool()).await.unwrap();
     let clinic_id: String =
         sqlx::query_scalar("SELECT clinic_id FROM clinic_self").fetch_one(c.v1.store.pool()).await.unwrap();
-    let v1_dir = remote_dir.join("amparo").join(&clinic_id).join("d").join(&v1_device);
-    let mut files: Vec<_> = std::fs::read_dir(&v1_dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let v1_dir = format!("amparo/{clinic_id}/d/{v1_device}");
+    let store = Remote::open(&remote, None).unwrap();
+    let mut files = store.list(&v1_dir).await.unwrap();
     files.sort();
-    let good = std::fs::read(files.last().unwrap()).unwrap();
-    let put = |seq: u64, bytes: &[u8], hash: Option<String>| {
-        let hash = hash.unwrap_or_else(|| bundle::sha256_hex(bytes));
-        std::fs::write(v1_dir.join(format!("{seq:010}-{hash}.age")), bytes).unwrap();
+    let good = store.get(files.last().unwrap()).await.unwrap();
+    let put = |seq: u64, bytes: Vec<u8>, hash: Option<String>| {
+        let hash = hash.unwrap_or_else(|| bundle::sha256_hex(&bytes));
+        let (remote, name) = (remote.clone(), format!("{v1_dir}/{seq:010}-{hash}.age"));
+        async move { plant(&remote, &name, &bytes).await }
     };
     // Truncated, under the original's hash; bit-flipped, under its own hash; replayed under
     // another number.
-    put(101, &good[..good.len() / 2], Some(bundle::sha256_hex(&good)));
+    put(101, good[..good.len() / 2].to_vec(), Some(bundle::sha256_hex(&good))).await;
     let mut flipped = good.clone();
     let at = flipped.len() - 40;
     flipped[at] ^= 0x10;
-    put(102, &flipped, None);
-    put(103, &good, None);
+    put(102, flipped, None).await;
+    put(103, good.clone(), None).await;
     // Signed by a stranger, with the clinic's id, encrypted to the coordinator.
     let coord_recipient = c.coord.store.clinic_status().await.unwrap().members[0].devices[0].age_recipient.clone();
     let stranger = DeviceKeys::generate(uuid::Uuid::now_v7().to_string());
@@ -369,9 +376,12 @@ pub async fn scenario_hostile(remote_dir: &Path) {
         &stranger,
     )
     .unwrap();
-    let sdir = remote_dir.join("amparo").join(&clinic_id).join("d").join(&stranger.device_id);
-    std::fs::create_dir_all(&sdir).unwrap();
-    std::fs::write(sdir.join(format!("{:010}-{}.age", 1, stranger_bundle.hash)), &stranger_bundle.bytes).unwrap();
+    plant(
+        &remote,
+        &format!("amparo/{clinic_id}/d/{}/{:010}-{}.age", stranger.device_id, 1, stranger_bundle.hash),
+        &stranger_bundle.bytes,
+    )
+    .await;
 
     // Addressed to volunteer 1 only, then re-encrypted to the coordinator by someone holding it.
     let (sign, age): (String, String) =
@@ -390,7 +400,7 @@ pub async fn scenario_hostile(remote_dir: &Path) {
         _ => panic!("v1 reads its own bundle"),
     };
     let forwarded = amparo::clinic::seal::encrypt(&[coord_recipient.clone()], &plain).unwrap();
-    put(104, &forwarded, None);
+    put(104, forwarded, None).await;
     // Volunteer 1's own client, with a clock far in the future (it would win every merge).
     let own_client: String = sqlx::query_scalar("SELECT uid FROM sync_ids WHERE entity = 'client'")
         .fetch_one(c.v1.store.pool())
@@ -410,7 +420,7 @@ pub async fn scenario_hostile(remote_dir: &Path) {
         ..Default::default()
     };
     let ahead = bundle::seal(header(&v1_device, &member, 105, vec![coord_recipient]), &future, &v1_keys).unwrap();
-    put(105, &ahead.bytes, Some(ahead.hash));
+    put(105, ahead.bytes, Some(ahead.hash)).await;
 
     let before = common::snapshot_counts(c.coord.store.pool()).await;
     let r = sync(&c.coord, &remote).await;
@@ -466,9 +476,8 @@ pub async fn scenario_hostile(remote_dir: &Path) {
     };
     let sealed =
         bundle::seal(header(&v2_device, &v2_member, 1, vec![coord_recipient2.clone()]), &hijack, &v2_keys).unwrap();
-    let v2_dir = remote_dir.join("amparo").join(&clinic_id).join("d").join(&v2_device);
-    std::fs::create_dir_all(&v2_dir).unwrap();
-    std::fs::write(v2_dir.join(format!("{:010}-{}.age", 1, sealed.hash)), &sealed.bytes).unwrap();
+    let v2_dir = format!("amparo/{clinic_id}/d/{v2_device}");
+    plant(&remote, &format!("{v2_dir}/{:010}-{}.age", 1, sealed.hash), &sealed.bytes).await;
     // A new matter of volunteer 2 pointing at volunteer 1's client, by uid and by a bare
     // local row number: both refused (the second would attach the client to V2's case).
     let v1_client: String = sqlx::query_scalar("SELECT uid FROM sync_ids WHERE entity = 'client'")
@@ -505,14 +514,12 @@ pub async fn scenario_hostile(remote_dir: &Path) {
             &v2_keys,
         )
         .unwrap();
-        std::fs::write(v2_dir.join(format!("{seq:010}-{}.age", sealed.hash)), &sealed.bytes).unwrap();
+        plant(&remote, &format!("{v2_dir}/{seq:010}-{}.age", sealed.hash), &sealed.bytes).await;
     }
     // A name planted in the coordinator's own chain must not move its numbering.
     let (coord_device, next_before): (String, i64) =
         sqlx::query_as("SELECT device_id, next_seq FROM clinic_self").fetch_one(c.coord.store.pool()).await.unwrap();
-    let cdir = remote_dir.join("amparo").join(&clinic_id).join("d").join(&coord_device);
-    std::fs::create_dir_all(&cdir).unwrap();
-    std::fs::write(cdir.join(format!("9999999999-{}.age", "0".repeat(64))), b"planted").unwrap();
+    plant(&remote, &format!("amparo/{clinic_id}/d/{coord_device}/9999999999-{}.age", "0".repeat(64)), b"planted").await;
 
     let before = common::snapshot_counts(c.coord.store.pool()).await;
     let r = sync(&c.coord, &remote).await;
