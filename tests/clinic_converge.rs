@@ -16,7 +16,7 @@ enum Step {
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        3 => (0..3usize, 0..6u8, 0..20u8).prop_map(|(vault, what, value)| Step::Edit { vault, what, value }),
+        3 => (0..3usize, 0..8u8, 0..20u8).prop_map(|(vault, what, value)| Step::Edit { vault, what, value }),
         2 => (0..3usize).prop_map(|vault| Step::Sync { vault }),
     ]
 }
@@ -28,14 +28,20 @@ async fn edit(l: &Laptop, what: u8, value: u8) {
         1 => format!("UPDATE hearings SET starts_at = '2027-04-{:02} 09:00:00'", value % 28 + 1),
         2 => format!("UPDATE clients SET phone = '555-01{value:02}'"),
         3 => format!("UPDATE matters SET judge = 'Judge {value}'"),
+        6 => format!(
+            "UPDATE deadlines SET status = 'done', done_on = '2027-01-{:02}', waived_reason = NULL",
+            value % 28 + 1
+        ),
+        7 => "UPDATE deadlines SET status = 'open', done_on = NULL, waived_reason = NULL".into(),
         4 => "UPDATE matters SET deleted_at = CASE WHEN deleted_at IS NULL THEN '2026-11-25T10:00:00Z' ELSE NULL END"
             .into(),
-        _ => {
+        5 => {
             let m: i64 = sqlx::query_scalar("SELECT id FROM matters").fetch_one(s.pool()).await.unwrap();
             // Notes refuse a deleted matter: then there is nothing to add.
             let _ = s.add_note(amparo::model::NoteSubject::Matter(m), &format!("note {value}")).await;
             return;
         }
+        _ => unreachable!(),
     };
     sqlx::query(&sql).execute(s.pool()).await.unwrap();
 }
@@ -44,8 +50,8 @@ async fn edit(l: &Laptop, what: u8, value: u8) {
 async fn state(l: &Laptop) -> (Vec<Option<String>>, Vec<(String, String)>, i64) {
     let p = l.store.pool();
     let values: (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>) = sqlx::query_as(
-        "SELECT (SELECT due_on FROM deadlines), (SELECT starts_at FROM hearings), (SELECT phone FROM clients), \
-         (SELECT judge FROM matters), (SELECT deleted_at FROM matters)",
+        "SELECT (SELECT due_on || ' ' || status || ' ' || COALESCE(done_on, '-') FROM deadlines), (SELECT starts_at FROM hearings), \
+         (SELECT phone FROM clients), (SELECT judge FROM matters), (SELECT deleted_at FROM matters)",
     )
     .fetch_one(p)
     .await

@@ -97,6 +97,9 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, author: &str,
         if history.contains_key("deleted_at") {
             fields.insert("deleted_at".into());
         }
+        if entity.together.iter().any(|f| fields.contains(*f)) {
+            fields.extend(entity.together.iter().filter(|f| history.contains_key(**f)).map(|f| f.to_string()));
+        }
         let mut values = BTreeMap::new();
         for field in &fields {
             let ops = &history[field];
@@ -125,6 +128,20 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, author: &str,
                 }
             }
             values.insert(field.clone(), value);
+        }
+        // Fields that go together take one laptop's write when laptops wrote them at once.
+        if entity.together.iter().any(|f| values.contains_key(*f)) {
+            let empty = Vec::new();
+            let groups: Vec<&[Op]> =
+                entity.together.iter().map(|f| history.get(*f).unwrap_or(&empty).as_slice()).collect();
+            for (field, op) in entity.together.iter().zip(merge::together(&groups)) {
+                if let Some(op) = op {
+                    let shown_date = entity.dates.contains(field) && values.contains_key(*field);
+                    if !shown_date {
+                        values.insert(field.to_string(), op.v.clone());
+                    }
+                }
+            }
         }
         if entity.name == "client" {
             if let Some(Value::String(a)) = values.get("a_number").cloned() {

@@ -13,6 +13,9 @@ pub struct Entity {
     pub settled_by_person: &'static [&'static str],
     /// Of those, the dates (the earlier one is shown until settled).
     pub dates: &'static [&'static str],
+    /// Fields that only make sense together (the database checks them together): when
+    /// two laptops wrote them at once, all of them come from the same laptop's write.
+    pub together: &'static [&'static str],
 }
 
 /// Records before what refers to them: the order bundles are applied in.
@@ -47,6 +50,7 @@ pub const ENTITIES: &[Entity] = &[
         refs: &[("principal_id", "client")],
         settled_by_person: &["a_number"],
         dates: &[],
+        together: &[],
     },
     Entity {
         name: "matter",
@@ -70,6 +74,7 @@ pub const ENTITIES: &[Entity] = &[
         refs: &[("client_id", "client")],
         settled_by_person: &[],
         dates: &[],
+        together: &[],
     },
     Entity {
         name: "deadline",
@@ -100,6 +105,7 @@ pub const ENTITIES: &[Entity] = &[
         refs: &[("matter_id", "matter")],
         settled_by_person: &["due_on", "status"],
         dates: &["due_on"],
+        together: &["status", "done_on", "waived_reason"],
     },
     Entity {
         name: "hearing",
@@ -119,6 +125,7 @@ pub const ENTITIES: &[Entity] = &[
         refs: &[("matter_id", "matter")],
         settled_by_person: &["starts_at"],
         dates: &["starts_at"],
+        together: &[],
     },
     Entity {
         name: "filing",
@@ -140,6 +147,7 @@ pub const ENTITIES: &[Entity] = &[
         refs: &[("matter_id", "matter"), ("deadline_id", "deadline")],
         settled_by_person: &["receipt_number"],
         dates: &[],
+        together: &[],
     },
     Entity {
         name: "note",
@@ -148,6 +156,7 @@ pub const ENTITIES: &[Entity] = &[
         refs: &[("client_id", "client"), ("matter_id", "matter")],
         settled_by_person: &[],
         dates: &[],
+        together: &[],
     },
 ];
 

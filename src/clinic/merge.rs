@@ -75,6 +75,17 @@ pub fn merge(ops: &[Op], settled_by_person: bool, is_date: bool) -> Merged<'_> {
     Merged { value, heads, conflict }
 }
 
+/// For fields that only make sense together: the device whose write of any of them is the
+/// latest head, and for each field the value that device wrote if it is a head there.
+/// (A laptop that marks a deadline done writes its status and date in one sync.)
+pub fn together<'a>(fields: &[&'a [Op]]) -> Vec<Option<&'a Op>> {
+    let all_heads: Vec<Vec<&Op>> = fields.iter().map(|ops| heads(ops)).collect();
+    let Some(winner) = all_heads.iter().flatten().max_by(|a, b| a.order().cmp(&b.order())).map(|o| o.d.clone()) else {
+        return vec![None; fields.len()];
+    };
+    all_heads.iter().map(|h| h.iter().rev().find(|o| o.d == winner).copied()).collect()
+}
+
 /// Fields that never make a delete concurrent with an edit (they change with every write).
 const BOOKKEEPING: &[&str] = &["created_at", "updated_at", "deleted_at"];
 
@@ -163,6 +174,23 @@ mod tests {
         ];
         let m = merge(&ops, true, false);
         assert_eq!((m.value, m.conflict), (json!("c"), false));
+    }
+
+    #[test]
+    fn fields_that_go_together_come_from_one_laptop() {
+        // Laptop x marks the deadline done (date first, status a tick later); laptop y
+        // reopens it in between. Field by field, status would be x's "done" and the date
+        // y's empty one: a state the database refuses.
+        let status =
+            vec![op("status", json!("done"), 1002, "x", &["1.o"]), op("status", json!("open"), 1001, "y", &["1.o"])];
+        let done_on = vec![
+            op("done_on", json!("2027-01-05"), 1000, "x", &["2.o"]),
+            op("done_on", Value::Null, 1001, "y", &["2.o"]),
+        ];
+        let picked = together(&[&status, &done_on]);
+        assert_eq!(picked[0].unwrap().v, json!("done"));
+        assert_eq!(picked[1].unwrap().v, json!("2027-01-05"));
+        assert_eq!(merge(&done_on, false, false).value, Value::Null, "field by field it would be empty");
     }
 
     #[test]

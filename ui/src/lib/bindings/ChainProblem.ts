@@ -3,4 +3,4 @@
 /**
  * A problem in a device's chain, reported on every sync until it is gone.
  */
-export type ChainProblem = { "kind": "gap", device: string, missing_from: number, missing_to: number, } | { "kind": "fork", device: string, seq: number, } | { "kind": "unknown", name: string, };
+export type ChainProblem = { "kind": "gap", device: string, missing_from: number, missing_to: number, } | { "kind": "fork", device: string, seq: number, } | { "kind": "unknown", name: string, } | { "kind": "roster_overtaken", seq: number, };
