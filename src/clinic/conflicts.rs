@@ -128,16 +128,18 @@ impl Store {
         let value = match keep {
             Keep::Mine => {
                 heads.iter().rev().find(|o| o.d == me.row.device_id).map(|o| o.v.clone()).ok_or_else(|| {
-                    Error::Conflict(
-                        "None of the values was written on this laptop. Keep theirs, or type the right value.".into(),
-                    )
+                    invalid(crate::tr!(
+                        "None of the values was written on this laptop. Keep theirs, or type the right value.",
+                        "Ninguno de los valores se escribió en esta computadora. Conserve el otro, o escriba el valor correcto."
+                    ))
                 })?
             }
             Keep::Theirs => {
                 heads.iter().rev().find(|o| o.d != me.row.device_id).map(|o| o.v.clone()).ok_or_else(|| {
-                    Error::Conflict(
-                        "Both values were written on this laptop. Keep yours, or type the right value.".into(),
-                    )
+                    invalid(crate::tr!(
+                        "Both values were written on this laptop. Keep yours, or type the right value.",
+                        "Los dos valores se escribieron en esta computadora. Conserve el suyo, o escriba el valor correcto."
+                    ))
                 })?
             }
             Keep::Value(typed) => typed_value(&entity, &field, typed)?,
@@ -229,30 +231,31 @@ impl Store {
     }
 }
 
+fn invalid(message: crate::text::Text) -> Error {
+    Error::Invalid(crate::model::ValidationError::one("value", message))
+}
+
 /// A value typed to settle a conflict, checked like the field's own input.
 fn typed_value(entity: &str, field: &str, typed: &str) -> Result<Value> {
     let typed = typed.trim();
-    let bad = |what: &str| Error::Conflict(format!("\"{typed}\" is not {what}."));
     match (entity, field) {
         ("deadline", "due_on") => {
-            let d = crate::model::fields::date(typed).map_err(|t| Error::Conflict(t.en.into_owned()))?;
+            let d = crate::model::fields::date(typed).map_err(invalid)?;
             Ok(Value::String(d.to_string()))
         }
         ("hearing", "starts_at") => {
-            let t = crate::model::fields::date_time(typed).map_err(|t| Error::Conflict(t.en.into_owned()))?;
+            let t = crate::model::fields::date_time(typed).map_err(invalid)?;
             // As the store writes it (sqlx's text form of a date and time).
             Ok(Value::String(t.format("%F %T").to_string()))
         }
         ("deadline", "status") if ["open", "done", "waived"].contains(&typed) => Ok(Value::String(typed.into())),
-        ("deadline", "status") => Err(bad("open, done or waived")),
-        ("client", "a_number") => {
-            let a = crate::model::ANumber::parse(typed).map_err(|_| bad("an A-number (9 digits)"))?;
-            Ok(Value::String(a.to_string()))
-        }
+        ("deadline", "status") => Err(invalid(crate::tr!(
+            "\"{typed}\" is not a status: use open, done or waived.",
+            "«{typed}» no es un estado: use open, done o waived."
+        ))),
+        ("client", "a_number") => Ok(Value::String(crate::model::ANumber::parse(typed).map_err(invalid)?.to_string())),
         ("filing", "receipt_number") => {
-            let r = crate::model::ReceiptNumber::parse(typed)
-                .map_err(|_| bad("a receipt number (3 letters and 10 digits)"))?;
-            Ok(Value::String(r.to_string()))
+            Ok(Value::String(crate::model::ReceiptNumber::parse(typed).map_err(invalid)?.to_string()))
         }
         _ => Ok(Value::String(typed.into())),
     }

@@ -143,8 +143,8 @@ async fn refuse_second_clinic(conn: &mut SqliteConnection) -> Result<()> {
 impl Store {
     /// Creates a clinic with this vault's user as its first coordinator.
     pub async fn clinic_create(&self, clinic_name: &str, member_name: &str) -> Result<ClinicStatus> {
-        let clinic_name = clean_name(clinic_name, "the clinic's")?;
-        let member_name = clean_name(member_name, "your")?;
+        let clinic_name = clean_name(clinic_name, "clinic_name")?;
+        let member_name = clean_name(member_name, "member_name")?;
         let mut tx = self.pool().begin().await?;
         refuse_second_clinic(&mut tx).await?;
         let keys = DeviceKeys::generate(new_uid());
@@ -193,7 +193,7 @@ impl Store {
     /// Joins the clinic an invitation names: pins its coordinator's key and returns the
     /// request to hand back, with the words to compare.
     pub async fn clinic_join(&self, invitation: &[u8], member_name: &str) -> Result<JoinOutcome> {
-        let member_name = clean_name(member_name, "your")?;
+        let member_name = clean_name(member_name, "member_name")?;
         let invite: Invite = open_frame(invitation, Kind::Invite, |i: &Invite| i.coordinator.sign_key.as_str())?;
         let mut tx = self.pool().begin().await?;
         refuse_second_clinic(&mut tx).await?;
@@ -269,7 +269,7 @@ impl Store {
         }
         let member = Member {
             id: req.member_id,
-            name: clean_name(&req.name, "the volunteer's")?,
+            name: clean_name(&req.name, "member_name")?,
             role,
             devices: vec![req.device],
             removed_at: None,
@@ -296,7 +296,13 @@ impl Store {
         let mut roster = me.require_coordinator()?.clone();
         let id = find_member(&roster, who)?.id.clone();
         if id == me.row.member_id {
-            return Err(crate::Error::Conflict("You cannot remove yourself. Another coordinator can.".into()));
+            return Err(invalid(
+                "member",
+                crate::tr!(
+                    "You cannot remove yourself. Another coordinator can.",
+                    "No puede darse de baja a sí mismo. Otro coordinador puede hacerlo."
+                ),
+            ));
         }
         let member = roster.members.iter_mut().find(|m| m.id == id).expect("found above");
         member.removed_at = Some(now());
@@ -391,17 +397,32 @@ fn find_member<'a>(roster: &'a Roster, who: &str) -> Result<&'a Member> {
     match (by_id, by_name.next(), by_name.next()) {
         (Some(m), _, _) => Ok(m),
         (None, Some(m), None) => Ok(m),
-        (None, Some(_), Some(_)) => Err(crate::Error::Conflict(format!(
-            "Two members are called \"{who}\". Use the member's id (shown in the list of members)."
-        ))),
+        (None, Some(_), Some(_)) => Err(invalid(
+            "member",
+            crate::tr!(
+                "Two members are called \"{who}\". Use the member's id (shown in the list of members).",
+                "Dos miembros se llaman «{who}». Use el identificador del miembro (en la lista de miembros)."
+            ),
+        )),
         _ => Err(ClinicError::UnknownMember(who.to_string()).into()),
     }
 }
 
-fn clean_name(name: &str, whose: &str) -> Result<String> {
+/// A name for the clinic or a member: 1 to 120 characters on one line.
+fn clean_name(name: &str, field: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 || name.chars().any(char::is_control) {
-        return Err(crate::Error::Conflict(format!("Give {whose} name: 1 to 120 characters, on one line.")));
+        return Err(invalid(
+            field,
+            crate::tr!(
+                "Give a name of 1 to 120 characters, on one line.",
+                "Escriba un nombre de 1 a 120 caracteres, en una sola línea."
+            ),
+        ));
     }
     Ok(name.to_string())
+}
+
+fn invalid(field: &str, message: crate::text::Text) -> crate::Error {
+    crate::Error::Invalid(crate::model::ValidationError::one(field, message))
 }

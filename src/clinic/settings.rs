@@ -45,7 +45,13 @@ impl Store {
         let location = location.trim();
         Remote::open(location, None)?;
         if !(0..=24 * 60).contains(&every_minutes) {
-            return Err(crate::Error::Conflict("Sync every 0 (never on its own) to 1440 minutes.".into()));
+            return Err(crate::Error::Invalid(crate::model::ValidationError::one(
+                "every_minutes",
+                crate::tr!(
+                    "Sync every 0 (only on unlock and Sync now) to 1440 minutes.",
+                    "Sincronice cada 0 (solo al desbloquear y con Sincronizar ahora) a 1440 minutos."
+                ),
+            )));
         }
         let mut tx = self.pool().begin().await?;
         Me::load(&mut tx).await?;

@@ -288,8 +288,11 @@ pub async fn scenario_conflicts(remote: &str) {
     let due_conflict = list.iter().find(|x| x.field == "due_on").unwrap().id;
     assert_eq!(
         c.coord.store.resolve_conflict(due_conflict, &Keep::Value("31/02/2027".into())).await.unwrap_err().code(),
-        "conflict"
+        "invalid_input"
     );
+    // A conflict another laptop does not have cannot be settled there.
+    let elsewhere = c.v2.store.resolve_conflict(due_conflict, &Keep::Mine).await.unwrap_err();
+    assert_eq!(elsewhere.code(), "no_conflict", "{elsewhere}");
     c.coord.store.resolve_conflict(hearing_conflict, &Keep::Theirs).await.unwrap();
     c.coord.store.resolve_conflict(due_conflict, &Keep::Value("2027-02-15".into())).await.unwrap();
     assert!(c.coord.store.conflicts().await.unwrap().is_empty());
