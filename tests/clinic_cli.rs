@@ -35,8 +35,9 @@ fn ok(vault: &Path, user: &str, args: &[&str]) -> Value {
 async fn a_clinic_through_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let (coord, vol) = (dir.path().join("coord.amparo"), dir.path().join("vol.amparo"));
-    drop(common::create(&coord).await);
-    drop(common::create(&vol).await);
+    // Locked, not dropped: a connection still closing when the process exits can crash it.
+    common::create(&coord).await.lock().await;
+    common::create(&vol).await.lock().await;
     let (invite, request) = (dir.path().join("clinic.amparo-invite"), dir.path().join("ana.amparo-join"));
     let remote = dir.path().join("shared-folder");
     let remote = remote.to_str().unwrap();

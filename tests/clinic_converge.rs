@@ -89,6 +89,7 @@ proptest! {
             for l in [&c.v1, &c.v2] {
                 assert_eq!(state(l).await, first, "steps: {steps:?}");
             }
+            c.close().await;
         });
     }
 }

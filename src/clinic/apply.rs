@@ -178,11 +178,19 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, author: &str,
         }
         let synced: Vec<(&str, &Value)> = values.iter().map(|(f, v)| (f.as_str(), v)).collect();
         set_synced_values(conn, uid, &synced).await?;
+        // The search index holds names, other names, A-numbers, courts and judges.
+        let searched = |f: &&str| values.contains_key(*f);
+        let reindex = existing.is_none()
+            || match entity.name {
+                "client" => ["given_name", "family_name", "a_number", ALIASES].iter().any(searched),
+                "matter" => ["court_name", "judge", "client_id", "deleted_at"].iter().any(searched),
+                _ => false,
+            };
         match entity.name {
-            "client" => {
+            "client" if reindex => {
                 clients.insert(id);
             }
-            "matter" => {
+            "matter" if reindex => {
                 let c: i64 = sqlx::query_scalar("SELECT client_id FROM matters WHERE id = ?")
                     .bind(id)
                     .fetch_one(&mut *conn)
