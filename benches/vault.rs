@@ -154,6 +154,18 @@ async fn run() {
             format!("{:.2} ms", start.elapsed().as_secs_f64() * 1e3 / 20.0),
         );
     }
+    for name in ["Maria Jose Martines", "Yesenia Gonsales", "Zhang Wei"] {
+        let q = amparo::store::similar::SimilarQuery { name: name.into(), ..Default::default() };
+        let mut hits = 0;
+        let start = Instant::now();
+        for _ in 0..20 {
+            hits = s.similar_clients(&q, 10).await.unwrap().len();
+        }
+        row(
+            &format!("similar clients to \"{name}\" at {CLIENTS} clients ({hits} shown), mean of 20"),
+            format!("{:.2} ms", start.elapsed().as_secs_f64() * 1e3 / 20.0),
+        );
+    }
     for offset in [0, 25_000, 49_950] {
         let start = Instant::now();
         for _ in 0..20 {

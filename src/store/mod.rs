@@ -13,6 +13,7 @@ pub mod matters;
 pub mod notes;
 pub mod search;
 pub mod settings;
+pub mod similar;
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;

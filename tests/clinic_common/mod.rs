@@ -332,6 +332,11 @@ pub async fn scenario_duplicates(remote: &str) {
     assert_eq!(alerts[0].a_number.as_deref(), Some("987654321"));
     assert!(client_id_by_name(&c.coord.store, "Duplicado").await.is_some());
     assert!(client_id_by_name(&c.coord.store, "Duplicada").await.is_some());
+    // Across the clinic, the coordinator's check finds both volunteers' clients.
+    let q = amparo::store::similar::SimilarQuery { name: "Marisol Duplicada".into(), ..Default::default() };
+    let similar = c.coord.store.similar_clients(&q, 10).await.unwrap();
+    assert_eq!(similar.len(), 2, "{similar:?}");
+    assert_eq!(c.v1.store.similar_clients(&q, 10).await.unwrap().len(), 1, "a volunteer sees only their own");
     c.close().await;
 }
 

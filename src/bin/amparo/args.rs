@@ -44,8 +44,8 @@ pub enum Command {
     Recover,
     /// Make a new recovery code; the old one stops working.
     RecoveryCode,
-    /// Clients.
-    #[command(subcommand)]
+    /// Clients (`amparo clients …` works too).
+    #[command(subcommand, visible_alias = "clients")]
     Client(ClientCmd),
     /// Matters (cases).
     #[command(subcommand)]
@@ -162,6 +162,19 @@ pub enum ClientCmd {
         query: String,
         #[arg(long, default_value_t = 20)]
         limit: i64,
+    },
+    /// Before adding someone: clients who may be the same person (name in any order,
+    /// accents and sound-alike spellings, date of birth, A-number), with the reasons.
+    Similar {
+        /// The name as typed, e.g. "María José Ramírez Pérez".
+        #[arg(default_value = "")]
+        name: String,
+        #[arg(long)]
+        dob: Option<String>,
+        #[arg(long)]
+        a_number: Option<String>,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
     },
     /// Move a client to the deleted items (undo with `restore`).
     Delete { id: i64 },

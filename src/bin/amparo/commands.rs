@@ -55,6 +55,23 @@ where
 
 async fn client(store: Store, cmd: ClientCmd, json: bool) -> Result<()> {
     match cmd {
+        ClientCmd::Similar { name, dob, a_number, limit } => {
+            let q = amparo::store::similar::SimilarQuery { name, date_of_birth: dob, a_number };
+            let found = store.similar_clients(&q, limit).await?;
+            print(json, &found, || {
+                if found.is_empty() {
+                    return "No similar client.".into();
+                }
+                found
+                    .iter()
+                    .map(|c| {
+                        let why = c.reasons.iter().map(|r| r.en.to_string()).collect::<Vec<_>>().join(", ");
+                        format!("{:>6}  {:>3}%  {} {}  ({why})", c.client_id, c.score, c.given_name, c.family_name)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
         ClientCmd::Add(a) => {
             let c = store.add_client(&client_input(*a)).await?;
             print(json, &c, || format!("Added client {}: {}", c.id, c.display_name()));
