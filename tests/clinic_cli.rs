@@ -110,6 +110,9 @@ async fn a_clinic_through_the_command_line() {
     assert!(sent["sent_changes"].as_u64().unwrap() > 10, "{sent}");
     let got = ok(&coord, "Carla", &["sync", "--json"]);
     assert_eq!(got["applied"]["records_created"], 3, "{got}");
+    let board = ok(&coord, "Carla", &["caseload", "--today", "2027-05-01", "--json"]);
+    let ana = board.as_array().unwrap().iter().find(|r| r["name"] == "Ana").unwrap().clone();
+    assert_eq!((ana["open_matters"].as_i64(), ana["due_7d"].as_i64()), (Some(1), Some(1)), "{board}");
     let list = ok(&coord, "Carla", &["client", "search", "quispe", "--json"]);
     assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
 

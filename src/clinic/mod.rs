@@ -7,6 +7,7 @@
 pub mod apply;
 pub mod bundle;
 pub mod capture;
+pub mod caseload;
 pub mod conflicts;
 pub mod enroll;
 pub mod entities;

@@ -191,6 +191,18 @@ pub async fn scenario_enroll_share_handoff(remote: &str, scan_dir: Option<&Path>
         "the search index knows the new client"
     );
 
+    // The coordinator's board puts the case on volunteer 1's row, counted as of 2027-03-01.
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+    let board = c.coord.store.caseload(day).await.unwrap();
+    let row = |board: &[amparo::clinic::caseload::CaseloadRow], name: &str| {
+        board.iter().find(|r| r.name == name).cloned().unwrap()
+    };
+    let vera = row(&board, "Vera Volunteer");
+    assert_eq!((vera.open_matters, vera.hearings_14d, vera.overdue, vera.stale_90d), (1, 1, 2, 1), "{vera:?}");
+    assert!(vera.last_heard.is_some());
+    assert_eq!(row(&board, "Victor Volunteer").open_matters, 0);
+    assert_eq!(c.v1.store.caseload(day).await.unwrap_err().code(), "not_coordinator");
+
     // Volunteer 2 holds nothing of volunteer 1's case.
     let r = sync(&c.v2, remote).await;
     assert!(r.not_for_me >= 1, "{r:?}");
@@ -201,6 +213,8 @@ pub async fn scenario_enroll_share_handoff(remote: &str, scan_dir: Option<&Path>
     sync(&c.coord, remote).await;
     sync(&c.v2, remote).await;
     let cid2 = client_id_by_name(&c.v2.store, NAME).await.expect("the case reached its new volunteer");
+    let board = c.coord.store.caseload(day).await.unwrap();
+    assert_eq!((row(&board, "Vera Volunteer").open_matters, row(&board, "Victor Volunteer").open_matters), (0, 1));
     let m2 = c.v2.store.list_matters(Some(cid2)).await.unwrap()[0].id;
     let notes2 = c.v2.store.notes_for(NoteSubject::Matter(m2)).await.unwrap();
     assert_eq!(c.v2.store.note_history(notes2[0].id).await.unwrap().len(), 2);
@@ -332,6 +346,11 @@ pub async fn scenario_duplicates(remote: &str) {
     assert_eq!(alerts[0].a_number.as_deref(), Some("987654321"));
     assert!(client_id_by_name(&c.coord.store, "Duplicado").await.is_some());
     assert!(client_id_by_name(&c.coord.store, "Duplicada").await.is_some());
+    let board = c.coord.store.caseload(Store::today()).await.unwrap();
+    for name in ["Vera Volunteer", "Victor Volunteer"] {
+        let r = board.iter().find(|r| r.name == name).unwrap();
+        assert_eq!(r.possible_duplicates, 1, "{name}: {r:?}");
+    }
     // Across the clinic, the coordinator's check finds both volunteers' clients.
     let q = amparo::store::similar::SimilarQuery { name: "Marisol Duplicada".into(), ..Default::default() };
     let similar = c.coord.store.similar_clients(&q, 10).await.unwrap();

@@ -69,6 +69,13 @@ pub enum Command {
         #[arg(long)]
         remote: Option<String>,
     },
+    /// The coordinator's caseload board: each member's open matters, hearings in 14 days,
+    /// overdue and due-in-7 deadlines, stale matters, conflicts, and when last heard from.
+    Caseload {
+        /// The day to count from (default today).
+        #[arg(long)]
+        today: Option<String>,
+    },
     /// Conflicting changes from two laptops: list them, or settle one.
     Conflicts {
         /// The conflict to settle (its number in the list).

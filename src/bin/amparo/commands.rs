@@ -33,6 +33,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Note(cmd) => with_store(&path, actor, |s| note(s, cmd, json)).await?,
         Command::Clinic(cmd) => with_store(&path, actor, |s| crate::clinic::clinic(s, cmd, json)).await?,
         Command::Sync { remote } => with_store(&path, actor, |s| crate::clinic::sync(s, remote, json)).await?,
+        Command::Caseload { today } => with_store(&path, actor, |s| crate::clinic::caseload(s, today, json)).await?,
         Command::Conflicts { resolve, keep } => {
             with_store(&path, actor, |s| crate::clinic::conflicts(s, resolve, keep, json)).await?
         }
