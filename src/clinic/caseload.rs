@@ -65,18 +65,24 @@ impl Store {
             roster.assignments.get(uid).or_else(|| owners.get(uid)).cloned()
         };
         let d = |n: i64| (today + Duration::days(n)).to_string();
+        // One pass over each table, grouped by matter (a correlated count per matter let
+        // the planner walk the deadlines-by-date index once per matter: 1 s at 10,000).
         let stats: Vec<MatterStats> = sqlx::query_as(
-            "SELECT m.id, s.uid, \
-               (SELECT COUNT(*) FROM hearings h WHERE h.matter_id = m.id AND substr(h.starts_at, 1, 10) BETWEEN ?1 AND ?2) AS hearings, \
-               (SELECT COUNT(*) FROM deadlines x WHERE x.matter_id = m.id AND x.status = 'open' AND x.due_on < ?1) AS overdue, \
-               (SELECT COUNT(*) FROM deadlines x WHERE x.matter_id = m.id AND x.status = 'open' AND x.due_on BETWEEN ?1 AND ?3) AS due7, \
-               max(m.updated_at, \
-                   COALESCE((SELECT max(updated_at) FROM hearings WHERE matter_id = m.id), ''), \
-                   COALESCE((SELECT max(updated_at) FROM deadlines WHERE matter_id = m.id), ''), \
-                   COALESCE((SELECT max(updated_at) FROM filings WHERE matter_id = m.id), ''), \
-                   COALESCE((SELECT max(v.written_at) FROM notes n JOIN note_versions v ON v.note_id = n.id WHERE n.matter_id = m.id), '')) AS activity \
+            "WITH h AS (SELECT matter_id, COUNT(*) AS n FROM hearings \
+                        WHERE substr(starts_at, 1, 10) BETWEEN ?1 AND ?2 GROUP BY matter_id), \
+                  d AS (SELECT matter_id, SUM(due_on < ?1) AS overdue, SUM(due_on BETWEEN ?1 AND ?3) AS due7 \
+                        FROM deadlines WHERE status = 'open' GROUP BY matter_id), \
+                  a AS (SELECT matter_id, max(at) AS at FROM ( \
+                          SELECT matter_id, updated_at AS at FROM hearings \
+                          UNION ALL SELECT matter_id, updated_at FROM deadlines \
+                          UNION ALL SELECT matter_id, updated_at FROM filings \
+                          UNION ALL SELECT n.matter_id, v.written_at FROM notes n JOIN note_versions v ON v.note_id = n.id \
+                            WHERE n.matter_id IS NOT NULL) GROUP BY matter_id) \
+             SELECT m.id, s.uid, COALESCE(h.n, 0) AS hearings, COALESCE(d.overdue, 0) AS overdue, \
+                    COALESCE(d.due7, 0) AS due7, max(m.updated_at, COALESCE(a.at, '')) AS activity \
              FROM matters m JOIN clients c ON c.id = m.client_id \
              LEFT JOIN sync_ids s ON s.entity = 'matter' AND s.local_id = m.id \
+             LEFT JOIN h ON h.matter_id = m.id LEFT JOIN d ON d.matter_id = m.id LEFT JOIN a ON a.matter_id = m.id \
              WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND m.status = 'open' ORDER BY m.id",
         )
         .bind(today.to_string())
