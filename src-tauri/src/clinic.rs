@@ -8,7 +8,7 @@ use amparo::clinic::conflicts::Keep;
 use amparo::clinic::settings::RemoteSettings;
 use amparo::clinic::{Alert, ClinicStatus, ConflictView, Member, Role, SyncReport};
 
-use crate::error::{CmdResult, CommandError};
+use crate::error::CmdResult;
 use crate::state::AppState;
 
 /// The clinic screen's state: None when this vault belongs to no clinic.
@@ -166,22 +166,9 @@ fn qr(words: &str) -> String {
 }
 
 fn read_small(path: &str) -> CmdResult<Vec<u8>> {
-    let path = std::path::Path::new(path.trim());
-    let meta = std::fs::metadata(path).map_err(|e| amparo::Error::io(path, e))?;
-    if meta.len() > 1 << 20 {
-        return Err(CommandError::from(amparo::Error::Conflict(format!(
-            "{} is too large to be a clinic invitation or request.",
-            path.display()
-        ))));
-    }
-    Ok(std::fs::read(path).map_err(|e| amparo::Error::io(path, e))?)
+    Ok(amparo::clinic::enroll::read_clinic_file(std::path::Path::new(path.trim()))?)
 }
 
 fn write_new(path: &str, bytes: &[u8]) -> CmdResult<()> {
-    use std::io::Write;
-    let path = std::path::Path::new(path.trim());
-    let mut f =
-        std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| amparo::Error::io(path, e))?;
-    f.write_all(bytes).map_err(|e| amparo::Error::io(path, e))?;
-    Ok(())
+    Ok(amparo::clinic::enroll::write_clinic_file(std::path::Path::new(path.trim()), bytes)?)
 }

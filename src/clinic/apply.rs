@@ -488,19 +488,24 @@ async fn may_touch(conn: &mut SqliteConnection, member: &str, entity: &str, uid:
         return Ok(creator.as_deref() == Some(member));
     }
     for case in cases {
-        let held: i64 = sqlx::query_scalar(
-            "SELECT (SELECT COUNT(*) FROM sync_case_members WHERE matter_uid = ?1 AND member_id = ?2) + \
-                    (SELECT COUNT(*) FROM sync_case_owner WHERE matter_uid = ?1 AND member_id = ?2)",
-        )
-        .bind(&case)
-        .bind(member)
-        .fetch_one(&mut *conn)
-        .await?;
-        if held > 0 {
+        if holds_case(conn, &case, member).await? {
             return Ok(true);
         }
     }
     Ok(false)
+}
+
+/// Whether a member holds a case: assigned to them now or before, or opened by them.
+pub(crate) async fn holds_case(conn: &mut SqliteConnection, case: &str, member: &str) -> Result<bool> {
+    let held: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM sync_case_members WHERE matter_uid = ?1 AND member_id = ?2) + \
+                (SELECT COUNT(*) FROM sync_case_owner WHERE matter_uid = ?1 AND member_id = ?2)",
+    )
+    .bind(case)
+    .bind(member)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(held > 0)
 }
 
 /// A record cannot exist without these.

@@ -214,17 +214,7 @@ pub async fn capture(conn: &mut SqliteConnection, me: &mut Me) -> Result<usize> 
                         }
                     }
                 }
-                let op = Op {
-                    e: entity.name.to_string(),
-                    u: uid.clone(),
-                    f: field.clone(),
-                    v: value.clone(),
-                    h: me.tick(),
-                    d: me.row.device_id.clone(),
-                    m: me.row.member_id.clone(),
-                    p: parents,
-                };
-                pending.push(op);
+                pending.push(me.op(entity.name, &uid, field, value.clone(), parents));
                 synced_now.push((field.as_str(), value));
                 // Writing a field replaces all its heads: any conflict on it is settled.
                 if in_conflict.contains(&uid) {

@@ -144,16 +144,7 @@ impl Store {
             }
             Keep::Value(typed) => typed_value(&entity, &field, typed)?,
         };
-        let op = Op {
-            e: entity.clone(),
-            u: uid.clone(),
-            f: field.clone(),
-            v: value.clone(),
-            h: me.tick(),
-            d: me.row.device_id.clone(),
-            m: me.row.member_id.clone(),
-            p: heads.iter().map(|o| o.version()).collect(),
-        };
+        let op = me.op(&entity, &uid, &field, value.clone(), heads.iter().map(|o| o.version()).collect());
         insert_op(&mut tx, &op, false).await?;
         me.save_clock(&mut tx).await?;
         let spec = entities::entity(&entity).expect("a known entity");

@@ -390,6 +390,26 @@ impl Store {
     }
 }
 
+/// Reads an invitation or join request file (small by nature: a larger one is refused).
+pub fn read_clinic_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).map_err(|e| crate::Error::io(path, e))?;
+    if meta.len() > 1 << 20 {
+        return Err(crate::Error::Conflict(format!(
+            "{} is too large to be a clinic invitation or request.",
+            path.display()
+        )));
+    }
+    std::fs::read(path).map_err(|e| crate::Error::io(path, e))
+}
+
+/// Writes an invitation or join request to a new file; an existing file is never replaced.
+pub fn write_clinic_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut f =
+        std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| crate::Error::io(path, e))?;
+    f.write_all(bytes).map_err(|e| crate::Error::io(path, e))
+}
+
 fn find_member<'a>(roster: &'a Roster, who: &str) -> Result<&'a Member> {
     let who_l = who.trim().to_lowercase();
     let by_id = roster.members.iter().find(|m| m.id == who.trim());

@@ -88,6 +88,27 @@ impl Me {
         next
     }
 
+    /// This vault's own write of `field`, replacing `parents`, stamped with the next clock.
+    pub fn op(
+        &mut self,
+        entity: &str,
+        uid: &str,
+        field: &str,
+        value: serde_json::Value,
+        parents: Vec<String>,
+    ) -> super::merge::Op {
+        super::merge::Op {
+            e: entity.to_string(),
+            u: uid.to_string(),
+            f: field.to_string(),
+            v: value,
+            h: self.tick(),
+            d: self.row.device_id.clone(),
+            m: self.row.member_id.clone(),
+            p: parents,
+        }
+    }
+
     pub async fn save_clock(&self, conn: &mut SqliteConnection) -> Result<()> {
         sqlx::query("UPDATE clinic_self SET hlc = max(hlc, ?) WHERE id = 1").bind(self.row.hlc).execute(conn).await?;
         Ok(())

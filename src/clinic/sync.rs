@@ -476,15 +476,7 @@ async fn may_write(
         if assignee == &member.id {
             continue;
         }
-        let held: i64 = sqlx::query_scalar(
-            "SELECT (SELECT COUNT(*) FROM sync_case_members WHERE matter_uid = ?1 AND member_id = ?2) + \
-                    (SELECT COUNT(*) FROM sync_case_owner WHERE matter_uid = ?1 AND member_id = ?2)",
-        )
-        .bind(case)
-        .bind(&member.id)
-        .fetch_one(&mut *conn)
-        .await?;
-        if held == 0 {
+        if !apply::holds_case(conn, case, &member.id).await? {
             return Ok(Err(format!("{} changed a case that was never assigned to them", member.name)));
         }
     }

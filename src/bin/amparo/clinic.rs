@@ -1,27 +1,15 @@
 //! `amparo clinic …`, `amparo sync` and `amparo conflicts`.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 
 use amparo::clinic::conflicts::Keep;
+use amparo::clinic::enroll::{read_clinic_file, write_clinic_file};
 use amparo::clinic::remote::Remote;
 use amparo::clinic::{Role, SyncReport};
 use amparo::{Error, Result, Store};
 
 use crate::args::ClinicCmd;
 use crate::output::print;
-
-fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| Error::io(path, e))?;
-    f.write_all(bytes).map_err(|e| Error::io(path, e))
-}
-
-fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if meta.len() > 1 << 20 {
-        return Err(Error::Conflict(format!("{} is too large to be a clinic invitation or request.", path.display())));
-    }
-    std::fs::read(path).map_err(|e| Error::io(path, e))
-}
 
 fn ask_line(prompt: &str) -> Result<String> {
     if !std::io::stdin().is_terminal() {
@@ -43,7 +31,7 @@ pub async fn clinic(store: Store, cmd: ClinicCmd, json: bool) -> Result<()> {
         }
         ClinicCmd::Invite { out } => {
             let bytes = store.clinic_invite().await?;
-            write_file(&out, &bytes)?;
+            write_clinic_file(&out, &bytes)?;
             print(json, &serde_json::json!({ "invitation": out }), || {
                 format!(
                     "Wrote the invitation to {}. Give it to the volunteer; when they send their request back, \
@@ -53,8 +41,8 @@ pub async fn clinic(store: Store, cmd: ClinicCmd, json: bool) -> Result<()> {
             });
         }
         ClinicCmd::Join { file, out } => {
-            let outcome = store.clinic_join(&read_file(&file)?, store_actor(&store)).await?;
-            write_file(&out, &outcome.request)?;
+            let outcome = store.clinic_join(&read_clinic_file(&file)?, store_actor(&store)).await?;
+            write_clinic_file(&out, &outcome.request)?;
             print(
                 json,
                 &serde_json::json!({ "clinic_name": outcome.clinic_name, "fingerprint": outcome.fingerprint, "request": out }),
@@ -69,7 +57,7 @@ pub async fn clinic(store: Store, cmd: ClinicCmd, json: bool) -> Result<()> {
             );
         }
         ClinicCmd::Admit { file, fingerprint, role } => {
-            let request = read_file(&file)?;
+            let request = read_clinic_file(&file)?;
             let role = match role.as_str() {
                 "volunteer" => Role::Volunteer,
                 "coordinator" => Role::Coordinator,
