@@ -228,7 +228,7 @@ async fn living_client_with(
 
 async fn own_new_case(conn: &mut SqliteConnection, matter_uid: &str, member: &str) -> Result<()> {
     let me = Me::load(conn).await?;
-    let assigned = me.roster.as_ref().is_some_and(|r| r.assignments.contains_key(matter_uid));
+    let assigned = me.roster.as_ref().is_some_and(|r| !r.holders(matter_uid).is_empty());
     let author_is_volunteer =
         me.roster.as_ref().and_then(|r| r.member(member)).is_some_and(|m| m.role == super::Role::Volunteer);
     if !assigned && author_is_volunteer {

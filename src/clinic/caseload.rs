@@ -7,13 +7,29 @@
 use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use super::calendar::Holders;
 use super::capture::cases_of;
 use super::roster::Role;
 use super::state::Me;
 use crate::error::Result;
 use crate::store::Store;
+
+/// Which cases the board counts (every field optional; text matches ignore case).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct CaseloadFilter {
+    pub court: Option<String>,
+    pub judge: Option<String>,
+    /// A matter kind, e.g. `defensive_asylum`.
+    pub kind: Option<String>,
+    /// Only clients in detention.
+    pub detained: bool,
+    /// A language the client speaks (as typed on the client, e.g. "K'iche'").
+    pub language: Option<String>,
+}
 
 /// One row of the board.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, ts_rs::TS)]
@@ -35,13 +51,10 @@ pub struct CaseloadRow {
     pub possible_duplicates: i64,
     /// When this vault last received a bundle from their laptop (this laptop: its last sync).
     pub last_heard: Option<String>,
-    /// The local ids of their open matters, to open them from the board.
-    pub matter_ids: Vec<i64>,
 }
 
 #[derive(sqlx::FromRow)]
 struct MatterStats {
-    id: i64,
     uid: Option<String>,
     hearings: i64,
     overdue: i64,
@@ -51,19 +64,13 @@ struct MatterStats {
 
 impl Store {
     /// The board as of `today` (coordinators only).
-    pub async fn caseload(&self, today: NaiveDate) -> Result<Vec<CaseloadRow>> {
+    pub async fn caseload(&self, today: NaiveDate, filter: &CaseloadFilter) -> Result<Vec<CaseloadRow>> {
         let mut conn = self.pool().acquire().await?;
         let me = Me::load(&mut conn).await?;
         let roster = me.require_coordinator()?.clone();
-        let owners: BTreeMap<String, String> = sqlx::query_as("SELECT matter_uid, member_id FROM sync_case_owner")
-            .fetch_all(&mut *conn)
-            .await?
-            .into_iter()
-            .collect();
-        let holder = |uid: &Option<String>| -> Option<String> {
-            let uid = uid.as_ref()?;
-            roster.assignments.get(uid).or_else(|| owners.get(uid)).cloned()
-        };
+        let holders = Holders::load(&mut conn).await?;
+        let holder = |uid: &Option<String>| holders.primary(uid.as_deref()).map(str::to_string);
+        let text = |v: &Option<String>| v.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
         let d = |n: i64| (today + Duration::days(n)).to_string();
         // One pass over each table, grouped by matter (a correlated count per matter let
         // the planner walk the deadlines-by-date index once per matter: 1 s at 10,000).
@@ -83,11 +90,24 @@ impl Store {
              FROM matters m JOIN clients c ON c.id = m.client_id \
              LEFT JOIN sync_ids s ON s.entity = 'matter' AND s.local_id = m.id \
              LEFT JOIN h ON h.matter_id = m.id LEFT JOIN d ON d.matter_id = m.id LEFT JOIN a ON a.matter_id = m.id \
-             WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND m.status = 'open' ORDER BY m.id",
+             WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND m.status = 'open' \
+               AND (?4 IS NULL OR lower(trim(m.court_name)) = lower(?4) \
+                    OR EXISTS (SELECT 1 FROM hearings hc WHERE hc.matter_id = m.id AND lower(trim(hc.court)) = lower(?4))) \
+               AND (?5 IS NULL OR lower(trim(m.judge)) = lower(?5) \
+                    OR EXISTS (SELECT 1 FROM hearings hj WHERE hj.matter_id = m.id AND lower(trim(hj.judge)) = lower(?5))) \
+               AND (?6 IS NULL OR m.kind = ?6) \
+               AND (?7 = 0 OR c.detention_status = 'detained') \
+               AND (?8 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.languages) l WHERE lower(trim(l.value)) = lower(?8))) \
+             ORDER BY m.id",
         )
         .bind(today.to_string())
         .bind(d(14))
         .bind(d(7))
+        .bind(text(&filter.court))
+        .bind(text(&filter.judge))
+        .bind(text(&filter.kind))
+        .bind(filter.detained)
+        .bind(text(&filter.language))
         .fetch_all(&mut *conn)
         .await?;
 
@@ -113,7 +133,6 @@ impl Store {
             }
             let row = rows.get_mut(&who).expect("a row for every holder");
             row.open_matters += 1;
-            row.matter_ids.push(m.id);
             row.hearings_14d += m.hearings;
             row.overdue += m.overdue;
             row.due_7d += m.due7;
@@ -152,24 +171,9 @@ impl Store {
                 }
             }
         }
-        for m in &roster.members {
-            let heard: Option<String> = if m.id == me.row.member_id {
-                me.row.last_sync.clone()
-            } else {
-                let devices: Vec<String> = m.devices.iter().map(|d| d.device_id.clone()).collect();
-                let mut latest: Option<String> = None;
-                for dev in devices {
-                    let at: Option<String> =
-                        sqlx::query_scalar("SELECT max(at) FROM sync_seen WHERE device = ? AND status <> 'refused'")
-                            .bind(&dev)
-                            .fetch_one(&mut *conn)
-                            .await?;
-                    latest = latest.max(at);
-                }
-                latest
-            };
-            if let Some(row) = rows.get_mut(&Some(m.id.clone())) {
-                row.last_heard = heard;
+        for (member, heard) in &holders.last_heard {
+            if let Some(row) = rows.get_mut(&Some(member.clone())) {
+                row.last_heard = heard.clone();
             }
         }
         let mut out: Vec<CaseloadRow> = rows.into_values().filter(|r| !(r.removed && r.open_matters == 0)).collect();

@@ -161,8 +161,11 @@ impl Store {
                 role: Role::Coordinator,
                 devices: vec![keys.public()],
                 removed_at: None,
+                supervises_as: None,
             }],
             assignments: Default::default(),
+            co_assignees: Default::default(),
+            require_review: false,
             signed_by: keys.device_id.clone(),
             issued_at: now(),
         };
@@ -273,6 +276,7 @@ impl Store {
             role,
             devices: vec![req.device],
             removed_at: None,
+            supervises_as: None,
         };
         roster.members.push(member.clone());
         self.publish_roster(&mut tx, &me, roster).await?;
@@ -314,39 +318,22 @@ impl Store {
         Ok(removed)
     }
 
-    /// Hands a case to a member: from now on its bundles are readable by them, and its whole
-    /// history goes to them at the next sync.
-    pub async fn matter_assign(&self, matter_id: i64, who: &str) -> Result<Member> {
+    /// Changes the roster as a coordinator, publishes it, and audits the change.
+    pub(crate) async fn change_roster<F>(&self, action: &str, change: F) -> Result<()>
+    where
+        F: FnOnce(&mut Roster) -> Result<serde_json::Value>,
+    {
         let mut tx = self.pool().begin().await?;
-        Store::require_living_matter(&mut tx, matter_id).await?;
         let me = Me::load(&mut tx).await?;
         let mut roster = me.require_coordinator()?.clone();
-        let member = find_member(&roster, who)?.clone();
-        if member.removed_at.is_some() {
-            return Err(ClinicError::UnknownMember(who.to_string()).into());
-        }
-        let uid = super::capture::ensure_uid(&mut tx, "matter", matter_id).await?;
-        roster.assignments.insert(uid.clone(), member.id.clone());
+        let detail = change(&mut roster)?;
         self.publish_roster(&mut tx, &me, roster).await?;
-        sqlx::query("INSERT OR IGNORE INTO sync_transfers (matter_uid, member_id) VALUES (?, ?)")
-            .bind(&uid)
-            .bind(&member.id)
-            .execute(&mut *tx)
-            .await?;
-        audit::record(
-            &mut tx,
-            self.actor(),
-            "assign",
-            "matter",
-            Some(matter_id),
-            serde_json::json!({ "to": member.name }),
-        )
-        .await?;
+        audit::record(&mut tx, self.actor(), action, "clinic", None, detail).await?;
         tx.commit().await?;
-        Ok(member)
+        Ok(())
     }
 
-    async fn publish_roster(&self, conn: &mut SqliteConnection, me: &Me, mut roster: Roster) -> Result<()> {
+    pub(crate) async fn publish_roster(&self, conn: &mut SqliteConnection, me: &Me, mut roster: Roster) -> Result<()> {
         roster.seq += 1;
         roster.signed_by = me.row.device_id.clone();
         roster.issued_at = now();
@@ -410,7 +397,7 @@ pub fn write_clinic_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     f.write_all(bytes).map_err(|e| crate::Error::io(path, e))
 }
 
-fn find_member<'a>(roster: &'a Roster, who: &str) -> Result<&'a Member> {
+pub(crate) fn find_member<'a>(roster: &'a Roster, who: &str) -> Result<&'a Member> {
     let who_l = who.trim().to_lowercase();
     let by_id = roster.members.iter().find(|m| m.id == who.trim());
     let mut by_name = roster.members.iter().filter(|m| m.name.to_lowercase() == who_l);

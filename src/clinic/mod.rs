@@ -5,7 +5,9 @@
 //! to the vault's database; `remote` carries bytes; `sync` runs one round over all of them.
 
 pub mod apply;
+pub mod assign;
 pub mod bundle;
+pub mod calendar;
 pub mod capture;
 pub mod caseload;
 pub mod conflicts;
@@ -16,15 +18,20 @@ pub mod keys;
 pub mod merge;
 pub mod plan;
 pub mod remote;
+pub mod review;
 pub mod roster;
 pub mod seal;
 pub mod settings;
 pub mod state;
 pub mod sync;
 
+pub use assign::{AssignInput, AssignmentEntry, MemberCase, NewCase};
+pub use calendar::{CourtDay, CourtDayRow, DeskEntry, DeskFilter, DeskFlag};
+pub use caseload::{CaseloadFilter, CaseloadRow};
 pub use conflicts::{Alert, ConflictView};
 pub use enroll::{ClinicStatus, JoinOutcome};
-pub use roster::{Member, Role, Roster};
+pub use review::{Decision, ReviewItem};
+pub use roster::{Member, Role, Roster, Supervisor};
 pub use sync::SyncReport;
 
 /// What the clinic exchange refuses or fails at, worded for the person at the keyboard.
@@ -53,6 +60,14 @@ pub enum ClinicError {
     NoRemote,
     #[error("Conflict {0} is no longer open: it may have been settled already, here or on another laptop. Look at the list again.")]
     NoConflict(i64),
+    #[error("Only a coordinator, a supervising attorney or an accredited representative of the clinic can approve a filing or ask for changes.")]
+    NotReviewer,
+    #[error("You asked for this review yourself: another reviewer of the clinic must decide it.")]
+    OwnReview,
+    #[error("Your clinic asks for review before filing: ask for review, and mark it filed once it is approved.")]
+    ReviewRequired,
+    #[error("{0}")]
+    ReviewStep(String),
 }
 
 impl ClinicError {
@@ -69,6 +84,10 @@ impl ClinicError {
             ClinicError::NoRemote => "no_remote",
             ClinicError::NoConflict(_) => "no_conflict",
             ClinicError::Refused(_) => "bundle_refused",
+            ClinicError::NotReviewer => "not_reviewer",
+            ClinicError::OwnReview => "own_review",
+            ClinicError::ReviewRequired => "review_required",
+            ClinicError::ReviewStep(_) => "review_step",
         }
     }
 }

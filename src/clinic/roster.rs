@@ -26,6 +26,20 @@ pub struct Member {
     pub devices: Vec<DevicePublic>,
     /// When a coordinator removed them; bundles they sign are refused from then on.
     pub removed_at: Option<String>,
+    /// A supervising attorney or accredited representative may sign off filings like a
+    /// coordinator (absent in rosters written before review existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub supervises_as: Option<Supervisor>,
+}
+
+/// Who, besides coordinators, may approve a volunteer's filing (ABA Standard 6.5 review).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Supervisor {
+    Attorney,
+    AccreditedRepresentative,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,8 +48,14 @@ pub struct Roster {
     pub clinic_name: String,
     pub seq: u64,
     pub members: Vec<Member>,
-    /// Matter uid → member id.
+    /// Matter uid → member id of the primary volunteer.
     pub assignments: BTreeMap<String, String>,
+    /// Matter uid → members who work the case beside the primary volunteer.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub co_assignees: BTreeMap<String, BTreeSet<String>>,
+    /// Whether a filing must be approved before it may be marked filed (a clinic setting).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub require_review: bool,
     /// The coordinator device that signed this version.
     pub signed_by: String,
     pub issued_at: String,
@@ -44,6 +64,23 @@ pub struct Roster {
 impl Roster {
     pub fn member(&self, id: &str) -> Option<&Member> {
         self.members.iter().find(|m| m.id == id)
+    }
+
+    /// Everyone assigned to a case: the primary volunteer first, then co-assignees.
+    pub fn holders(&self, matter_uid: &str) -> Vec<String> {
+        let mut out: Vec<String> = self.assignments.get(matter_uid).into_iter().cloned().collect();
+        for m in self.co_assignees.get(matter_uid).into_iter().flatten() {
+            if !out.contains(m) {
+                out.push(m.clone());
+            }
+        }
+        out
+    }
+
+    /// Whether an active member may approve filings or ask for changes.
+    pub fn is_reviewer(&self, member_id: &str) -> bool {
+        self.member(member_id)
+            .is_some_and(|m| m.removed_at.is_none() && (m.role == Role::Coordinator || m.supervises_as.is_some()))
     }
 
     pub fn active(&self) -> impl Iterator<Item = &Member> {

@@ -123,20 +123,46 @@ impl Me {
         Ok(())
     }
 
-    /// Stores a roster this vault now trusts.
+    /// Stores a roster this vault now trusts. Every member it names on a case keeps the
+    /// right to have written to it; cases another coordinator gave this member since the
+    /// roster before are marked "new to you".
     pub async fn save_roster(conn: &mut SqliteConnection, roster: &Roster, published: bool) -> Result<()> {
+        let before: Option<(Option<String>, String, String)> =
+            sqlx::query_as("SELECT roster, member_id, device_id FROM clinic_self WHERE id = 1")
+                .fetch_optional(&mut *conn)
+                .await?;
+        let (old, me, my_device) = match before {
+            Some((json, me, device)) => (json.and_then(|j| serde_json::from_str::<Roster>(&j).ok()), me, device),
+            None => (None, String::new(), String::new()),
+        };
         sqlx::query("UPDATE clinic_self SET roster = ?, roster_seq = ?, roster_published = ? WHERE id = 1")
             .bind(serde_json::to_string(roster).expect("a roster serialises"))
             .bind(roster.seq as i64)
             .bind(published as i64)
             .execute(&mut *conn)
             .await?;
-        for (matter, member) in &roster.assignments {
-            sqlx::query("INSERT OR IGNORE INTO sync_case_members (matter_uid, member_id) VALUES (?, ?)")
-                .bind(matter)
-                .bind(member)
-                .execute(&mut *conn)
-                .await?;
+        let cases = roster.assignments.keys().chain(roster.co_assignees.keys());
+        for matter in cases.collect::<std::collections::BTreeSet<_>>() {
+            let holders = roster.holders(matter);
+            let held_before = old.as_ref().map(|o| o.holders(matter)).unwrap_or_default();
+            for member in holders.iter().filter(|m| !held_before.contains(m)) {
+                let known = super::apply::holds_case(conn, matter, member).await?;
+                sqlx::query("INSERT OR IGNORE INTO sync_case_members (matter_uid, member_id) VALUES (?, ?)")
+                    .bind(matter)
+                    .bind(member)
+                    .execute(&mut *conn)
+                    .await?;
+                if *member == me && roster.signed_by != my_device && !known {
+                    sqlx::query(
+                        "INSERT INTO sync_new_to_me (matter_uid, assigned_at) VALUES (?, ?) \
+                         ON CONFLICT (matter_uid) DO UPDATE SET assigned_at = excluded.assigned_at, seen_at = NULL",
+                    )
+                    .bind(matter)
+                    .bind(&roster.issued_at)
+                    .execute(&mut *conn)
+                    .await?;
+                }
+            }
         }
         Ok(())
     }

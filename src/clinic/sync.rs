@@ -138,7 +138,7 @@ impl Store {
                                 .fetch_all(&mut *conn)
                                 .await?;
                         for (matter, member) in transfers {
-                            if r.assignments.get(&matter) != Some(&member) {
+                            if !r.holders(&matter).contains(&member) {
                                 sqlx::query("DELETE FROM sync_transfers WHERE matter_uid = ? AND member_id = ?")
                                     .bind(&matter)
                                     .bind(&member)
@@ -380,7 +380,10 @@ impl Store {
             let claimed = Claimed { device: &b.device, seq: b.seq, hash: &b.hash };
             let read =
                 match bundle::open(&bytes, &claimed, me.keys.identity(), &me.keys.public().age_recipient, &roster) {
-                    Ok(Read::Bundle(h, c)) => may_write(&mut conn, &roster, &h).await?.map(|()| Read::Bundle(h, c)),
+                    Ok(Read::Bundle(h, c)) => may_write(&mut conn, &roster, &h)
+                        .await?
+                        .and_then(|()| super::review::check_review_ops(&roster, &h.author_member, &c))
+                        .map(|()| Read::Bundle(h, c)),
                     Ok(other) => Ok(other),
                     Err(r) if r.again => {
                         report.waiting.push(Refused { name: b.name.clone(), reason: r.reason });
@@ -472,8 +475,8 @@ async fn may_write(
         return Ok(Ok(()));
     }
     for case in &header.cases {
-        let Some(assignee) = roster.assignments.get(case) else { continue };
-        if assignee == &member.id {
+        let holders = roster.holders(case);
+        if holders.is_empty() || holders.contains(&member.id) {
             continue;
         }
         if !apply::holds_case(conn, case, &member.id).await? {
@@ -550,16 +553,16 @@ async fn readers(
     let mut out = roster.coordinator_readers();
     out.insert(me.keys.public().age_recipient);
     for case in cases {
-        let member = match roster.assignments.get(case) {
-            Some(m) => Some(m.clone()),
-            None => {
-                sqlx::query_scalar("SELECT member_id FROM sync_case_owner WHERE matter_uid = ?")
+        let mut holders = roster.holders(case);
+        if holders.is_empty() {
+            holders.extend(
+                sqlx::query_scalar::<_, String>("SELECT member_id FROM sync_case_owner WHERE matter_uid = ?")
                     .bind(case)
                     .fetch_optional(&mut *conn)
-                    .await?
-            }
-        };
-        if let Some(m) = member {
+                    .await?,
+            );
+        }
+        for m in holders {
             out.extend(roster.member_readers(&m));
         }
     }
@@ -620,6 +623,8 @@ fn empty_roster() -> Roster {
         seq: 0,
         members: Vec::new(),
         assignments: Default::default(),
+        co_assignees: Default::default(),
+        require_review: false,
         signed_by: String::new(),
         issued_at: String::new(),
     }

@@ -56,6 +56,16 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// Where a filing stands in the clinic's review before it is filed.
+    ReviewStatus {
+        None = "none": "Not sent for review",
+        Requested = "requested": "Review requested",
+        ChangesRequested = "changes_requested": "Changes requested",
+        Approved = "approved": "Approved",
+    }
+);
+
 /// A filing as typed.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, ts_rs::TS)]
 #[serde(default)]
@@ -71,6 +81,8 @@ pub struct FilingInput {
     pub receipt_number: Option<String>,
     pub status: Option<String>,
     pub deadline_id: Option<i64>,
+    /// Who helped prepare it (8 CFR 208.3(c)(2) makes an I-589's preparer sign it).
+    pub preparer: Option<String>,
 }
 
 /// A filing's validated details.
@@ -87,6 +99,20 @@ pub struct FilingFields {
     pub receipt_number: Option<ReceiptNumber>,
     pub status: FilingStatus,
     pub deadline_id: Option<i64>,
+    pub preparer: Option<String>,
+}
+
+/// A filing's review: set only through the review steps, never by editing the filing.
+#[derive(Clone, Debug, PartialEq, Serialize, sqlx::FromRow, ts_rs::TS)]
+#[ts(export)]
+pub struct Review {
+    pub review_status: ReviewStatus,
+    /// Clinic member ids.
+    pub review_requested_by: Option<String>,
+    pub review_requested_at: Option<String>,
+    pub reviewed_by: Option<String>,
+    pub reviewed_at: Option<String>,
+    pub review_comment: Option<String>,
 }
 
 /// A stored filing.
@@ -98,8 +124,19 @@ pub struct Filing {
     #[serde(flatten)]
     #[ts(flatten)]
     pub fields: FilingFields,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub review: Review,
     pub created_at: String,
     pub updated_at: String,
+}
+
+impl FilingStatus {
+    /// Whether the filing has left the office (what review must come before).
+    pub fn is_sent(self) -> bool {
+        !matches!(self, FilingStatus::Draft | FilingStatus::Withdrawn)
+    }
 }
 
 impl FilingInput {
@@ -127,6 +164,8 @@ impl FilingInput {
             past_date(self.received_on.as_deref(), today, &Text::fixed("date received", "fecha de recepción")),
         );
         let receipt_number = c.take("receipt_number", opt(self.receipt_number.as_deref(), ReceiptNumber::parse));
+        let preparer =
+            c.take("preparer", fields::optional_line(self.preparer.as_deref(), &Text::fixed("preparer", "preparador")));
         let status =
             c.take("status", opt(self.status.as_deref(), str::parse).map(|s| s.unwrap_or(FilingStatus::Draft)));
         if let (Some(Some(f)), Some(Some(r))) = (filed_on, received_on) {
@@ -181,6 +220,7 @@ impl FilingInput {
             receipt_number: receipt_number.unwrap(),
             status: status.unwrap(),
             deadline_id: self.deadline_id,
+            preparer: preparer.unwrap(),
         })
     }
 }

@@ -14,7 +14,7 @@ pub mod validation;
 
 pub use client::{Client, ClientFields, ClientInput, DetentionStatus, MannerOfEntry, Relationship};
 pub use deadline::{Deadline, DeadlineFields, DeadlineInput, DeadlineSource, DeadlineStatus};
-pub use filing::{Filing, FilingFields, FilingForm, FilingInput, FilingMethod, FilingStatus};
+pub use filing::{Filing, FilingFields, FilingForm, FilingInput, FilingMethod, FilingStatus, Review, ReviewStatus};
 pub use hearing::{Attendance, Hearing, HearingFields, HearingInput, HearingKind};
 pub use ids::{ANumber, CountryCode, ReceiptNumber};
 pub use matter::{Forum, Matter, MatterFields, MatterInput, MatterKind, MatterStatus, Outcome};

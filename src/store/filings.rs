@@ -11,9 +11,10 @@ impl Store {
         let mut tx = self.pool().begin().await?;
         Store::require_living_matter(&mut tx, f.matter_id).await?;
         require_own_deadline(&mut tx, &f).await?;
+        crate::clinic::review::check_may_send(&mut tx, None, f.status).await?;
         let at = now();
         let sql = format!(
-            "INSERT INTO filings ({FILING_COLUMNS}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO filings ({FILING_COLUMNS}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         );
         let id = bind_filing(sqlx::query(&sql), &f).bind(&at).bind(&at).execute(&mut *tx).await?.last_insert_rowid();
         audit::record(
@@ -46,6 +47,8 @@ impl Store {
         let mut tx = self.pool().begin().await?;
         Store::require_living_matter(&mut tx, f.matter_id).await?;
         require_own_deadline(&mut tx, &f).await?;
+        let was = (before.fields.status, before.review.review_status);
+        crate::clinic::review::check_may_send(&mut tx, Some(was), f.status).await?;
         let sets: Vec<String> = FILING_COLUMNS.split(", ").skip(1).map(|c| format!("{c} = ?")).collect();
         let sql = format!("UPDATE filings SET {}, updated_at = ? WHERE id = ?", sets.join(", "));
         bind_filing_details(sqlx::query(&sql), &f).bind(now()).bind(id).execute(&mut *tx).await?;
@@ -78,7 +81,7 @@ async fn require_own_deadline(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, f: &
 
 /// The stored columns of a filing, in the order the binders below fill them.
 const FILING_COLUMNS: &str =
-    "matter_id, form, description, filed_on, method, tracking_number, received_on, receipt_number, status, deadline_id";
+    "matter_id, form, description, filed_on, method, tracking_number, received_on, receipt_number, status, deadline_id, preparer";
 
 /// Binds every column of FILING_COLUMNS.
 fn bind_filing<'q>(q: Query<'q>, f: &'q FilingFields) -> Query<'q> {
@@ -96,4 +99,5 @@ fn bind_filing_details<'q>(q: Query<'q>, f: &'q FilingFields) -> Query<'q> {
         .bind(&f.receipt_number)
         .bind(f.status)
         .bind(f.deadline_id)
+        .bind(&f.preparer)
 }

@@ -79,6 +79,12 @@ impl Clinic {
         }
     }
 
+    /// Two rounds: whatever any laptop wrote has reached every other.
+    pub async fn settle(&self) {
+        self.round().await;
+        self.round().await;
+    }
+
     pub async fn round(&self) {
         for l in [&self.coord, &self.v1, &self.v2] {
             let r = sync(l, &self.remote).await;
@@ -193,7 +199,7 @@ pub async fn scenario_enroll_share_handoff(remote: &str, scan_dir: Option<&Path>
 
     // The coordinator's board puts the case on volunteer 1's row, counted as of 2027-03-01.
     let day = chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
-    let board = c.coord.store.caseload(day).await.unwrap();
+    let board = c.coord.store.caseload(day, &Default::default()).await.unwrap();
     let row = |board: &[amparo::clinic::caseload::CaseloadRow], name: &str| {
         board.iter().find(|r| r.name == name).cloned().unwrap()
     };
@@ -201,7 +207,7 @@ pub async fn scenario_enroll_share_handoff(remote: &str, scan_dir: Option<&Path>
     assert_eq!((vera.open_matters, vera.hearings_14d, vera.overdue, vera.stale_90d), (1, 1, 2, 1), "{vera:?}");
     assert!(vera.last_heard.is_some());
     assert_eq!(row(&board, "Victor Volunteer").open_matters, 0);
-    assert_eq!(c.v1.store.caseload(day).await.unwrap_err().code(), "not_coordinator");
+    assert_eq!(c.v1.store.caseload(day, &Default::default()).await.unwrap_err().code(), "not_coordinator");
 
     // Volunteer 2 holds nothing of volunteer 1's case.
     let r = sync(&c.v2, remote).await;
@@ -209,11 +215,11 @@ pub async fn scenario_enroll_share_handoff(remote: &str, scan_dir: Option<&Path>
     assert_eq!(client_id_by_name(&c.v2.store, NAME).await, None);
 
     // Hand the case to volunteer 2: it arrives with its history.
-    c.coord.store.matter_assign(m, "Victor Volunteer").await.unwrap();
+    c.coord.store.matter_assign(m, &assign_to("Victor Volunteer")).await.unwrap();
     sync(&c.coord, remote).await;
     sync(&c.v2, remote).await;
     let cid2 = client_id_by_name(&c.v2.store, NAME).await.expect("the case reached its new volunteer");
-    let board = c.coord.store.caseload(day).await.unwrap();
+    let board = c.coord.store.caseload(day, &Default::default()).await.unwrap();
     assert_eq!((row(&board, "Vera Volunteer").open_matters, row(&board, "Victor Volunteer").open_matters), (0, 1));
     let m2 = c.v2.store.list_matters(Some(cid2)).await.unwrap()[0].id;
     let notes2 = c.v2.store.notes_for(NoteSubject::Matter(m2)).await.unwrap();
@@ -346,7 +352,7 @@ pub async fn scenario_duplicates(remote: &str) {
     assert_eq!(alerts[0].a_number.as_deref(), Some("987654321"));
     assert!(client_id_by_name(&c.coord.store, "Duplicado").await.is_some());
     assert!(client_id_by_name(&c.coord.store, "Duplicada").await.is_some());
-    let board = c.coord.store.caseload(Store::today()).await.unwrap();
+    let board = c.coord.store.caseload(Store::today(), &Default::default()).await.unwrap();
     for name in ["Vera Volunteer", "Victor Volunteer"] {
         let r = board.iter().find(|r| r.name == name).unwrap();
         assert_eq!(r.possible_duplicates, 1, "{name}: {r:?}");
@@ -593,4 +599,8 @@ pub async fn scenario_hostile(remote: &str) {
     assert!(r.refused.iter().any(|x| x.reason.contains("was removed from the clinic")), "{:?}", r.refused);
     assert_eq!(client_id_by_name(&c.coord.store, "Removida").await, None);
     c.close().await;
+}
+
+pub fn assign_to(who: &str) -> amparo::clinic::AssignInput {
+    amparo::clinic::AssignInput { to: who.into(), ..Default::default() }
 }

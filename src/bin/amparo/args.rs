@@ -71,10 +71,37 @@ pub enum Command {
     },
     /// The coordinator's caseload board: each member's open matters, hearings in 14 days,
     /// overdue and due-in-7 deadlines, stale matters, conflicts, and when last heard from.
-    Caseload {
-        /// The day to count from (default today).
+    Caseload(CaseloadArgs),
+    /// Review and sign-off of filings before they are filed.
+    #[command(subcommand)]
+    Review(ReviewCmd),
+    /// Filings (forms, motions, briefs) on a matter.
+    #[command(subcommand)]
+    Filing(FilingCmd),
+    /// Every hearing and open deadline in a range, with the volunteer holding each case;
+    /// flags hearings no one holds and deadlines of volunteers silent for 7 days.
+    Calendar {
+        /// First day, YYYY-MM-DD (default today).
         #[arg(long)]
-        today: Option<String>,
+        from: Option<String>,
+        /// Last day (default: 4 weeks after the first).
+        #[arg(long)]
+        to: Option<String>,
+        /// Only this member's cases (name or id; "none" for cases no one holds).
+        #[arg(long)]
+        member: Option<String>,
+        #[arg(long)]
+        court: Option<String>,
+    },
+    /// One court's hearings on one day, to print (initials only unless --full-names).
+    CourtDay {
+        #[arg(long)]
+        court: String,
+        /// YYYY-MM-DD (default today).
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        full_names: bool,
     },
     /// Conflicting changes from two laptops: list them, or settle one.
     Conflicts {
@@ -268,6 +295,114 @@ pub enum ClinicCmd {
     Remove { member: String },
     /// Possible duplicate clients and records kept against a delete.
     Alerts,
+    /// Hand every open case of a leaving member to another member in one step.
+    Offboard {
+        member: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        reason: Option<String>,
+        /// Also remove the member from the clinic afterwards.
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Mark a member as supervising attorney or accredited representative (they may then
+    /// approve filings), or neither.
+    Reviewer {
+        member: String,
+        /// attorney, accredited-representative or none.
+        #[arg(long = "as")]
+        role: String,
+    },
+    /// Whether a filing must be approved before it may be marked filed: on or off.
+    RequireReview { setting: String },
+    /// Cases given to you since you last looked.
+    New {
+        /// Mark this matter as seen.
+        #[arg(long)]
+        seen: Option<i64>,
+    },
+}
+
+#[derive(Args)]
+pub struct CaseloadArgs {
+    /// The day to count from (default today).
+    #[arg(long)]
+    pub today: Option<String>,
+    #[arg(long)]
+    pub court: Option<String>,
+    #[arg(long)]
+    pub judge: Option<String>,
+    /// A matter kind, e.g. defensive_asylum.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Only clients in detention.
+    #[arg(long)]
+    pub detained: bool,
+    /// A language the client speaks.
+    #[arg(long)]
+    pub language: Option<String>,
+    /// List this member's open cases instead (name or id).
+    #[arg(long)]
+    pub member: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum ReviewCmd {
+    /// Ask a reviewer to look at a draft filing.
+    Request {
+        filing: i64,
+        #[arg(long)]
+        comment: Option<String>,
+    },
+    /// Approve a filing (reviewers).
+    Approve {
+        filing: i64,
+        #[arg(long)]
+        comment: Option<String>,
+    },
+    /// Ask for changes, saying which (reviewers).
+    Changes {
+        filing: i64,
+        #[arg(long)]
+        comment: String,
+    },
+    /// Filings in review, the ones waiting on you first.
+    List,
+}
+
+#[derive(Subcommand)]
+pub enum FilingCmd {
+    /// Record a filing (a draft unless --filed is given).
+    Add {
+        #[arg(long)]
+        matter: i64,
+        /// i589, i765, eoir26, motion, brief…
+        #[arg(long)]
+        form: String,
+        #[arg(long)]
+        description: Option<String>,
+        /// Who helped prepare it (8 CFR 208.3(c)(2) for the I-589).
+        #[arg(long)]
+        preparer: Option<String>,
+        /// The date it was filed, YYYY-MM-DD.
+        #[arg(long)]
+        filed: Option<String>,
+    },
+    /// Mark a filing filed on a date.
+    Filed {
+        filing: i64,
+        #[arg(long)]
+        on: String,
+        /// mail, in_person, ecas, uscis_online or other.
+        #[arg(long)]
+        method: Option<String>,
+    },
+    /// A matter's filings.
+    List {
+        #[arg(long)]
+        matter: i64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -275,9 +410,20 @@ pub enum MatterCmd {
     /// Hand a case to a member of the clinic (coordinators).
     Assign {
         matter: i64,
+        /// The primary volunteer (name or member id).
         #[arg(long)]
         to: String,
+        /// A co-assignee (repeat for more).
+        #[arg(long)]
+        also: Vec<String>,
+        #[arg(long)]
+        reason: Option<String>,
+        /// The date of the hand-off, YYYY-MM-DD (default today).
+        #[arg(long)]
+        on: Option<String>,
     },
+    /// Who held a case, oldest first.
+    History { matter: i64 },
     /// Open a matter for a client.
     Add {
         #[arg(long)]

@@ -136,6 +136,10 @@ pub async fn clinic(store: Store, cmd: ClinicCmd, json: bool) -> Result<()> {
                     .join("\n")
             });
         }
+        cmd @ (ClinicCmd::Offboard { .. }
+        | ClinicCmd::Reviewer { .. }
+        | ClinicCmd::RequireReview { .. }
+        | ClinicCmd::New { .. }) => crate::desk::clinic(store, cmd, json).await?,
     }
     Ok(())
 }
@@ -251,37 +255,6 @@ pub async fn conflicts(store: Store, resolve: Option<i64>, keep: Option<String>,
             })
             .collect::<Vec<_>>()
             .join("\n")
-    });
-    Ok(())
-}
-
-pub async fn caseload(store: Store, today: Option<String>, json: bool) -> Result<()> {
-    let today = match today {
-        Some(t) => amparo::model::fields::date(&t)
-            .map_err(|m| Error::Invalid(amparo::model::ValidationError::one("today", m)))?,
-        None => Store::today(),
-    };
-    let rows = store.caseload(today).await?;
-    print(json, &rows, || {
-        let mut lines = vec![format!(
-            "{:<24} {:>6} {:>9} {:>8} {:>7} {:>9} {:>9}  {}",
-            "member", "open", "hearings", "overdue", "due 7d", "stale 30+", "conflicts", "last heard"
-        )];
-        for r in &rows {
-            let name = if r.member_id.is_none() { "(not assigned)".to_string() } else { r.name.clone() };
-            lines.push(format!(
-                "{:<24} {:>6} {:>9} {:>8} {:>7} {:>9} {:>9}  {}",
-                name,
-                r.open_matters,
-                r.hearings_14d,
-                r.overdue,
-                r.due_7d,
-                r.stale_30d,
-                r.conflicts,
-                r.last_heard.clone().unwrap_or_else(|| "never".into())
-            ));
-        }
-        lines.join("\n")
     });
     Ok(())
 }

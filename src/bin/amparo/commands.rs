@@ -33,7 +33,15 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Note(cmd) => with_store(&path, actor, |s| note(s, cmd, json)).await?,
         Command::Clinic(cmd) => with_store(&path, actor, |s| crate::clinic::clinic(s, cmd, json)).await?,
         Command::Sync { remote } => with_store(&path, actor, |s| crate::clinic::sync(s, remote, json)).await?,
-        Command::Caseload { today } => with_store(&path, actor, |s| crate::clinic::caseload(s, today, json)).await?,
+        Command::Caseload(args) => with_store(&path, actor, |s| crate::desk::caseload(s, args, json)).await?,
+        Command::Review(cmd) => with_store(&path, actor, |s| crate::desk::review(s, cmd, json)).await?,
+        Command::Filing(cmd) => with_store(&path, actor, |s| crate::desk::filing(s, cmd, json)).await?,
+        Command::Calendar { from, to, member, court } => {
+            with_store(&path, actor, |s| crate::desk::calendar(s, from, to, member, court, json)).await?
+        }
+        Command::CourtDay { court, date, full_names } => {
+            with_store(&path, actor, |s| crate::desk::court_day(s, court, date, full_names, json)).await?
+        }
         Command::Conflicts { resolve, keep } => {
             with_store(&path, actor, |s| crate::clinic::conflicts(s, resolve, keep, json)).await?
         }
@@ -154,14 +162,20 @@ fn client_input(a: ClientAdd) -> ClientInput {
 
 async fn matter(store: Store, cmd: MatterCmd, json: bool) -> Result<()> {
     match cmd {
-        MatterCmd::Assign { matter, to } => {
-            let m = store.matter_assign(matter, &to).await?;
-            print(json, &m, || {
+        MatterCmd::Assign { matter, to, also, reason, on } => {
+            let input = amparo::clinic::AssignInput { to, also, reason, on };
+            let m = store.matter_assign(matter, &input).await?;
+            let history = store.assignment_history(matter).await?;
+            print(json, &serde_json::json!({ "member": m, "history": history }), || {
                 format!(
                     "Matter {matter} is now {}'s. Their laptop receives it, with its history, at their next sync.",
                     m.name
                 )
             });
+        }
+        MatterCmd::History { matter } => {
+            let history = store.assignment_history(matter).await?;
+            print(json, &history, || crate::desk::history_lines(&history));
         }
         MatterCmd::Add { client, kind, forum, court, judge, assigned_to, opened } => {
             let input = MatterInput {

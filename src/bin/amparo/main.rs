@@ -5,6 +5,7 @@
 mod args;
 mod clinic;
 mod commands;
+mod desk;
 mod output;
 mod rules;
 mod secret;

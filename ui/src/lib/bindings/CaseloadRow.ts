@@ -12,8 +12,4 @@ member_id: string | null, name: string, role: Role | null, removed: boolean, ope
 /**
  * When this vault last received a bundle from their laptop (this laptop: its last sync).
  */
-last_heard: string | null, 
-/**
- * The local ids of their open matters, to open them from the board.
- */
-matter_ids: Array<number>, };
+last_heard: string | null, };

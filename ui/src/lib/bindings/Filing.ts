@@ -3,8 +3,13 @@ import type { FilingForm } from "./FilingForm";
 import type { FilingMethod } from "./FilingMethod";
 import type { FilingStatus } from "./FilingStatus";
 import type { ReceiptNumber } from "./ReceiptNumber";
+import type { ReviewStatus } from "./ReviewStatus";
 
 /**
  * A stored filing.
  */
-export type Filing = { id: number, created_at: string, updated_at: string, matter_id: number, form: FilingForm, description: string | null, filed_on: string | null, method: FilingMethod | null, tracking_number: string | null, received_on: string | null, receipt_number: ReceiptNumber | null, status: FilingStatus, deadline_id: number | null, };
+export type Filing = { id: number, created_at: string, updated_at: string, matter_id: number, form: FilingForm, description: string | null, filed_on: string | null, method: FilingMethod | null, tracking_number: string | null, received_on: string | null, receipt_number: ReceiptNumber | null, status: FilingStatus, deadline_id: number | null, preparer: string | null, review_status: ReviewStatus, 
+/**
+ * Clinic member ids.
+ */
+review_requested_by: string | null, review_requested_at: string | null, reviewed_by: string | null, reviewed_at: string | null, review_comment: string | null, };

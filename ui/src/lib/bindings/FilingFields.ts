@@ -7,4 +7,4 @@ import type { ReceiptNumber } from "./ReceiptNumber";
 /**
  * A filing's validated details.
  */
-export type FilingFields = { matter_id: number, form: FilingForm, description: string | null, filed_on: string | null, method: FilingMethod | null, tracking_number: string | null, received_on: string | null, receipt_number: ReceiptNumber | null, status: FilingStatus, deadline_id: number | null, };
+export type FilingFields = { matter_id: number, form: FilingForm, description: string | null, filed_on: string | null, method: FilingMethod | null, tracking_number: string | null, received_on: string | null, receipt_number: ReceiptNumber | null, status: FilingStatus, deadline_id: number | null, preparer: string | null, };

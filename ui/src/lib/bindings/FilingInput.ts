@@ -3,4 +3,8 @@
 /**
  * A filing as typed.
  */
-export type FilingInput = { matter_id: number, form: string, description: string | null, filed_on: string | null, method: string | null, tracking_number: string | null, received_on: string | null, receipt_number: string | null, status: string | null, deadline_id: number | null, };
+export type FilingInput = { matter_id: number, form: string, description: string | null, filed_on: string | null, method: string | null, tracking_number: string | null, received_on: string | null, receipt_number: string | null, status: string | null, deadline_id: number | null, 
+/**
+ * Who helped prepare it (8 CFR 208.3(c)(2) makes an I-589's preparer sign it).
+ */
+preparer: string | null, };
