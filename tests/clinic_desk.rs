@@ -271,6 +271,8 @@ async fn clinic_calendar_flags_court_day_and_board_filters() {
     let named = c.coord.store.court_day("Baltimore Immigration Court", day, true).await.unwrap();
     assert!(named.rows.iter().any(|r| r.client.contains(NAME)));
     assert_eq!(c.coord.store.court_day("  ", day, true).await.unwrap_err().code(), "invalid_input");
+    let unheld = c.coord.store.member_cases("").await.unwrap();
+    assert_eq!(unheld.iter().map(|m| m.client_name.as_str()).collect::<Vec<_>>(), ["Marisol Zanzibarova"]);
     assert_eq!(c.coord.store.courts().await.unwrap(), vec!["Baltimore Immigration Court".to_string()]);
 
     // The board's filters (the coordinator's client is detained and speaks Tigrinya).

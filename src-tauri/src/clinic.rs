@@ -111,11 +111,6 @@ pub async fn clinic_remove(state: State<'_, AppState>, member: String) -> CmdRes
 }
 
 #[tauri::command]
-pub async fn matter_assign(state: State<'_, AppState>, matter_id: i64, member: String) -> CmdResult<Member> {
-    Ok(state.store().await?.matter_assign(matter_id, &member).await?)
-}
-
-#[tauri::command]
 pub async fn set_clinic_remote(
     state: State<'_, AppState>,
     location: String,

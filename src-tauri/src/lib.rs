@@ -9,6 +9,7 @@ mod clinic;
 #[cfg(test)]
 mod concurrency_tests;
 mod dashboard;
+mod desk;
 mod deadlines;
 pub mod error;
 mod matters;
@@ -100,13 +101,27 @@ pub fn run() {
             clinic::clinic_request_words,
             clinic::clinic_admit,
             clinic::clinic_remove,
-            clinic::matter_assign,
             clinic::set_clinic_remote,
             clinic::sync_now,
             clinic::list_conflicts,
             clinic::resolve_conflict,
             clinic::clinic_alerts,
             clinic::dismiss_alert,
+            desk::caseload,
+            desk::member_cases,
+            desk::matter_assign,
+            desk::assignment_history,
+            desk::offboard,
+            desk::new_to_me,
+            desk::seen_new_case,
+            desk::review_request,
+            desk::review_decide,
+            desk::reviews,
+            desk::set_require_review,
+            desk::set_supervisor,
+            desk::desk_calendar,
+            desk::court_day,
+            desk::courts,
         ])
         .setup(|app| {
             // The clinic syncs on its own: after an unlock and every N minutes.

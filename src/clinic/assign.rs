@@ -191,8 +191,12 @@ impl Store {
             .collect())
     }
 
-    /// A member's open cases, primary ones first, then by client.
+    /// A member's open cases, primary ones first, then by client. An empty member id
+    /// lists the open cases no one holds.
     pub async fn member_cases(&self, member_id: &str) -> Result<Vec<MemberCase>> {
+        if member_id.is_empty() {
+            return self.unheld_cases().await;
+        }
         let mut conn = self.pool().acquire().await?;
         let me = Me::load(&mut conn).await?;
         let roster = me.roster.clone().ok_or(ClinicError::NotInClinic)?;
@@ -215,15 +219,7 @@ impl Store {
         let today = Store::today().to_string();
         let mut out = Vec::new();
         for (uid, primary) in cases {
-            let case: Option<MemberCase> = sqlx::query_as(
-                "SELECT m.id AS matter_id, c.id AS client_id, c.given_name || ' ' || c.family_name AS client_name, \
-                        m.kind, m.court_name, \
-                        (SELECT min(starts_at) FROM hearings h WHERE h.matter_id = m.id AND h.starts_at >= ?2) AS next_hearing, \
-                        (SELECT min(due_on) FROM deadlines d WHERE d.matter_id = m.id AND d.status = 'open') AS next_deadline \
-                 FROM sync_ids s JOIN matters m ON m.id = s.local_id JOIN clients c ON c.id = m.client_id \
-                 WHERE s.entity = 'matter' AND s.uid = ?1 AND m.status = 'open' \
-                   AND m.deleted_at IS NULL AND c.deleted_at IS NULL",
-            )
+            let case: Option<MemberCase> = sqlx::query_as(&format!("{CASE_ROWS} AND s.uid = ?1"))
             .bind(&uid)
             .bind(&today)
             .fetch_optional(&mut *conn)
@@ -231,6 +227,31 @@ impl Store {
             out.extend(case.map(|c| MemberCase { primary, ..c }));
         }
         out.sort_by(|a, b| (!a.primary, &a.client_name).cmp(&(!b.primary, &b.client_name)));
+        Ok(out)
+    }
+
+    async fn unheld_cases(&self) -> Result<Vec<MemberCase>> {
+        let mut conn = self.pool().acquire().await?;
+        let holders = super::calendar::Holders::load(&mut conn).await?;
+        let rows: Vec<(Option<String>, i64)> = sqlx::query_as(
+            "SELECT s.uid, m.id FROM matters m JOIN clients c ON c.id = m.client_id \
+             LEFT JOIN sync_ids s ON s.entity = 'matter' AND s.local_id = m.id \
+             WHERE m.status = 'open' AND m.deleted_at IS NULL AND c.deleted_at IS NULL",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let today = Store::today().to_string();
+        let mut out = Vec::new();
+        let unheld = rows.into_iter().filter(|(uid, _)| holders.primary(uid.as_deref()).is_none());
+        for id in unheld.map(|(_, id)| id) {
+            let case: Option<MemberCase> = sqlx::query_as(&format!("{CASE_ROWS} AND m.id = ?1"))
+                .bind(id)
+                .bind(&today)
+                .fetch_optional(&mut *conn)
+                .await?;
+            out.extend(case.map(|c| MemberCase { primary: true, ..c }));
+        }
+        out.sort_by(|a, b| a.client_name.cmp(&b.client_name));
         Ok(out)
     }
 
@@ -261,6 +282,15 @@ impl Store {
         Ok(())
     }
 }
+
+/// One open case as the board's drill-down shows it (?2: today).
+const CASE_ROWS: &str = "SELECT m.id AS matter_id, c.id AS client_id, \
+        c.given_name || ' ' || c.family_name AS client_name, m.kind, m.court_name, \
+        (SELECT min(starts_at) FROM hearings h WHERE h.matter_id = m.id AND h.starts_at >= ?2) AS next_hearing, \
+        (SELECT min(due_on) FROM deadlines d WHERE d.matter_id = m.id AND d.status = 'open') AS next_deadline \
+     FROM matters m JOIN clients c ON c.id = m.client_id \
+     LEFT JOIN sync_ids s ON s.entity = 'matter' AND s.local_id = m.id \
+     WHERE m.status = 'open' AND m.deleted_at IS NULL AND c.deleted_at IS NULL";
 
 /// Who holds a case now: the roster's holders, else the volunteer who opened it.
 async fn holders_now(conn: &mut SqliteConnection, roster: &Roster, uid: &str) -> Result<Vec<String>> {

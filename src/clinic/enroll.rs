@@ -54,6 +54,10 @@ pub struct ClinicStatus {
     pub last_sync: Option<String>,
     /// Until a coordinator admits this vault: the words to compare with their screen.
     pub pairing_words: Option<String>,
+    /// Whether filings must be approved before they are marked filed.
+    pub require_review: bool,
+    /// Whether this member may approve filings (coordinator or supervisor).
+    pub reviewer: bool,
 }
 
 /// A volunteer's join request and the words both sides compare.
@@ -350,6 +354,8 @@ impl Store {
             (None, Some(inviter)) => Some(keys::pairing_words(&inviter, &me.keys.public())),
             _ => None,
         };
+        let reviewer = me.roster.as_ref().is_some_and(|r| r.is_reviewer(&me.row.member_id));
+        let require_review = me.roster.as_ref().is_some_and(|r| r.require_review);
         let (members, assignments) = match me.roster {
             Some(r) => (r.members, r.assignments.into_iter().collect()),
             None => (Vec::new(), Vec::new()),
@@ -367,6 +373,8 @@ impl Store {
             remote: me.row.remote,
             last_sync: me.row.last_sync,
             pairing_words,
+            require_review,
+            reviewer,
         })
     }
 

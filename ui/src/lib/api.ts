@@ -42,6 +42,17 @@ import type { SyncReport } from './bindings/SyncReport';
 import type { ConflictView } from './bindings/ConflictView';
 import type { Keep } from './bindings/Keep';
 import type { Alert } from './bindings/Alert';
+import type { AssignInput } from './bindings/AssignInput';
+import type { AssignmentEntry } from './bindings/AssignmentEntry';
+import type { CaseloadFilter } from './bindings/CaseloadFilter';
+import type { CaseloadRow } from './bindings/CaseloadRow';
+import type { MemberCase } from './bindings/MemberCase';
+import type { NewCase } from './bindings/NewCase';
+import type { ReviewItem } from './bindings/ReviewItem';
+import type { Supervisor } from './bindings/Supervisor';
+import type { DeskFilter } from './bindings/DeskFilter';
+import type { DeskEntry } from './bindings/DeskEntry';
+import type { CourtDay } from './bindings/CourtDay';
 import { tx } from './i18n.svelte';
 
 /** A refused or failed command, as Rust described it. */
@@ -162,7 +173,6 @@ export const api = {
   clinicAdmit: (request: string, words: string, coordinator: boolean) =>
     call<Member>('clinic_admit', { request, words, coordinator }),
   clinicRemove: (member: string) => call<Member>('clinic_remove', { member }),
-  matterAssign: (matterId: number, member: string) => call<Member>('matter_assign', { matterId, member }),
   setClinicRemote: (location: string, keyId: string, secret: string, everyMinutes: number) =>
     call<void>('set_clinic_remote', { location, keyId, secret, everyMinutes }),
   syncNow: () => call<SyncReport>('sync_now'),
@@ -170,6 +180,23 @@ export const api = {
   resolveConflict: (id: number, keep: Keep) => call<ConflictView>('resolve_conflict', { id, keep }),
   clinicAlerts: () => call<Alert[]>('clinic_alerts'),
   dismissAlert: (id: number) => call<void>('dismiss_alert', { id }),
+  caseload: (filter: CaseloadFilter) => call<CaseloadRow[]>('caseload', { filter }),
+  memberCases: (memberId: string) => call<MemberCase[]>('member_cases', { memberId }),
+  matterAssign: (matterId: number, input: AssignInput) => call<Member>('matter_assign', { matterId, input }),
+  assignmentHistory: (matterId: number) => call<AssignmentEntry[]>('assignment_history', { matterId }),
+  offboard: (memberId: string, input: AssignInput, remove: boolean) =>
+    call<number[]>('offboard', { memberId, input, remove }),
+  newToMe: () => call<NewCase[]>('new_to_me'),
+  seenNewCase: (matterId: number) => call<void>('seen_new_case', { matterId }),
+  reviewRequest: (filingId: number, comment: string | null) => call<Filing>('review_request', { filingId, comment }),
+  reviewDecide: (filingId: number, approve: boolean, comment: string | null) =>
+    call<Filing>('review_decide', { filingId, approve, comment }),
+  reviews: () => call<ReviewItem[]>('reviews'),
+  setRequireReview: (required: boolean) => call<void>('set_require_review', { required }),
+  setSupervisor: (memberId: string, role: Supervisor | null) => call<Member>('set_supervisor', { memberId, role }),
+  deskCalendar: (from: string, to: string, filter: DeskFilter) => call<DeskEntry[]>('desk_calendar', { from, to, filter }),
+  courtDay: (court: string, date: string, fullNames: boolean) => call<CourtDay>('court_day', { court, date, fullNames }),
+  courts: () => call<string[]>('courts'),
 };
 
 export type Api = typeof api;

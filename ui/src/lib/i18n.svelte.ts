@@ -4,6 +4,7 @@
 import type { Text } from './bindings/Text';
 import { safetyEn, safetyEs } from './strings/safety';
 import { clinicEn, clinicEs } from './strings/clinic';
+import { deskEn, deskEs } from './strings/desk';
 
 export type Lang = 'en' | 'es';
 
@@ -214,6 +215,7 @@ const en = {
   'error.unknown': 'Something went wrong and nothing was saved. Try again.',
   ...safetyEn,
   ...clinicEn,
+  ...deskEn,
 };
 
 export type Key = keyof typeof en;
@@ -425,6 +427,7 @@ const es: Record<Key, string> = {
   'error.unknown': 'Algo salió mal y no se guardó nada. Vuelva a intentarlo.',
   ...safetyEs,
   ...clinicEs,
+  ...deskEs,
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { en, es };

@@ -1,6 +1,9 @@
 // Which screen is showing. Kept in memory only: nothing about clients is written to
 // the URL, history or browser storage.
 
+/** The coordinator's desk's tabs. */
+export type DeskTab = 'board' | 'reviews' | 'calendar' | 'courtDay';
+
 export type Screen =
   | { name: 'dashboard' }
   | { name: 'clients' }
@@ -10,6 +13,7 @@ export type Screen =
   | { name: 'matter'; id: number }
   | { name: 'newMatter'; clientId: number }
   | { name: 'calendar' }
+  | { name: 'desk'; tab?: DeskTab }
   | { name: 'settings' };
 
 let screen: Screen = $state({ name: 'dashboard' });

@@ -17,4 +17,12 @@ assignments: Array<[string, string]>, remote: string | null, last_sync: string |
 /**
  * Until a coordinator admits this vault: the words to compare with their screen.
  */
-pairing_words: string | null, };
+pairing_words: string | null, 
+/**
+ * Whether filings must be approved before they are marked filed.
+ */
+require_review: boolean, 
+/**
+ * Whether this member may approve filings (coordinator or supervisor).
+ */
+reviewer: boolean, };
