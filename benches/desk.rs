@@ -46,8 +46,11 @@ async fn run() {
     let pool = coord.pool();
     let mut tx = pool.begin().await.unwrap();
     for sql in [
-        "INSERT INTO matters (client_id, kind, forum, status, opened_on, created_at, updated_at) \
-         SELECT id, 'defensive_asylum', 'immigration_court', 'open', '2026-01-01', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z' FROM clients",
+        "INSERT INTO matters (client_id, kind, forum, court_name, status, opened_on, created_at, updated_at) \
+         SELECT id, 'defensive_asylum', 'immigration_court', \
+                CASE id % 4 WHEN 0 THEN 'Chicago Immigration Court' WHEN 1 THEN 'Baltimore Immigration Court' \
+                            WHEN 2 THEN 'Atlanta Immigration Court' ELSE 'Miami Immigration Court' END, \
+                'open', '2026-01-01', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z' FROM clients",
         "INSERT INTO sync_ids (entity, local_id, uid) SELECT 'matter', id, lower(hex(randomblob(16))) FROM matters",
         "INSERT INTO deadlines (matter_id, title, due_on, manual_reason, status, created_at, updated_at) \
          SELECT id, 'Brief', date('2026-11-01', '+' || (id % 60) || ' days'), 'order', 'open', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z' FROM matters WHERE id % 10 = 0",
@@ -75,10 +78,35 @@ async fn run() {
     let mut rows = 0;
     let start = Instant::now();
     for _ in 0..10 {
-        rows = coord.caseload(today).await.unwrap().len();
+        rows = coord.caseload(today, &Default::default()).await.unwrap().len();
     }
     println!(
         "| caseload board, {CLIENTS} clients and matters over {MEMBERS} members ({rows} rows), mean of 10 | {:.0} ms |",
+        start.elapsed().as_secs_f64() * 1e3 / 10.0
+    );
+    let filtered =
+        amparo::clinic::CaseloadFilter { court: Some("Chicago Immigration Court".into()), ..Default::default() };
+    let start = Instant::now();
+    for _ in 0..10 {
+        coord.caseload(today, &filtered).await.unwrap();
+    }
+    println!("| caseload board filtered by court, mean of 10 | {:.0} ms |", start.elapsed().as_secs_f64() * 1e3 / 10.0);
+    let (from, to) = (today, today + chrono::Duration::days(27));
+    let mut entries = 0;
+    let start = Instant::now();
+    for _ in 0..10 {
+        entries = coord.desk_calendar(from, to, &Default::default(), today).await.unwrap().len();
+    }
+    println!(
+        "| clinic calendar, 4 weeks ({entries} hearings and deadlines), mean of 10 | {:.0} ms |",
+        start.elapsed().as_secs_f64() * 1e3 / 10.0
+    );
+    let start = Instant::now();
+    for _ in 0..10 {
+        coord.court_day("Chicago Immigration Court", today + chrono::Duration::days(3), false).await.unwrap();
+    }
+    println!(
+        "| court-day list, one court and day, mean of 10 | {:.0} ms |",
         start.elapsed().as_secs_f64() * 1e3 / 10.0
     );
     let q = amparo::store::similar::SimilarQuery { name: "María Ramírez".into(), ..Default::default() };

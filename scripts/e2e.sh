@@ -2,6 +2,7 @@
 # Runs the real-app end-to-end tests: Xvfb, tauri-driver, the built app, in a throw-away
 # HOME so that the vault and the webview's data are fresh and can be scanned afterwards.
 set -euo pipefail
+# E2E_ONLY=e2e/desk.test.mjs runs one file while working on it.
 root=$(cd "$(dirname "$0")/.." && pwd)
 app="$root/target/debug/amparo-app"
 [ -x "$app" ] || { echo "e2e: $app is not built (run make build)"; exit 1; }
@@ -36,7 +37,7 @@ done
 cd "$root/ui"
 status=0
 APP_BINARY="$app" E2E_HOME="$work/home" WEBDRIVER_URL="http://127.0.0.1:$port" \
-  SCREENSHOT_DIR="${SCREENSHOT_DIR:-}" timeout "${E2E_TIMEOUT:-600}" node --test --test-concurrency=1 e2e/*.test.mjs || status=$?
+  SCREENSHOT_DIR="${SCREENSHOT_DIR:-}" timeout "${E2E_TIMEOUT:-600}" node --test --test-concurrency=1 ${E2E_ONLY:-e2e/*.test.mjs} || status=$?
 if [ $status -ne 0 ]; then
   echo "--- tauri-driver log (last 40 lines) ---"; tail -40 "$work/driver.log" || true
 fi

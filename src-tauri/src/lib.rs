@@ -9,8 +9,8 @@ mod clinic;
 #[cfg(test)]
 mod concurrency_tests;
 mod dashboard;
-mod desk;
 mod deadlines;
+mod desk;
 pub mod error;
 mod matters;
 mod settings;

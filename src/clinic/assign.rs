@@ -220,10 +220,10 @@ impl Store {
         let mut out = Vec::new();
         for (uid, primary) in cases {
             let case: Option<MemberCase> = sqlx::query_as(&format!("{CASE_ROWS} AND s.uid = ?1"))
-            .bind(&uid)
-            .bind(&today)
-            .fetch_optional(&mut *conn)
-            .await?;
+                .bind(&uid)
+                .bind(&today)
+                .fetch_optional(&mut *conn)
+                .await?;
             out.extend(case.map(|c| MemberCase { primary, ..c }));
         }
         out.sort_by(|a, b| (!a.primary, &a.client_name).cmp(&(!b.primary, &b.client_name)));
