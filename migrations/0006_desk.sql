@@ -20,3 +20,20 @@ CREATE TABLE sync_new_to_me (
     assigned_at TEXT NOT NULL,
     seen_at     TEXT
 ) STRICT;
+
+-- When each member's laptop was last heard from (the board and the calendar's flags).
+CREATE INDEX sync_seen_device ON sync_seen (device, at);
+
+-- Who holds each case now (its primary volunteer): the roster's assignment, else the
+-- volunteer who opened it. Kept beside the roster so the board, the clinic calendar and
+-- the court-day list join it instead of loading every ownership row.
+CREATE TABLE sync_case_holder (
+    matter_uid TEXT PRIMARY KEY,
+    member_id  TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT OR REPLACE INTO sync_case_holder (matter_uid, member_id) SELECT matter_uid, member_id FROM sync_case_owner;
+INSERT OR REPLACE INTO sync_case_holder (matter_uid, member_id)
+    SELECT j.key, j.value FROM clinic_self, json_each(clinic_self.roster, '$.assignments') AS j
+    WHERE clinic_self.roster IS NOT NULL;
+CREATE TRIGGER sync_case_owner_holds AFTER INSERT ON sync_case_owner
+BEGIN INSERT OR IGNORE INTO sync_case_holder (matter_uid, member_id) VALUES (NEW.matter_uid, NEW.member_id); END;

@@ -200,22 +200,18 @@ impl Store {
         let mut conn = self.pool().acquire().await?;
         let me = Me::load(&mut conn).await?;
         let roster = me.roster.clone().ok_or(ClinicError::NotInClinic)?;
-        let owned: Vec<String> = sqlx::query_scalar("SELECT matter_uid FROM sync_case_owner WHERE member_id = ?")
+        // Primary cases from the holder table (the roster's assignments, else who opened
+        // the case), co-assigned ones from the roster.
+        let held: Vec<String> = sqlx::query_scalar("SELECT matter_uid FROM sync_case_holder WHERE member_id = ?")
             .bind(member_id)
             .fetch_all(&mut *conn)
             .await?;
-        let mut cases: Vec<(String, bool)> = Vec::new();
-        for (uid, who) in &roster.assignments {
-            if who == member_id {
-                cases.push((uid.clone(), true));
-            }
-        }
+        let mut cases: Vec<(String, bool)> = held.into_iter().map(|u| (u, true)).collect();
         for (uid, co) in &roster.co_assignees {
             if co.contains(member_id) {
                 cases.push((uid.clone(), false));
             }
         }
-        cases.extend(owned.into_iter().filter(|u| !roster.assignments.contains_key(u)).map(|u| (u, true)));
         let today = Store::today().to_string();
         let mut out = Vec::new();
         for (uid, primary) in cases {
@@ -231,27 +227,13 @@ impl Store {
     }
 
     async fn unheld_cases(&self) -> Result<Vec<MemberCase>> {
-        let mut conn = self.pool().acquire().await?;
-        let holders = super::calendar::Holders::load(&mut conn).await?;
-        let rows: Vec<(Option<String>, i64)> = sqlx::query_as(
-            "SELECT s.uid, m.id FROM matters m JOIN clients c ON c.id = m.client_id \
-             LEFT JOIN sync_ids s ON s.entity = 'matter' AND s.local_id = m.id \
-             WHERE m.status = 'open' AND m.deleted_at IS NULL AND c.deleted_at IS NULL",
-        )
-        .fetch_all(&mut *conn)
-        .await?;
-        let today = Store::today().to_string();
-        let mut out = Vec::new();
-        let unheld = rows.into_iter().filter(|(uid, _)| holders.primary(uid.as_deref()).is_none());
-        for id in unheld.map(|(_, id)| id) {
-            let case: Option<MemberCase> = sqlx::query_as(&format!("{CASE_ROWS} AND m.id = ?1"))
-                .bind(id)
-                .bind(&today)
-                .fetch_optional(&mut *conn)
+        let mut out: Vec<MemberCase> =
+            sqlx::query_as(&format!("{CASE_ROWS} AND ho.member_id IS NULL ORDER BY client_name, m.id"))
+                .bind("")
+                .bind(Store::today().to_string())
+                .fetch_all(self.pool())
                 .await?;
-            out.extend(case.map(|c| MemberCase { primary: true, ..c }));
-        }
-        out.sort_by(|a, b| a.client_name.cmp(&b.client_name));
+        out.iter_mut().for_each(|c| c.primary = true);
         Ok(out)
     }
 
@@ -290,6 +272,7 @@ const CASE_ROWS: &str = "SELECT m.id AS matter_id, c.id AS client_id, \
         (SELECT min(due_on) FROM deadlines d WHERE d.matter_id = m.id AND d.status = 'open') AS next_deadline \
      FROM matters m JOIN clients c ON c.id = m.client_id \
      LEFT JOIN sync_ids s ON s.entity = 'matter' AND s.local_id = m.id \
+     LEFT JOIN sync_case_holder ho ON ho.matter_uid = s.uid \
      WHERE m.status = 'open' AND m.deleted_at IS NULL AND c.deleted_at IS NULL";
 
 /// Who holds a case now: the roster's holders, else the volunteer who opened it.

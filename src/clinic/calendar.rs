@@ -102,28 +102,22 @@ struct Raw {
     detained: i64,
     languages: String,
     interpreter_needed: i64,
-    uid: Option<String>,
+    holder: Option<String>,
     assigned_to: Option<String>,
 }
 
-/// Who holds which case and when each member's laptop was last heard from.
+/// The roster and when each member's laptop was last heard from.
 pub(crate) struct Holders {
     roster: Option<Roster>,
-    owners: BTreeMap<String, String>,
     pub last_heard: BTreeMap<String, Option<String>>,
 }
 
 impl Holders {
     pub(crate) async fn load(conn: &mut SqliteConnection) -> Result<Holders> {
         if !Me::exists(conn).await? {
-            return Ok(Holders { roster: None, owners: BTreeMap::new(), last_heard: BTreeMap::new() });
+            return Ok(Holders { roster: None, last_heard: BTreeMap::new() });
         }
         let me = Me::load(conn).await?;
-        let owners = sqlx::query_as("SELECT matter_uid, member_id FROM sync_case_owner")
-            .fetch_all(&mut *conn)
-            .await?
-            .into_iter()
-            .collect();
         let mut last_heard = BTreeMap::new();
         for m in me.roster.iter().flat_map(|r| &r.members) {
             let heard = if m.id == me.row.member_id {
@@ -142,14 +136,7 @@ impl Holders {
             };
             last_heard.insert(m.id.clone(), heard);
         }
-        Ok(Holders { roster: me.roster, owners, last_heard })
-    }
-
-    /// The primary volunteer of a case, if anyone holds it.
-    pub(crate) fn primary(&self, uid: Option<&str>) -> Option<&str> {
-        let uid = uid?;
-        let roster = self.roster.as_ref()?;
-        roster.assignments.get(uid).or_else(|| self.owners.get(uid)).map(String::as_str)
+        Ok(Holders { roster: me.roster, last_heard })
     }
 
     fn name(&self, member: &str) -> String {
@@ -199,7 +186,7 @@ impl Store {
         let silent_since = (today - Duration::days(7)).to_string();
         let mut out = Vec::new();
         for r in raws {
-            let member = if holders.in_clinic() { holders.primary(r.uid.as_deref()).map(str::to_string) } else { None };
+            let member = r.holder.clone().filter(|_| holders.in_clinic());
             match filter.member.as_deref() {
                 Some("none") if member.is_some() => continue,
                 Some(m) if m != "none" && member.as_deref() != Some(m) => continue,
@@ -294,17 +281,19 @@ fn initials(name: &str) -> String {
 /// Hearings in [?1, ?2): the hearing's own court, else its matter's.
 const HEARINGS: &str = "SELECT 'hearing' AS kind, h.id, h.matter_id, c.id AS client_id, c.given_name, c.family_name, \
         h.starts_at AS at, h.kind AS title, COALESCE(h.court, m.court_name) AS court, COALESCE(h.judge, m.judge) AS judge, \
-        h.detained, c.languages, c.interpreter_needed, s.uid, m.assigned_to \
+        h.detained, c.languages, c.interpreter_needed, ho.member_id AS holder, m.assigned_to \
      FROM hearings h JOIN matters m ON m.id = h.matter_id JOIN clients c ON c.id = m.client_id \
      LEFT JOIN sync_ids s ON s.entity = 'matter' AND s.local_id = m.id \
+     LEFT JOIN sync_case_holder ho ON ho.matter_uid = s.uid \
      WHERE h.starts_at >= ?1 AND h.starts_at < ?2 AND m.deleted_at IS NULL AND c.deleted_at IS NULL";
 
 /// Open deadlines due in [?1, ?2).
 const DEADLINES: &str = "SELECT 'deadline', d.id, d.matter_id, c.id, c.given_name, c.family_name, \
         d.due_on, d.title, m.court_name, m.judge, c.detention_status = 'detained', c.languages, c.interpreter_needed, \
-        s.uid, COALESCE(d.assigned_to, m.assigned_to) \
+        ho.member_id, COALESCE(d.assigned_to, m.assigned_to) \
      FROM deadlines d JOIN matters m ON m.id = d.matter_id JOIN clients c ON c.id = m.client_id \
      LEFT JOIN sync_ids s ON s.entity = 'matter' AND s.local_id = m.id \
+     LEFT JOIN sync_case_holder ho ON ho.matter_uid = s.uid \
      WHERE d.status = 'open' AND d.due_on >= ?1 AND d.due_on < ?2 AND m.deleted_at IS NULL AND c.deleted_at IS NULL";
 
 #[cfg(test)]

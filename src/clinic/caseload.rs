@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
+use sqlx::SqliteConnection;
 
 use super::calendar::Holders;
 use super::capture::cases_of;
@@ -53,13 +54,51 @@ pub struct CaseloadRow {
     pub last_heard: Option<String>,
 }
 
+/// The board's sums for one holder ('' for cases no one holds).
 #[derive(sqlx::FromRow)]
-struct MatterStats {
-    uid: Option<String>,
+struct HolderStats {
+    who: String,
+    open: i64,
     hearings: i64,
     overdue: i64,
     due7: i64,
-    activity: String,
+    stale30: i64,
+    stale60: i64,
+    stale90: i64,
+}
+
+/// The open, living matters the board counts, with who holds each (`ho.member_id`) and
+/// the filters: ?4 court, ?5 judge, ?6 kind, ?7 detained only, ?8 language.
+const BOARD_CASES: &str = "FROM matters m JOIN clients c ON c.id = m.client_id \
+     LEFT JOIN sync_ids s ON s.entity = 'matter' AND s.local_id = m.id \
+     LEFT JOIN sync_case_holder ho ON ho.matter_uid = s.uid \
+     WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND m.status = 'open' \
+       AND (?4 IS NULL OR lower(trim(m.court_name)) = lower(?4) \
+            OR EXISTS (SELECT 1 FROM hearings hc WHERE hc.matter_id = m.id AND lower(trim(hc.court)) = lower(?4))) \
+       AND (?5 IS NULL OR lower(trim(m.judge)) = lower(?5) \
+            OR EXISTS (SELECT 1 FROM hearings hj WHERE hj.matter_id = m.id AND lower(trim(hj.judge)) = lower(?5))) \
+       AND (?6 IS NULL OR m.kind = ?6) \
+       AND (?7 = 0 OR c.detention_status = 'detained') \
+       AND (?8 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.languages) l WHERE lower(trim(l.value)) = lower(?8)))";
+
+type Filters<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, bool, Option<&'a str>);
+
+/// Whose row a case counts on, if the board counts it at all: Some(None) for no one.
+async fn board_holder(conn: &mut SqliteConnection, case: &str, f: Filters<'_>) -> Result<Option<Option<String>>> {
+    let who: Option<String> =
+        sqlx::query_scalar(&format!("SELECT COALESCE(ho.member_id, '') {BOARD_CASES} AND s.uid = ?9"))
+            .bind(0)
+            .bind(0)
+            .bind(0)
+            .bind(f.0)
+            .bind(f.1)
+            .bind(f.2)
+            .bind(f.3)
+            .bind(f.4)
+            .bind(case)
+            .fetch_optional(conn)
+            .await?;
+    Ok(who.map(|w| Some(w).filter(|w| !w.is_empty())))
 }
 
 impl Store {
@@ -69,47 +108,51 @@ impl Store {
         let me = Me::load(&mut conn).await?;
         let roster = me.require_coordinator()?.clone();
         let holders = Holders::load(&mut conn).await?;
-        let holder = |uid: &Option<String>| holders.primary(uid.as_deref()).map(str::to_string);
         let text = |v: &Option<String>| v.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
         let d = |n: i64| (today + Duration::days(n)).to_string();
-        // One pass over each table, grouped by matter (a correlated count per matter let
-        // the planner walk the deadlines-by-date index once per matter: 1 s at 10,000).
-        let stats: Vec<MatterStats> = sqlx::query_as(
-            "WITH h AS (SELECT matter_id, COUNT(*) AS n FROM hearings \
-                        WHERE substr(starts_at, 1, 10) BETWEEN ?1 AND ?2 GROUP BY matter_id), \
-                  d AS (SELECT matter_id, SUM(due_on < ?1) AS overdue, SUM(due_on BETWEEN ?1 AND ?3) AS due7 \
-                        FROM deadlines WHERE status = 'open' GROUP BY matter_id), \
+        let (court, judge, kind, language) =
+            (text(&filter.court), text(&filter.judge), text(&filter.kind), text(&filter.language));
+        // One pass over each table, summed per holder in SQL: a coordinator's vault holds
+        // the whole clinic, and sending every matter's row to Rust cost more than the
+        // counting (ranges compare whole strings, so the date indexes serve them).
+        let sql = format!(
+            "WITH h AS (SELECT matter_id, COUNT(*) AS n FROM hearings WHERE starts_at >= ?1 AND starts_at < ?2 \
+                        GROUP BY matter_id), \
+                  d AS (SELECT matter_id, SUM(due_on < ?1) AS overdue, SUM(due_on >= ?1) AS due7 \
+                        FROM deadlines WHERE status = 'open' AND due_on <= ?3 GROUP BY matter_id), \
                   a AS (SELECT matter_id, max(at) AS at FROM ( \
                           SELECT matter_id, updated_at AS at FROM hearings \
                           UNION ALL SELECT matter_id, updated_at FROM deadlines \
                           UNION ALL SELECT matter_id, updated_at FROM filings \
                           UNION ALL SELECT n.matter_id, v.written_at FROM notes n JOIN note_versions v ON v.note_id = n.id \
                             WHERE n.matter_id IS NOT NULL) GROUP BY matter_id) \
-             SELECT m.id, s.uid, COALESCE(h.n, 0) AS hearings, COALESCE(d.overdue, 0) AS overdue, \
-                    COALESCE(d.due7, 0) AS due7, max(m.updated_at, COALESCE(a.at, '')) AS activity \
-             FROM matters m JOIN clients c ON c.id = m.client_id \
-             LEFT JOIN sync_ids s ON s.entity = 'matter' AND s.local_id = m.id \
-             LEFT JOIN h ON h.matter_id = m.id LEFT JOIN d ON d.matter_id = m.id LEFT JOIN a ON a.matter_id = m.id \
-             WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND m.status = 'open' \
-               AND (?4 IS NULL OR lower(trim(m.court_name)) = lower(?4) \
-                    OR EXISTS (SELECT 1 FROM hearings hc WHERE hc.matter_id = m.id AND lower(trim(hc.court)) = lower(?4))) \
-               AND (?5 IS NULL OR lower(trim(m.judge)) = lower(?5) \
-                    OR EXISTS (SELECT 1 FROM hearings hj WHERE hj.matter_id = m.id AND lower(trim(hj.judge)) = lower(?5))) \
-               AND (?6 IS NULL OR m.kind = ?6) \
-               AND (?7 = 0 OR c.detention_status = 'detained') \
-               AND (?8 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.languages) l WHERE lower(trim(l.value)) = lower(?8))) \
-             ORDER BY m.id",
-        )
-        .bind(today.to_string())
-        .bind(d(14))
-        .bind(d(7))
-        .bind(text(&filter.court))
-        .bind(text(&filter.judge))
-        .bind(text(&filter.kind))
-        .bind(filter.detained)
-        .bind(text(&filter.language))
-        .fetch_all(&mut *conn)
-        .await?;
+             SELECT COALESCE(ho.member_id, '') AS who, COUNT(*) AS open, \
+                    COALESCE(SUM(h.n), 0) AS hearings, COALESCE(SUM(d.overdue), 0) AS overdue, \
+                    COALESCE(SUM(d.due7), 0) AS due7, \
+                    SUM(substr(max(m.updated_at, COALESCE(a.at, '')), 1, 10) <= ?9) AS stale30, \
+                    SUM(substr(max(m.updated_at, COALESCE(a.at, '')), 1, 10) <= ?10) AS stale60, \
+                    SUM(substr(max(m.updated_at, COALESCE(a.at, '')), 1, 10) <= ?11) AS stale90 \
+             {} GROUP BY 1",
+            BOARD_CASES.replace(
+                "WHERE m.deleted_at",
+                "LEFT JOIN h ON h.matter_id = m.id LEFT JOIN d ON d.matter_id = m.id \
+                 LEFT JOIN a ON a.matter_id = m.id WHERE m.deleted_at"
+            )
+        );
+        let stats: Vec<HolderStats> = sqlx::query_as(&sql)
+            .bind(today.to_string())
+            .bind(d(15))
+            .bind(d(7))
+            .bind(&court)
+            .bind(&judge)
+            .bind(&kind)
+            .bind(filter.detained)
+            .bind(&language)
+            .bind(d(-30))
+            .bind(d(-60))
+            .bind(d(-90))
+            .fetch_all(&mut *conn)
+            .await?;
 
         let mut rows: BTreeMap<Option<String>, CaseloadRow> = BTreeMap::new();
         for m in &roster.members {
@@ -120,38 +163,33 @@ impl Store {
                     name: m.name.clone(),
                     role: Some(m.role),
                     removed: m.removed_at.is_some(),
+                    last_heard: holders.last_heard.get(&m.id).cloned().flatten(),
                     ..Default::default()
                 },
             );
         }
         rows.insert(None, CaseloadRow::default());
-        let mut member_of_matter: BTreeMap<String, Option<String>> = BTreeMap::new();
-        for m in &stats {
-            let who = holder(&m.uid).filter(|w| rows.contains_key(&Some(w.clone())));
-            if let Some(uid) = &m.uid {
-                member_of_matter.insert(uid.clone(), who.clone());
-            }
-            let row = rows.get_mut(&who).expect("a row for every holder");
-            row.open_matters += 1;
-            row.hearings_14d += m.hearings;
-            row.overdue += m.overdue;
-            row.due_7d += m.due7;
-            let idle = m
-                .activity
-                .get(..10)
-                .and_then(|s| s.parse::<NaiveDate>().ok())
-                .map(|a| (today - a).num_days())
-                .unwrap_or(0);
-            row.stale_30d += (idle >= 30) as i64;
-            row.stale_60d += (idle >= 60) as i64;
-            row.stale_90d += (idle >= 90) as i64;
+        let row_of = |who: &str| Some(who.to_string()).filter(|w| !w.is_empty());
+        for st in &stats {
+            // A holder the roster does not know (yet) counts as no one.
+            let key = row_of(&st.who).filter(|w| rows.contains_key(&Some(w.clone())));
+            let row = rows.get_mut(&key).expect("a row for every holder");
+            row.open_matters += st.open;
+            row.hearings_14d += st.hearings;
+            row.overdue += st.overdue;
+            row.due_7d += st.due7;
+            row.stale_30d += st.stale30;
+            row.stale_60d += st.stale60;
+            row.stale_90d += st.stale90;
         }
-        // Conflicts and duplicates count for whoever holds the case they concern.
+        // Conflicts and duplicates count for whoever holds the case they concern, if the
+        // board counts that case (open, and within the filters).
+        let f = (court.as_deref(), judge.as_deref(), kind.as_deref(), filter.detained, language.as_deref());
         let conflicts: Vec<(String, String)> =
             sqlx::query_as("SELECT entity, uid FROM sync_conflicts").fetch_all(&mut *conn).await?;
         for (entity, uid) in conflicts {
             for case in cases_of(&mut conn, &entity, &uid).await? {
-                if let Some(row) = member_of_matter.get(&case).and_then(|w| rows.get_mut(w)) {
+                if let Some(row) = board_holder(&mut conn, &case, f).await?.and_then(|w| rows.get_mut(&w)) {
                     row.conflicts += 1;
                 }
             }
@@ -165,15 +203,10 @@ impl Store {
             let detail: serde_json::Value = serde_json::from_str(&detail).unwrap_or_default();
             for uid in detail["clients"].as_array().into_iter().flatten().filter_map(|v| v.as_str()) {
                 for case in cases_of(&mut conn, "client", uid).await? {
-                    if let Some(row) = member_of_matter.get(&case).and_then(|w| rows.get_mut(w)) {
+                    if let Some(row) = board_holder(&mut conn, &case, f).await?.and_then(|w| rows.get_mut(&w)) {
                         row.possible_duplicates += 1;
                     }
                 }
-            }
-        }
-        for (member, heard) in &holders.last_heard {
-            if let Some(row) = rows.get_mut(&Some(member.clone())) {
-                row.last_heard = heard.clone();
             }
         }
         let mut out: Vec<CaseloadRow> = rows.into_values().filter(|r| !(r.removed && r.open_matters == 0)).collect();

@@ -141,6 +141,15 @@ impl Me {
             .bind(published as i64)
             .execute(&mut *conn)
             .await?;
+        for (matter, member) in &roster.assignments {
+            if old.as_ref().and_then(|o| o.assignments.get(matter)) != Some(member) {
+                sqlx::query("INSERT OR REPLACE INTO sync_case_holder (matter_uid, member_id) VALUES (?, ?)")
+                    .bind(matter)
+                    .bind(member)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+        }
         let cases = roster.assignments.keys().chain(roster.co_assignees.keys());
         for matter in cases.collect::<std::collections::BTreeSet<_>>() {
             let holders = roster.holders(matter);
