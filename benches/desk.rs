@@ -24,6 +24,9 @@ fn main() {
 async fn run() {
     let dir = tempfile::tempdir().unwrap();
     let pass = SecretString::from("tangerine orbit velvet harbor".to_string());
+    // AMPARO_BENCH_KEEP=FILE also copies the coordinator's vault there (for looking into a
+    // query's plan with examples/time_sql.rs).
+    let keep = std::env::var_os("AMPARO_BENCH_KEEP").map(std::path::PathBuf::from);
     let (coord_vault, _) = Vault::create(&dir.path().join("coord.amparo"), &pass, KdfParams::FLOOR).await.unwrap();
     let coord = Store::new(coord_vault.pool().clone(), "Coordinator");
     coord.clinic_create("Bench clinic", "Coordinator").await.unwrap();
@@ -119,4 +122,14 @@ async fn run() {
         start.elapsed().as_secs_f64() * 1e3 / 10.0
     );
     coord_vault.lock().await;
+    if let Some(keep) = keep {
+        for ext in ["", "-header"] {
+            let name = format!("coord.amparo{ext}");
+            std::fs::copy(
+                dir.path().join(&name),
+                keep.with_file_name(format!("{}{ext}", keep.file_name().unwrap().to_string_lossy())),
+            )
+            .unwrap();
+        }
+    }
 }

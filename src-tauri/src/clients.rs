@@ -7,6 +7,7 @@ use amparo::model::{Client, ClientInput, Matter, Note, NoteSubject};
 use amparo::store::audit::AuditEntry;
 use amparo::store::clients::{ClientQuery, ClientSummary};
 use amparo::store::search::SearchHit;
+use amparo::store::similar::{SimilarClient, SimilarQuery};
 use amparo::store::Page;
 
 use crate::error::CmdResult;
@@ -31,6 +32,12 @@ pub async fn list_clients(state: State<'_, AppState>, query: ClientQuery) -> Cmd
 #[tauri::command]
 pub async fn search_clients(state: State<'_, AppState>, text: String) -> CmdResult<Vec<SearchHit>> {
     Ok(state.store().await?.search_clients(&text, 50).await?)
+}
+
+/// Before adding someone: existing clients who may be the same person, with the reasons.
+#[tauri::command]
+pub async fn similar_clients(state: State<'_, AppState>, query: SimilarQuery) -> CmdResult<Vec<SimilarClient>> {
+    Ok(state.store().await?.similar_clients(&query, 5).await?)
 }
 
 #[tauri::command]

@@ -66,6 +66,7 @@ pub fn run() {
             backups::restore_backup,
             clients::list_clients,
             clients::search_clients,
+            clients::similar_clients,
             clients::get_client,
             clients::add_client,
             clients::update_client,

@@ -202,25 +202,25 @@ impl Store {
         let roster = me.roster.clone().ok_or(ClinicError::NotInClinic)?;
         // Primary cases from the holder table (the roster's assignments, else who opened
         // the case), co-assigned ones from the roster.
-        let held: Vec<String> = sqlx::query_scalar("SELECT matter_uid FROM sync_case_holder WHERE member_id = ?")
+        let today = Store::today().to_string();
+        let mut out: Vec<MemberCase> = sqlx::query_as(&format!("{CASE_ROWS} AND ho.member_id = ?1"))
             .bind(member_id)
+            .bind(&today)
             .fetch_all(&mut *conn)
             .await?;
-        let mut cases: Vec<(String, bool)> = held.into_iter().map(|u| (u, true)).collect();
+        out.iter_mut().for_each(|c| c.primary = true);
         for (uid, co) in &roster.co_assignees {
-            if co.contains(member_id) {
-                cases.push((uid.clone(), false));
+            if !co.contains(member_id) {
+                continue;
             }
-        }
-        let today = Store::today().to_string();
-        let mut out = Vec::new();
-        for (uid, primary) in cases {
-            let case: Option<MemberCase> = sqlx::query_as(&format!("{CASE_ROWS} AND s.uid = ?1"))
-                .bind(&uid)
-                .bind(&today)
-                .fetch_optional(&mut *conn)
-                .await?;
-            out.extend(case.map(|c| MemberCase { primary, ..c }));
+            let case: Option<MemberCase> = sqlx::query_as(&format!(
+                "{CASE_ROWS} AND m.id = (SELECT local_id FROM sync_ids WHERE entity = 'matter' AND uid = ?1)"
+            ))
+            .bind(uid)
+            .bind(&today)
+            .fetch_optional(&mut *conn)
+            .await?;
+            out.extend(case);
         }
         out.sort_by(|a, b| (!a.primary, &a.client_name).cmp(&(!b.primary, &b.client_name)));
         Ok(out)
@@ -271,8 +271,7 @@ const CASE_ROWS: &str = "SELECT m.id AS matter_id, c.id AS client_id, \
         (SELECT min(starts_at) FROM hearings h WHERE h.matter_id = m.id AND h.starts_at >= ?2) AS next_hearing, \
         (SELECT min(due_on) FROM deadlines d WHERE d.matter_id = m.id AND d.status = 'open') AS next_deadline \
      FROM matters m JOIN clients c ON c.id = m.client_id \
-     LEFT JOIN sync_ids s ON s.entity = 'matter' AND s.local_id = m.id \
-     LEFT JOIN sync_case_holder ho ON ho.matter_uid = s.uid \
+     LEFT JOIN sync_case_holder ho ON ho.matter_id = m.id \
      WHERE m.status = 'open' AND m.deleted_at IS NULL AND c.deleted_at IS NULL";
 
 /// Who holds a case now: the roster's holders, else the volunteer who opened it.

@@ -283,8 +283,7 @@ const HEARINGS: &str = "SELECT 'hearing' AS kind, h.id, h.matter_id, c.id AS cli
         h.starts_at AS at, h.kind AS title, COALESCE(h.court, m.court_name) AS court, COALESCE(h.judge, m.judge) AS judge, \
         h.detained, c.languages, c.interpreter_needed, ho.member_id AS holder, m.assigned_to \
      FROM hearings h JOIN matters m ON m.id = h.matter_id JOIN clients c ON c.id = m.client_id \
-     LEFT JOIN sync_ids s ON s.entity = 'matter' AND s.local_id = m.id \
-     LEFT JOIN sync_case_holder ho ON ho.matter_uid = s.uid \
+     LEFT JOIN sync_case_holder ho ON ho.matter_id = m.id \
      WHERE h.starts_at >= ?1 AND h.starts_at < ?2 AND m.deleted_at IS NULL AND c.deleted_at IS NULL";
 
 /// Open deadlines due in [?1, ?2).
@@ -292,8 +291,7 @@ const DEADLINES: &str = "SELECT 'deadline', d.id, d.matter_id, c.id, c.given_nam
         d.due_on, d.title, m.court_name, m.judge, c.detention_status = 'detained', c.languages, c.interpreter_needed, \
         ho.member_id, COALESCE(d.assigned_to, m.assigned_to) \
      FROM deadlines d JOIN matters m ON m.id = d.matter_id JOIN clients c ON c.id = m.client_id \
-     LEFT JOIN sync_ids s ON s.entity = 'matter' AND s.local_id = m.id \
-     LEFT JOIN sync_case_holder ho ON ho.matter_uid = s.uid \
+     LEFT JOIN sync_case_holder ho ON ho.matter_id = m.id \
      WHERE d.status = 'open' AND d.due_on >= ?1 AND d.due_on < ?2 AND m.deleted_at IS NULL AND c.deleted_at IS NULL";
 
 #[cfg(test)]

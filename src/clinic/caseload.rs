@@ -67,12 +67,9 @@ struct HolderStats {
     stale90: i64,
 }
 
-/// The open, living matters the board counts, with who holds each (`ho.member_id`) and
-/// the filters: ?4 court, ?5 judge, ?6 kind, ?7 detained only, ?8 language.
-const BOARD_CASES: &str = "FROM matters m JOIN clients c ON c.id = m.client_id \
-     LEFT JOIN sync_ids s ON s.entity = 'matter' AND s.local_id = m.id \
-     LEFT JOIN sync_case_holder ho ON ho.matter_uid = s.uid \
-     WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND m.status = 'open' \
+/// The filters on the open, living matters the board counts: ?4 court, ?5 judge, ?6 kind,
+/// ?7 detained only, ?8 language.
+const BOARD_FILTERS: &str = "m.deleted_at IS NULL AND c.deleted_at IS NULL AND m.status = 'open' \
        AND (?4 IS NULL OR lower(trim(m.court_name)) = lower(?4) \
             OR EXISTS (SELECT 1 FROM hearings hc WHERE hc.matter_id = m.id AND lower(trim(hc.court)) = lower(?4))) \
        AND (?5 IS NULL OR lower(trim(m.judge)) = lower(?5) \
@@ -81,23 +78,37 @@ const BOARD_CASES: &str = "FROM matters m JOIN clients c ON c.id = m.client_id \
        AND (?7 = 0 OR c.detention_status = 'detained') \
        AND (?8 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.languages) l WHERE lower(trim(l.value)) = lower(?8)))";
 
+/// One matter's figures on the board (?1 today, ?2 the day after the 14 days, ?3 today + 7,
+/// ?9/?10/?11 the days 30/60/90 days back), from the hearings, deadlines and activity sums.
+const FIGURES: &str = "COUNT(*) AS open, COALESCE(SUM(h.n), 0) AS hearings, COALESCE(SUM(d.overdue), 0) AS overdue, \
+       COALESCE(SUM(d.due7), 0) AS due7, \
+       COALESCE(SUM(substr(max(m.updated_at, COALESCE(a.at, '')), 1, 10) <= ?9), 0) AS stale30, \
+       COALESCE(SUM(substr(max(m.updated_at, COALESCE(a.at, '')), 1, 10) <= ?10), 0) AS stale60, \
+       COALESCE(SUM(substr(max(m.updated_at, COALESCE(a.at, '')), 1, 10) <= ?11), 0) AS stale90";
+
+const SUMS: &str =
+    "LEFT JOIN h ON h.matter_id = m.id LEFT JOIN d ON d.matter_id = m.id LEFT JOIN a ON a.matter_id = m.id";
+
 type Filters<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, bool, Option<&'a str>);
 
 /// Whose row a case counts on, if the board counts it at all: Some(None) for no one.
 async fn board_holder(conn: &mut SqliteConnection, case: &str, f: Filters<'_>) -> Result<Option<Option<String>>> {
-    let who: Option<String> =
-        sqlx::query_scalar(&format!("SELECT COALESCE(ho.member_id, '') {BOARD_CASES} AND s.uid = ?9"))
-            .bind(0)
-            .bind(0)
-            .bind(0)
-            .bind(f.0)
-            .bind(f.1)
-            .bind(f.2)
-            .bind(f.3)
-            .bind(f.4)
-            .bind(case)
-            .fetch_optional(conn)
-            .await?;
+    let who: Option<String> = sqlx::query_scalar(&format!(
+        "SELECT COALESCE(ho.member_id, '') FROM matters m JOIN clients c ON c.id = m.client_id \
+             LEFT JOIN sync_case_holder ho ON ho.matter_id = m.id \
+             WHERE {BOARD_FILTERS} AND m.id = (SELECT local_id FROM sync_ids WHERE entity = 'matter' AND uid = ?9)"
+    ))
+    .bind(0)
+    .bind(0)
+    .bind(0)
+    .bind(f.0)
+    .bind(f.1)
+    .bind(f.2)
+    .bind(f.3)
+    .bind(f.4)
+    .bind(case)
+    .fetch_optional(conn)
+    .await?;
     Ok(who.map(|w| Some(w).filter(|w| !w.is_empty())))
 }
 
@@ -115,6 +126,10 @@ impl Store {
         // One pass over each table, summed per holder in SQL: a coordinator's vault holds
         // the whole clinic, and sending every matter's row to Rust cost more than the
         // counting (ranges compare whole strings, so the date indexes serve them).
+        // Summed per member in SQL, walking the holder table in member order (no sort of
+        // every matter), then once more for the matters no one holds: a coordinator's
+        // vault holds the whole clinic, and sending every matter's row to Rust, or
+        // grouping them by a text key, cost more than the counting.
         let sql = format!(
             "WITH h AS (SELECT matter_id, COUNT(*) AS n FROM hearings WHERE starts_at >= ?1 AND starts_at < ?2 \
                         GROUP BY matter_id), \
@@ -126,18 +141,13 @@ impl Store {
                           UNION ALL SELECT matter_id, updated_at FROM filings \
                           UNION ALL SELECT n.matter_id, v.written_at FROM notes n JOIN note_versions v ON v.note_id = n.id \
                             WHERE n.matter_id IS NOT NULL) GROUP BY matter_id) \
-             SELECT COALESCE(ho.member_id, '') AS who, COUNT(*) AS open, \
-                    COALESCE(SUM(h.n), 0) AS hearings, COALESCE(SUM(d.overdue), 0) AS overdue, \
-                    COALESCE(SUM(d.due7), 0) AS due7, \
-                    SUM(substr(max(m.updated_at, COALESCE(a.at, '')), 1, 10) <= ?9) AS stale30, \
-                    SUM(substr(max(m.updated_at, COALESCE(a.at, '')), 1, 10) <= ?10) AS stale60, \
-                    SUM(substr(max(m.updated_at, COALESCE(a.at, '')), 1, 10) <= ?11) AS stale90 \
-             {} GROUP BY 1",
-            BOARD_CASES.replace(
-                "WHERE m.deleted_at",
-                "LEFT JOIN h ON h.matter_id = m.id LEFT JOIN d ON d.matter_id = m.id \
-                 LEFT JOIN a ON a.matter_id = m.id WHERE m.deleted_at"
-            )
+             SELECT ho.member_id AS who, {FIGURES} \
+             FROM sync_case_holder ho INDEXED BY sync_case_holder_member \
+             JOIN matters m ON m.id = ho.matter_id JOIN clients c ON c.id = m.client_id {SUMS} \
+             WHERE {BOARD_FILTERS} GROUP BY ho.member_id \
+             UNION ALL \
+             SELECT '' AS who, {FIGURES} FROM matters m JOIN clients c ON c.id = m.client_id {SUMS} \
+             WHERE {BOARD_FILTERS} AND NOT EXISTS (SELECT 1 FROM sync_case_holder x WHERE x.matter_id = m.id)"
         );
         let stats: Vec<HolderStats> = sqlx::query_as(&sql)
             .bind(today.to_string())

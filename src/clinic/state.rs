@@ -143,11 +143,14 @@ impl Me {
             .await?;
         for (matter, member) in &roster.assignments {
             if old.as_ref().and_then(|o| o.assignments.get(matter)) != Some(member) {
-                sqlx::query("INSERT OR REPLACE INTO sync_case_holder (matter_uid, member_id) VALUES (?, ?)")
-                    .bind(matter)
-                    .bind(member)
-                    .execute(&mut *conn)
-                    .await?;
+                sqlx::query(
+                    "INSERT OR REPLACE INTO sync_case_holder (matter_uid, member_id, matter_id) VALUES (?1, ?2, \
+                     (SELECT local_id FROM sync_ids WHERE entity = 'matter' AND uid = ?1))",
+                )
+                .bind(matter)
+                .bind(member)
+                .execute(&mut *conn)
+                .await?;
             }
         }
         let cases = roster.assignments.keys().chain(roster.co_assignees.keys());

@@ -193,6 +193,18 @@ test('a review: the coordinator asks for changes with a comment', async () => {
   await syncNow();
 });
 
+test('at intake, a client who may already be here shows with why', async () => {
+  await d.click('#nav-clients');
+  await d.click('#add-client');
+  await d.type('#given_name', 'Xochilt');
+  await d.type('#family_name', 'Benavidez');
+  const found = await d.waitText('#possible-matches', (t) => t.includes('Xochitl Benavides'), 10_000);
+  assert.ok(/alike/.test(found), found);
+  await shot('desk-similar-en', [[1280, 800]]);
+  await d.click('#cancel-client');
+  if (await d.exists('#discard-changes')) await d.click('#discard-changes');
+});
+
 test('the clinic calendar flags what could fall between two people; the court-day list', async () => {
   await d.click('#nav-desk');
   await d.click('#desk-tab-calendar');

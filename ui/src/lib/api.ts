@@ -53,6 +53,8 @@ import type { Supervisor } from './bindings/Supervisor';
 import type { DeskFilter } from './bindings/DeskFilter';
 import type { DeskEntry } from './bindings/DeskEntry';
 import type { CourtDay } from './bindings/CourtDay';
+import type { SimilarQuery } from './bindings/SimilarQuery';
+import type { SimilarClient } from './bindings/SimilarClient';
 import { tx } from './i18n.svelte';
 
 /** A refused or failed command, as Rust described it. */
@@ -127,6 +129,7 @@ export const api = {
   restoreBackup: (file: string, passphrase: string) => call<Restored>('restore_backup', { file, passphrase }),
   listClients: (query: ClientQuery) => call<Page<ClientSummary>>('list_clients', { query }),
   searchClients: (text: string) => call<SearchHit[]>('search_clients', { text }),
+  similarClients: (query: SimilarQuery) => call<SimilarClient[]>('similar_clients', { query }),
   getClient: (id: number) => call<ClientDetail>('get_client', { id }),
   addClient: (input: ClientInput) => call<Client>('add_client', { input }),
   updateClient: (id: number, input: ClientInput) => call<Client>('update_client', { id, input }),
