@@ -113,8 +113,28 @@ async fn assignment_history_new_to_you_and_offboarding() {
     assert_eq!(history.iter().map(|h| h.to.as_str()).collect::<Vec<_>>(), ["Victor Volunteer", "Vera Volunteer"]);
     assert!(history[1].also.is_empty(), "the leaving member is not kept as co-assignee: {history:?}");
     c.settle().await;
+    // Offboarding a co-assignee leaves the primary volunteer in place.
+    c.coord
+        .store
+        .matter_assign(
+            m,
+            &AssignInput { to: "Vera Volunteer".into(), also: vec!["Victor Volunteer".into()], ..Default::default() },
+        )
+        .await
+        .unwrap();
+    let to_carla = AssignInput { to: "Carla Coordinator".into(), ..Default::default() };
+    assert_eq!(c.coord.store.offboard("Victor Volunteer", &to_carla).await.unwrap(), vec![m]);
+    let history = c.coord.store.assignment_history(m).await.unwrap();
+    let last = history.last().unwrap();
+    assert_eq!(
+        (last.to.as_str(), last.also.clone()),
+        ("Vera Volunteer", vec!["Carla Coordinator".to_string()]),
+        "{history:?}"
+    );
+    assert_eq!(c.coord.store.member_cases(&vera).await.unwrap().iter().filter(|m| m.primary).count(), 1);
+    c.settle().await;
     let hist_v1 = c.v1.store.assignment_history(m1).await.unwrap();
-    assert_eq!(hist_v1.len(), 2, "the history travels with the case: {hist_v1:?}");
+    assert_eq!(hist_v1.len(), 4, "the history travels with the case: {hist_v1:?}");
     c.close().await;
 }
 
@@ -166,6 +186,16 @@ async fn review_round_trip_on_both_desks_and_a_forged_approval_is_refused() {
     c.settle().await;
     let approved = c.v1.store.filing(f.id).await.unwrap();
     assert_eq!(approved.review.review_status, ReviewStatus::Approved);
+    // Changing what an approved filing says asks for review again.
+    let edited = FilingInput { description: Some("Declaration, I-589 and exhibit index".into()), ..draft(m1, "i589") };
+    let edited = c.v1.store.update_filing(f.id, &edited).await.unwrap();
+    assert_eq!(edited.review.review_status, ReviewStatus::None, "an approval covers the filing as reviewed");
+    c.v1.store.review_request(f.id, Some("Index added")).await.unwrap();
+    c.settle().await;
+    c.coord.store.review_decide(fc, Decision::Approve, None).await.unwrap();
+    c.settle().await;
+    let approved = c.v1.store.filing(f.id).await.unwrap();
+    assert_eq!(approved.review.review_status, ReviewStatus::Approved);
     c.v1.store.update_filing(f.id, &filed(&approved, &Store::today().to_string())).await.unwrap();
     let steps: Vec<String> =
         c.v1.store
@@ -178,7 +208,15 @@ async fn review_round_trip_on_both_desks_and_a_forged_approval_is_refused() {
             .collect();
     assert_eq!(
         steps,
-        ["review_request", "review_changes", "review_request", "review_approve"],
+        [
+            "review_request",
+            "review_changes",
+            "review_request",
+            "review_approve",
+            "review_reset",
+            "review_request",
+            "review_approve"
+        ],
         "audited on both desks"
     );
 
@@ -207,6 +245,30 @@ async fn review_round_trip_on_both_desks_and_a_forged_approval_is_refused() {
         r.refused.iter().any(|x| x.reason.contains("without being a reviewer")),
         "the forged approval is refused: {r:?}"
     );
+
+    // Nor may it sign a request in a reviewer's name, or clear who reviewed an approval.
+    let carla = member_id(&c.coord.store, "Carla Coordinator").await;
+    for (sql, what) in [
+        (
+            "UPDATE filings SET review_status = 'requested', review_requested_by = ? WHERE id = ?",
+            "in the coordinator's name",
+        ),
+        (
+            "UPDATE filings SET reviewed_by = NULL, review_comment = 'Looks fine' WHERE id = ? AND ? <> ''",
+            "a cleared reviewer",
+        ),
+    ] {
+        let f2 =
+            c.v1.store.add_filing(&FilingInput { description: Some(what.into()), ..draft(m1, "brief") }).await.unwrap();
+        sync(&c.v1, &remote).await;
+        sync(&c.coord, &remote).await;
+        let q = sqlx::query(sql);
+        let q = if what.starts_with("in") { q.bind(&carla).bind(f2.id) } else { q.bind(approved.id).bind("x") };
+        q.execute(c.v1.store.pool()).await.unwrap();
+        sync(&c.v1, &remote).await;
+        let r = sync(&c.coord, &remote).await;
+        assert!(r.refused.iter().any(|x| x.reason.contains("without being a reviewer")), "{what}: {r:?}");
+    }
 
     // Once Vera is marked supervising attorney, her approvals count.
     c.coord.store.set_supervisor("Vera Volunteer", Some(Supervisor::Attorney)).await.unwrap();

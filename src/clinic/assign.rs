@@ -123,13 +123,21 @@ impl Store {
             let uid = super::capture::ensure_uid(&mut tx, "matter", matter_id).await?;
             let before = holders_now(&mut tx, &roster, &uid).await?;
             let from = before.first().cloned();
-            roster.assignments.insert(uid.clone(), a.to.id.clone());
+            // Offboarding a co-assignee leaves the case's primary volunteer in place and puts
+            // the new member where the leaving one was.
+            let primary = match (leaving, &from) {
+                (Some(leaving), Some(p)) if p != leaving => p.clone(),
+                _ => a.to.id.clone(),
+            };
+            roster.assignments.insert(uid.clone(), primary.clone());
             let mut co: BTreeSet<String> = a.also.iter().map(|m| m.id.clone()).collect();
             if let Some(leaving) = leaving {
                 co.extend(roster.co_assignees.get(&uid).into_iter().flatten().cloned());
+                co.extend(before.iter().skip(1).cloned());
                 co.retain(|m| m != leaving);
+                co.insert(a.to.id.clone());
             }
-            co.remove(&a.to.id);
+            co.remove(&primary);
             if co.is_empty() {
                 roster.co_assignees.remove(&uid);
             } else {
@@ -144,8 +152,8 @@ impl Store {
             }
             let name = |id: &String| roster.member(id).map(|m| m.name.clone()).unwrap_or_else(|| id.clone());
             let detail = serde_json::json!({
-                "to": a.to.name,
-                "to_id": a.to.id,
+                "to": name(&primary),
+                "to_id": primary,
                 "from": from.as_ref().map(name),
                 "also": roster.co_assignees.get(&uid).into_iter().flatten().map(name).collect::<Vec<_>>(),
                 "reason": a.reason,
@@ -226,13 +234,22 @@ impl Store {
         Ok(out)
     }
 
+    /// Open cases no one holds, or held by someone the roster does not know (the board
+    /// counts both on its "no volunteer" row).
     async fn unheld_cases(&self) -> Result<Vec<MemberCase>> {
-        let mut out: Vec<MemberCase> =
-            sqlx::query_as(&format!("{CASE_ROWS} AND ho.member_id IS NULL ORDER BY client_name, m.id"))
-                .bind("")
-                .bind(Store::today().to_string())
-                .fetch_all(self.pool())
-                .await?;
+        let known: Vec<String> = {
+            let mut conn = self.pool().acquire().await?;
+            let me = Me::load(&mut conn).await?;
+            me.roster.map(|r| r.members.into_iter().map(|m| m.id).collect()).unwrap_or_default()
+        };
+        let mut out: Vec<MemberCase> = sqlx::query_as(&format!(
+            "{CASE_ROWS} AND (ho.member_id IS NULL OR ho.member_id NOT IN (SELECT value FROM json_each(?1))) \
+             ORDER BY client_name, m.id"
+        ))
+        .bind(serde_json::to_string(&known).expect("ids serialise"))
+        .bind(Store::today().to_string())
+        .fetch_all(self.pool())
+        .await?;
         out.iter_mut().for_each(|c| c.primary = true);
         Ok(out)
     }

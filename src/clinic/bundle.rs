@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::format::{Frame, Kind};
+use super::format::{Frame, Kind, VERSION};
 use super::keys::{self, DeviceKeys};
 use super::merge::Op;
 use super::roster::{Role, Roster};
@@ -93,7 +93,7 @@ pub fn seal(mut header: BundleHeader, changes: &Changes, keys: &DeviceKeys) -> R
     (header.hlc_min, header.hlc_max) = if changes.ops.is_empty() { (0, 0) } else { (hlc_min, hlc_max) };
     let head = serde_json::to_vec(&header).map_err(|e| e.to_string())?;
     let signature = keys.sign(&Frame::signed_bytes(Kind::Bundle, &head));
-    let plain = Frame { kind: Kind::Bundle, header: head, signature, payload }.encode(true);
+    let plain = Frame { kind: Kind::Bundle, version: VERSION, header: head, signature, payload }.encode(true);
     let bytes = seal::encrypt(&header.recipients, &plain)?;
     let hash = sha256_hex(&bytes);
     Ok(Sealed { name: object_name(&header.clinic_id, &header.author_device, header.seq, &hash), bytes, hash })
@@ -131,8 +131,9 @@ pub fn open(
     match seal::decrypt(identity, bytes).map_err(Refusal::final_)? {
         Opened::NotForMe => Ok(Read::NotForMe),
         Opened::Plain(plain) => read_plain(&plain, claimed, my_recipient, roster).map_err(|reason| Refusal {
-            // A member admitted after this vault's roster: wait for the roster to arrive.
-            again: reason == STRANGER,
+            // A member admitted after this vault's roster: wait for the roster to arrive;
+            // a newer Amparo's bundle: wait for this one to be updated.
+            again: reason == STRANGER || reason.starts_with(super::format::NEWER),
             reason,
         }),
     }
@@ -165,7 +166,7 @@ pub fn read_plain(plain: &[u8], claimed: &Claimed<'_>, my_recipient: &str, roste
     let Some((member, device)) = roster.device(&header.author_device) else {
         return Err(STRANGER.into());
     };
-    if !keys::verify(&device.sign_key, &Frame::signed_bytes(Kind::Bundle, &frame.header), &frame.signature) {
+    if !keys::verify(&device.sign_key, &frame.signed(), &frame.signature) {
         return Err(format!("its signature is not {}'s: it was forged or altered", member.name));
     }
     if let Some(when) = &member.removed_at {

@@ -147,6 +147,10 @@ impl Holders {
             .unwrap_or_else(|| member.to_string())
     }
 
+    fn is_active(&self, member: &str) -> bool {
+        self.roster.as_ref().and_then(|r| r.member(member)).is_some_and(|m| m.removed_at.is_none())
+    }
+
     fn in_clinic(&self) -> bool {
         self.roster.is_some()
     }
@@ -186,7 +190,8 @@ impl Store {
         let silent_since = (today - Duration::days(7)).to_string();
         let mut out = Vec::new();
         for r in raws {
-            let member = r.holder.clone().filter(|_| holders.in_clinic());
+            // A case held by someone no longer active in the clinic is held by no one.
+            let member = r.holder.clone().filter(|h| holders.is_active(h));
             match filter.member.as_deref() {
                 Some("none") if member.is_some() => continue,
                 Some(m) if m != "none" && member.as_deref() != Some(m) => continue,

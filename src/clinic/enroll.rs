@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
-use super::format::{Frame, Kind};
+use super::format::{Frame, Kind, VERSION};
 use super::keys::{self, DeviceKeys, DevicePublic};
 use super::roster::{Member, Role, Roster};
 use super::state::{new_uid, Me};
@@ -74,7 +74,7 @@ pub struct JoinOutcome {
 fn signed_frame<T: Serialize>(kind: Kind, body: &T, keys: &DeviceKeys) -> Vec<u8> {
     let header = serde_json::to_vec(body).expect("serialises");
     let signature = keys.sign(&Frame::signed_bytes(kind, &header));
-    Frame { kind, header, signature, payload: Vec::new() }.encode(false)
+    Frame { kind, version: VERSION, header, signature, payload: Vec::new() }.encode(false)
 }
 
 /// Parses a self-signed invitation or request; `key` picks the signing key out of it.
@@ -86,7 +86,7 @@ fn open_frame<T: for<'de> Deserialize<'de>>(bytes: &[u8], kind: Kind, key: impl 
     let bad = |detail: String| ClinicError::BadFile { what, detail };
     let frame = Frame::decode(bytes, kind).map_err(bad)?;
     let body: T = serde_json::from_slice(&frame.header).map_err(|e| bad(format!("its content is malformed ({e})")))?;
-    if !keys::verify(key(&body), &Frame::signed_bytes(kind, &frame.header), &frame.signature) {
+    if !keys::verify(key(&body), &frame.signed(), &frame.signature) {
         return Err(bad("its signature does not match its content (it was changed after it was made)".into()).into());
     }
     Ok(body)

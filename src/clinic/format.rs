@@ -2,14 +2,21 @@
 //! and join requests. One frame, one parser that refuses anything unexpected (fuzzed in
 //! `fuzz/fuzz_targets/clinic_frame.rs`):
 //!
-//! `"AMPARO-CLINIC\n"` | kind (1 byte) | version 1 | u32 header length | header (UTF-8 JSON)
+//! `"AMPARO-CLINIC\n"` | kind (1 byte) | version | u32 header length | header (UTF-8 JSON)
 //! | 64-byte Ed25519 signature over kind, version and header | u32 payload length | payload
 //! | zero padding to a Padmé size (bundles and rosters only)
 //!
 //! The signature covers the header; the header carries the payload's length and SHA-256.
 
 pub const MAGIC: &[u8; 14] = b"AMPARO-CLINIC\n";
-pub const VERSION: u8 = 1;
+/// 2: filings carry their review and preparer, rosters co-assignees, reviewers and the
+/// review setting. Any change to what a frame may carry raises it, so that an older
+/// Amparo waits for an update instead of refusing fields it does not know. Frames of every
+/// version up to this one are read.
+pub const VERSION: u8 = 2;
+/// How a frame from a newer Amparo is refused: such a frame waits (it is read again after
+/// an update), and one refused by an older version of this vault is read again now.
+pub const NEWER: &str = "it was written by a newer Amparo";
 pub const MAX_HEADER: usize = 4 << 20;
 pub const MAX_PAYLOAD: usize = 1 << 30;
 
@@ -47,26 +54,38 @@ impl Kind {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Frame {
     pub kind: Kind,
+    /// The format version it was written in (frames are written in `VERSION`).
+    pub version: u8,
     pub header: Vec<u8>,
     pub signature: [u8; 64],
     pub payload: Vec<u8>,
 }
 
 impl Frame {
-    /// The bytes the signature covers.
+    /// The bytes the signature covers, for a frame written now.
     pub fn signed_bytes(kind: Kind, header: &[u8]) -> Vec<u8> {
+        Self::signed_bytes_v(kind, VERSION, header)
+    }
+
+    /// The bytes a frame of `version` was signed over.
+    pub fn signed_bytes_v(kind: Kind, version: u8, header: &[u8]) -> Vec<u8> {
         let mut out = Vec::with_capacity(header.len() + 2);
         out.push(kind as u8);
-        out.push(VERSION);
+        out.push(version);
         out.extend_from_slice(header);
         out
+    }
+
+    /// The bytes this frame's signature covers.
+    pub fn signed(&self) -> Vec<u8> {
+        Self::signed_bytes_v(self.kind, self.version, &self.header)
     }
 
     pub fn encode(&self, pad: bool) -> Vec<u8> {
         let mut out = Vec::with_capacity(MAGIC.len() + 10 + self.header.len() + 64 + self.payload.len());
         out.extend_from_slice(MAGIC);
         out.push(self.kind as u8);
-        out.push(VERSION);
+        out.push(self.version);
         out.extend_from_slice(&(self.header.len() as u32).to_be_bytes());
         out.extend_from_slice(&self.header);
         out.extend_from_slice(&self.signature);
@@ -87,8 +106,11 @@ impl Frame {
             return Err(format!("it is {}, not {}", kind.name(), expected.name()));
         }
         let (&version, rest) = rest.split_first().ok_or("it ends too early")?;
-        if version != VERSION {
-            return Err(format!("it was written by a newer Amparo (format {version}); update Amparo"));
+        if version > VERSION {
+            return Err(format!("{NEWER} (format {version}); update Amparo to read it"));
+        }
+        if version == 0 {
+            return Err("it is of an unknown format".into());
         }
         let (header, rest) = take_sized(rest, MAX_HEADER, "header")?;
         if std::str::from_utf8(header).is_err() {
@@ -104,6 +126,7 @@ impl Frame {
         }
         Ok(Frame {
             kind,
+            version,
             header: header.to_vec(),
             signature: sig.try_into().expect("64 bytes"),
             payload: payload.to_vec(),
@@ -144,7 +167,13 @@ mod tests {
     use super::*;
 
     fn frame() -> Frame {
-        Frame { kind: Kind::Bundle, header: br#"{"a":1}"#.to_vec(), signature: [7; 64], payload: b"changes".to_vec() }
+        Frame {
+            kind: Kind::Bundle,
+            version: VERSION,
+            header: br#"{"a":1}"#.to_vec(),
+            signature: [7; 64],
+            payload: b"changes".to_vec(),
+        }
     }
 
     #[test]
@@ -164,6 +193,19 @@ mod tests {
         let mut extra = bytes.clone();
         extra.push(1);
         assert!(Frame::decode(&extra, Kind::Bundle).is_err());
+    }
+
+    #[test]
+    fn older_versions_are_read_with_their_own_signed_bytes_and_newer_ones_wait() {
+        let old = Frame { version: 1, ..frame() };
+        let read = Frame::decode(&old.encode(true), Kind::Bundle).unwrap();
+        assert_eq!(read.version, 1);
+        assert_eq!(read.signed()[1], 1, "the signature of a format-1 frame covers its own version byte");
+        assert_ne!(read.signed(), Frame::signed_bytes(Kind::Bundle, &read.header));
+        let newer = Frame { version: VERSION + 1, ..frame() };
+        let err = Frame::decode(&newer.encode(true), Kind::Bundle).unwrap_err();
+        assert!(err.starts_with(NEWER), "{err}");
+        assert!(Frame::decode(&Frame { version: 0, ..frame() }.encode(false), Kind::Bundle).is_err());
     }
 
     #[test]

@@ -6,7 +6,6 @@
 //! of the roster made it.
 
 use serde::Serialize;
-use serde_json::Value;
 use sqlx::SqliteConnection;
 
 use super::bundle::Changes;
@@ -14,7 +13,7 @@ use super::roster::{Role, Roster, Supervisor};
 use super::state::Me;
 use super::ClinicError;
 use crate::error::Result;
-use crate::model::{Filing, FilingStatus, ReviewStatus};
+use crate::model::{Filing, ReviewStatus};
 use crate::store::{audit, now, Store};
 
 /// A reviewer's decision.
@@ -87,8 +86,12 @@ impl Store {
             return Err(ClinicError::NotReviewer.into());
         }
         let before = self.filing_in(&mut tx, filing_id).await?;
-        if before.review.review_status != ReviewStatus::Requested {
+        let taking_back = decision == Decision::Changes && before.review.review_status == ReviewStatus::Approved;
+        if before.review.review_status != ReviewStatus::Requested && !taking_back {
             return Err(step("No review is waiting on this filing: the volunteer has not asked for one."));
+        }
+        if before.fields.status.is_sent() {
+            return Err(step("This filing was already sent: review comes before filing."));
         }
         if before.review.review_requested_by.as_deref() == Some(me.row.member_id.as_str()) {
             return Err(ClinicError::OwnReview.into());
@@ -122,7 +125,8 @@ impl Store {
         let me = Me::load(&mut conn).await?;
         let filings: Vec<Filing> = sqlx::query_as(
             "SELECT f.* FROM filings f JOIN matters m ON m.id = f.matter_id \
-             WHERE f.review_status <> 'none' AND f.status = 'draft' AND m.deleted_at IS NULL \
+             WHERE f.review_status <> 'none' AND (f.status = 'draft' OR f.review_status <> 'approved') \
+               AND m.deleted_at IS NULL \
              ORDER BY f.review_requested_at, f.id",
         )
         .fetch_all(&mut *conn)
@@ -196,13 +200,14 @@ impl Store {
     }
 }
 
-/// Refuses to mark a filing sent without approval when the clinic requires review.
+/// Refuses to mark a filing sent without approval when the clinic requires review. A
+/// filing counts as sent once it has a status past draft, a filing date or a receipt.
 pub(crate) async fn check_may_send(
     conn: &mut SqliteConnection,
-    before: Option<(FilingStatus, ReviewStatus)>,
-    status: FilingStatus,
+    before: Option<(bool, ReviewStatus)>,
+    sent: bool,
 ) -> Result<()> {
-    if !status.is_sent() || before.is_some_and(|(s, _)| s.is_sent()) || !Me::exists(conn).await? {
+    if !sent || before.is_some_and(|(was_sent, _)| was_sent) || !Me::exists(conn).await? {
         return Ok(());
     }
     let me = Me::load(conn).await?;
@@ -213,20 +218,60 @@ pub(crate) async fn check_may_send(
     Ok(())
 }
 
-/// In another vault's bundle, an approval or a request for changes must be the author's
-/// own and the author must be a reviewer; coordinators relay others' history as it was.
+/// Whether a filing's details say it has left the office.
+pub fn is_sent(f: &crate::model::FilingFields) -> bool {
+    f.status.is_sent() || f.filed_on.is_some() || f.receipt_number.is_some()
+}
+
+/// In another vault's bundle, the review of a filing may move only as the review steps
+/// move it. A reviewer's decision (approved, changes requested, who reviewed) must be the
+/// author's own and the author a reviewer; anyone else may only ask for review in their own
+/// name (or set it back to none), clearing the decision and writing their own comment.
+/// Coordinators relay others' history as it was; every value must still be a known state.
 pub(crate) fn check_review_ops(roster: &Roster, author: &str, changes: &Changes) -> std::result::Result<(), String> {
+    const STATES: [&str; 4] = ["none", "requested", "changes_requested", "approved"];
+    let ops: Vec<&super::merge::Op> =
+        changes.ops.iter().filter(|o| o.e == "filing" && o.f.starts_with("review")).collect();
+    for op in &ops {
+        if op.f == "review_status" && !op.v.as_str().is_some_and(|v| STATES.contains(&v)) {
+            return Err("it gives a filing a review state that does not exist".into());
+        }
+    }
     if roster.member(author).is_some_and(|m| m.role == Role::Coordinator) {
         return Ok(());
     }
-    for op in changes.ops.iter().filter(|o| o.e == "filing") {
-        let decision = op.f == "review_status" && matches!(op.v.as_str(), Some("approved" | "changes_requested"));
-        let signed = op.f == "reviewed_by" && op.v != Value::Null;
-        if (decision || signed) && (op.m != author || !roster.is_reviewer(author)) {
-            return Err("it approves a filing, or asks for changes, without being a reviewer of the clinic".into());
+    let reviewer = roster.is_reviewer(author);
+    let forged =
+        || Err("it approves a filing, or asks for changes, without being a reviewer of the clinic".to_string());
+    for op in &ops {
+        if op.m != author {
+            return forged();
         }
-        if signed && op.v.as_str() != Some(author) {
-            return Err("it signs a review in another member's name".into());
+        // What this bundle sets the filing's review state to, if anything.
+        let state = changes
+            .ops
+            .iter()
+            .find(|o| o.e == "filing" && o.u == op.u && o.f == "review_status")
+            .and_then(|o| o.v.as_str());
+        let asking = matches!(state, Some("none" | "requested"));
+        let ok = match op.f.as_str() {
+            "review_status" => asking || reviewer,
+            "review_requested_by" => op.v.is_null() || op.v.as_str() == Some(author),
+            "review_requested_at" => true,
+            "reviewed_by" => match op.v.as_str() {
+                Some(who) => reviewer && who == author,
+                None => asking || reviewer,
+            },
+            "reviewed_at" => (asking && op.v.is_null()) || reviewer,
+            "review_comment" => asking || reviewer,
+            _ => true,
+        };
+        if !ok {
+            return if op.f == "reviewed_by" && op.v.as_str().is_some_and(|w| w != author) && reviewer {
+                Err("it signs a review in another member's name".into())
+            } else {
+                forged()
+            };
         }
     }
     Ok(())

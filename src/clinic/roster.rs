@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::format::{Frame, Kind};
+use super::format::{Frame, Kind, VERSION};
 use super::keys::{self, DeviceKeys, DevicePublic};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -123,7 +123,7 @@ impl Roster {
     pub fn seal(&self, keys: &DeviceKeys) -> Vec<u8> {
         let header = serde_json::to_vec(self).expect("a roster serialises");
         let signature = keys.sign(&Frame::signed_bytes(Kind::Roster, &header));
-        Frame { kind: Kind::Roster, header, signature, payload: Vec::new() }.encode(true)
+        Frame { kind: Kind::Roster, version: VERSION, header, signature, payload: Vec::new() }.encode(true)
     }
 
     /// Parses a roster frame and checks it was signed by one of `trusted` (sign keys, hex).
@@ -131,7 +131,7 @@ impl Roster {
         let frame = Frame::decode(frame_bytes, Kind::Roster)?;
         let roster: Roster =
             serde_json::from_slice(&frame.header).map_err(|e| format!("its content is malformed ({e})"))?;
-        let signed = Frame::signed_bytes(Kind::Roster, &frame.header);
+        let signed = frame.signed();
         let signer = roster.device(&roster.signed_by).map(|(_, d)| d.sign_key.clone());
         let ok = signer.as_ref().is_some_and(|k| trusted.contains(k) && keys::verify(k, &signed, &frame.signature));
         if !ok {

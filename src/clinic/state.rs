@@ -141,6 +141,19 @@ impl Me {
             .bind(published as i64)
             .execute(&mut *conn)
             .await?;
+        // A case the previous roster assigned and this one does not (this coordinator's
+        // change lost a race) goes back to whoever opened it, if anyone.
+        for matter in old.iter().flat_map(|o| o.assignments.keys()).filter(|m| !roster.assignments.contains_key(*m)) {
+            sqlx::query("DELETE FROM sync_case_holder WHERE matter_uid = ?").bind(matter).execute(&mut *conn).await?;
+            sqlx::query(
+                "INSERT OR IGNORE INTO sync_case_holder (matter_uid, member_id, matter_id) \
+                 SELECT o.matter_uid, o.member_id, (SELECT local_id FROM sync_ids WHERE entity = 'matter' AND uid = o.matter_uid) \
+                 FROM sync_case_owner o WHERE o.matter_uid = ?",
+            )
+            .bind(matter)
+            .execute(&mut *conn)
+            .await?;
+        }
         for (matter, member) in &roster.assignments {
             if old.as_ref().and_then(|o| o.assignments.get(matter)) != Some(member) {
                 sqlx::query(

@@ -61,6 +61,11 @@ impl Store {
         let mut report = SyncReport { remote: remote.display.clone(), at: now(), ..Default::default() };
         let clinic_id = {
             let mut conn = self.pool().acquire().await?;
+            // What an older Amparo on this laptop refused as too new is read again now.
+            sqlx::query("DELETE FROM sync_seen WHERE status = 'refused' AND detail LIKE ? || '%'")
+                .bind(super::format::NEWER)
+                .execute(&mut *conn)
+                .await?;
             Me::load(&mut conn).await?.row.clinic_id
         };
         let names = remote.list(&format!("amparo/{clinic_id}")).await?;
@@ -152,6 +157,9 @@ impl Store {
                 }
                 Ok(_) => {
                     self.refuse_roster(&mut conn, listed, "its number or clinic disagree with its name", report).await?
+                }
+                Err(reason) if reason.starts_with(super::format::NEWER) => {
+                    report.waiting.push(Refused { name: listed.name.clone(), reason });
                 }
                 Err(reason) => self.refuse_roster(&mut conn, listed, &reason, report).await?,
             }

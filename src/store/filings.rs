@@ -2,7 +2,7 @@
 
 use super::{audit, now, Query, Store};
 use crate::error::{Error, Result};
-use crate::model::{Filing, FilingFields, FilingInput};
+use crate::model::{Filing, FilingFields, FilingInput, ReviewStatus};
 
 impl Store {
     /// Records a filing on a living matter.
@@ -11,7 +11,7 @@ impl Store {
         let mut tx = self.pool().begin().await?;
         Store::require_living_matter(&mut tx, f.matter_id).await?;
         require_own_deadline(&mut tx, &f).await?;
-        crate::clinic::review::check_may_send(&mut tx, None, f.status).await?;
+        crate::clinic::review::check_may_send(&mut tx, None, crate::clinic::review::is_sent(&f)).await?;
         let at = now();
         let sql = format!(
             "INSERT INTO filings ({FILING_COLUMNS}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -47,12 +47,28 @@ impl Store {
         let mut tx = self.pool().begin().await?;
         Store::require_living_matter(&mut tx, f.matter_id).await?;
         require_own_deadline(&mut tx, &f).await?;
-        let was = (before.fields.status, before.review.review_status);
-        crate::clinic::review::check_may_send(&mut tx, Some(was), f.status).await?;
+        let was = (crate::clinic::review::is_sent(&before.fields), before.review.review_status);
+        crate::clinic::review::check_may_send(&mut tx, Some(was), crate::clinic::review::is_sent(&f)).await?;
         let sets: Vec<String> = FILING_COLUMNS.split(", ").skip(1).map(|c| format!("{c} = ?")).collect();
         let sql = format!("UPDATE filings SET {}, updated_at = ? WHERE id = ?", sets.join(", "));
         bind_filing_details(sqlx::query(&sql), &f).bind(now()).bind(id).execute(&mut *tx).await?;
         audit::record(&mut tx, self.actor(), "update", "filing", Some(id), audit::diff(&before.fields, &f)).await?;
+        // An approval covers the filing as it was reviewed: changing what it says (not how
+        // or when it was sent) asks for review again.
+        let what = |x: &FilingFields| (x.form, x.description.clone(), x.preparer.clone(), x.deadline_id);
+        if before.review.review_status == ReviewStatus::Approved
+            && !before.fields.status.is_sent()
+            && what(&before.fields) != what(&f)
+        {
+            sqlx::query(
+                "UPDATE filings SET review_status = 'none', reviewed_by = NULL, reviewed_at = NULL, \
+                 review_comment = NULL WHERE id = ?",
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            audit::record(&mut tx, self.actor(), "review_reset", "filing", Some(id), serde_json::json!({})).await?;
+        }
         tx.commit().await?;
         self.filing(id).await
     }

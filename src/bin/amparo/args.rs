@@ -413,7 +413,7 @@ pub enum MatterCmd {
         /// The primary volunteer (name or member id).
         #[arg(long)]
         to: String,
-        /// A co-assignee (repeat for more).
+        /// A co-assignee (repeat for more). The case's co-assignees become exactly these.
         #[arg(long)]
         also: Vec<String>,
         #[arg(long)]

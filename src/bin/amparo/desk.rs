@@ -15,8 +15,12 @@ fn day(field: &str, raw: Option<String>) -> Result<Option<NaiveDate>> {
 
 pub async fn caseload(store: Store, a: CaseloadArgs, json: bool) -> Result<()> {
     if let Some(who) = a.member {
-        let id =
-            store.clinic_status().await?.members.into_iter().find(|m| m.id == who || m.name.eq_ignore_ascii_case(&who));
+        let id = store
+            .clinic_status()
+            .await?
+            .members
+            .into_iter()
+            .find(|m| m.id == who || m.name.to_lowercase() == who.trim().to_lowercase());
         let id = id.ok_or(amparo::clinic::ClinicError::UnknownMember(who))?.id;
         let cases = store.member_cases(&id).await?;
         print(json, &cases, || {
@@ -233,7 +237,8 @@ pub async fn filing(store: Store, cmd: FilingCmd, json: bool) -> Result<()> {
                 tracking_number: f.fields.tracking_number.clone(),
                 received_on: f.fields.received_on.map(|d| d.to_string()),
                 receipt_number: f.fields.receipt_number.as_ref().map(|r| r.to_string()),
-                status: Some("filed".into()),
+                // A filing already received, or answered, keeps where it stands.
+                status: Some(if f.fields.status.is_sent() { f.fields.status.as_str() } else { "filed" }.into()),
                 deadline_id: f.fields.deadline_id,
                 preparer: f.fields.preparer.clone(),
             };
@@ -282,7 +287,8 @@ pub async fn calendar(
         Some(m) if m == "none" => Some(m),
         Some(who) => {
             let status = store.clinic_status().await?;
-            let found = status.members.into_iter().find(|x| x.id == who || x.name.eq_ignore_ascii_case(&who));
+            let found =
+                status.members.into_iter().find(|x| x.id == who || x.name.to_lowercase() == who.trim().to_lowercase());
             Some(found.ok_or(amparo::clinic::ClinicError::UnknownMember(who))?.id)
         }
         None => None,

@@ -56,6 +56,9 @@ describe('review steps', () => {
     expect(reviewActions({ status: 'draft', review_status: 'requested', review_requested_by: 'carla' }, me)).toEqual({ ask: false, decide: false });
     expect(reviewActions({ status: 'draft', review_status: 'changes_requested', review_requested_by: 'vera' }, vol).ask).toBe(true);
   });
+  it('lets a reviewer take an approval back before filing', () => {
+    expect(reviewActions({ status: 'draft', review_status: 'approved', review_requested_by: 'vera' }, me).decide).toBe(true);
+  });
   it('offers nothing once filed or outside a clinic', () => {
     expect(reviewActions({ status: 'filed', review_status: 'approved', review_requested_by: 'vera' }, me)).toEqual({ ask: false, decide: false });
     expect(reviewActions({ status: 'draft', review_status: 'none', review_requested_by: null }, null)).toEqual({ ask: false, decide: false });

@@ -48,7 +48,9 @@ export function reviewActions(
 ): { ask: boolean; decide: boolean } {
   if (!me || !me.role || f.status !== 'draft') return { ask: false, decide: false };
   const ask = f.review_status === 'none' || f.review_status === 'changes_requested';
-  const decide = me.reviewer && f.review_status === 'requested' && f.review_requested_by !== me.member_id;
+  // A reviewer may also take an approval back (by asking for changes) until it is filed.
+  const decide =
+    me.reviewer && (f.review_status === 'requested' || f.review_status === 'approved') && f.review_requested_by !== me.member_id;
   return { ask, decide };
 }
 
