@@ -95,10 +95,28 @@ fn word_match(a: &str, b: &str) -> u32 {
         80
     } else if (a.len() >= 3 && b.starts_with(a)) || (b.len() >= 3 && a.starts_with(b)) {
         60
+    } else if a.chars().count() >= 5 && b.chars().count() >= 5 && one_typo(a, b) {
+        // Xochilt for Xochitl, Guadalupe for Guadalpue: a slip of the keyboard.
+        55
     } else if (a.chars().count() == 1 && b.starts_with(a)) || (b.chars().count() == 1 && a.starts_with(b)) {
         30
     } else {
         0
+    }
+}
+
+/// Whether two words differ by one slip: two neighbouring letters swapped, one letter
+/// changed, added or left out.
+fn one_typo(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[start..], &b[start..]);
+    let end = ra.iter().rev().zip(rb.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (ma, mb) = (&ra[..ra.len() - end.min(ra.len())], &rb[..rb.len() - end.min(rb.len())]);
+    match (ma.len(), mb.len()) {
+        (1, 1) | (1, 0) | (0, 1) => true,
+        (2, 2) => ma[0] == mb[1] && ma[1] == mb[0],
+        _ => false,
     }
 }
 
@@ -221,6 +239,17 @@ mod tests {
 
     fn w(s: &str) -> Vec<String> {
         words(s)
+    }
+
+    #[test]
+    fn one_slip_of_the_keyboard_still_meets() {
+        assert!(one_typo("xochilt", "xochitl"));
+        assert!(one_typo("guadalupe", "guadalpue"));
+        assert!(one_typo("benavides", "benavidez"));
+        assert!(one_typo("fernando", "fernado"));
+        assert!(!one_typo("fernando", "fernanda2x"));
+        assert!(!one_typo("martinez", "ramirezz"));
+        assert!(name_score(&w("Xochilt Benavidez"), &w("Xochitl Benavides")) >= 50);
     }
 
     #[test]
