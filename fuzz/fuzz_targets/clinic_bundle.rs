@@ -20,8 +20,17 @@ fn roster() -> &'static (Roster, String) {
             clinic_id: "0190a0a0-0000-7000-8000-000000000000".into(),
             clinic_name: "fuzz".into(),
             seq: 1,
-            members: vec![Member { id: "m".into(), name: "m".into(), role: Role::Volunteer, devices: vec![keys.public()], removed_at: None }],
+            members: vec![Member {
+                id: "m".into(),
+                name: "m".into(),
+                role: Role::Volunteer,
+                devices: vec![keys.public()],
+                removed_at: None,
+                supervises_as: None,
+            }],
             assignments: Default::default(),
+            co_assignees: Default::default(),
+            require_review: false,
             signed_by: keys.device_id.clone(),
             issued_at: String::new(),
         };
