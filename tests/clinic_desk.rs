@@ -347,6 +347,21 @@ async fn clinic_calendar_flags_court_day_and_board_filters() {
         async move { s.caseload(today, &f).await.unwrap().iter().map(|r| r.open_matters).sum::<i64>() }
     };
     assert_eq!(count(CaseloadFilter::default()).await, 2);
+    // The unfiltered board (kept by triggers) and a filter every case passes agree.
+    let every = CaseloadFilter { court: Some("Baltimore Immigration Court".into()), ..Default::default() };
+    for day in [today, today + Duration::days(70), today + Duration::days(100)] {
+        let plain = c.coord.store.caseload(day, &CaseloadFilter::default()).await.unwrap();
+        let filtered = c.coord.store.caseload(day, &every).await.unwrap();
+        assert_eq!(plain, filtered, "as of {day}");
+        assert!(plain.iter().any(|r| r.hearings_14d + r.overdue + r.due_7d + r.stale_30d > 0), "{plain:?}");
+    }
+    // A deleted client's case leaves the board, and comes back with the client.
+    let zid = client_id_by_name(&c.coord.store, "Zanzibarova").await.unwrap();
+    c.coord.store.delete_client(zid).await.unwrap();
+    assert_eq!(count(CaseloadFilter::default()).await, 1);
+    assert_eq!(count(every.clone()).await, 1);
+    c.coord.store.restore_client(zid).await.unwrap();
+    assert_eq!(count(CaseloadFilter::default()).await, 2);
     assert_eq!(
         count(CaseloadFilter { court: Some("BALTIMORE immigration court".into()), ..Default::default() }).await,
         2

@@ -55,7 +55,7 @@ pub struct CaseloadRow {
 }
 
 /// The board's sums for one holder ('' for cases no one holds).
-#[derive(sqlx::FromRow)]
+#[derive(Default, sqlx::FromRow)]
 struct HolderStats {
     who: String,
     open: i64,
@@ -88,6 +88,52 @@ const FIGURES: &str = "COUNT(*) AS open, COALESCE(SUM(h.n), 0) AS hearings, COAL
 
 const SUMS: &str =
     "LEFT JOIN h ON h.matter_id = m.id LEFT JOIN d ON d.matter_id = m.id LEFT JOIN a ON a.matter_id = m.id";
+
+/// The unfiltered board from the per-matter board rows the triggers keep (`desk_matters`):
+/// open cases and stale ones are index range counts per member; hearings and deadlines
+/// start from the few in their date ranges.
+async fn board_rows(conn: &mut SqliteConnection, today: NaiveDate) -> Result<Vec<HolderStats>> {
+    let d = |n: i64| (today + Duration::days(n)).to_string();
+    let mut stats: BTreeMap<String, HolderStats> = BTreeMap::new();
+    let held: Vec<(String, i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT member_id, COUNT(*), SUM(active <= ?1), SUM(active <= ?2), SUM(active <= ?3) \
+         FROM desk_matters INDEXED BY desk_matters_board WHERE open = 1 GROUP BY member_id",
+    )
+    .bind(d(-30))
+    .bind(d(-60))
+    .bind(d(-90))
+    .fetch_all(&mut *conn)
+    .await?;
+    for (who, open, stale30, stale60, stale90) in held {
+        stats.insert(who.clone(), HolderStats { who, open, stale30, stale60, stale90, ..Default::default() });
+    }
+    let hearings: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT dm.member_id, COUNT(*) FROM hearings h JOIN desk_matters dm ON dm.matter_id = h.matter_id \
+         WHERE h.starts_at >= ?1 AND h.starts_at < ?2 AND dm.open = 1 GROUP BY 1",
+    )
+    .bind(today.to_string())
+    .bind(d(15))
+    .fetch_all(&mut *conn)
+    .await?;
+    for (who, n) in hearings {
+        stats.entry(who.clone()).or_insert_with(|| HolderStats { who, ..Default::default() }).hearings = n;
+    }
+    let deadlines: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT dm.member_id, SUM(d.due_on < ?1), SUM(d.due_on >= ?1) FROM deadlines d \
+         JOIN desk_matters dm ON dm.matter_id = d.matter_id \
+         WHERE d.status = 'open' AND d.due_on <= ?2 AND dm.open = 1 GROUP BY 1",
+    )
+    .bind(today.to_string())
+    .bind(d(7))
+    .fetch_all(&mut *conn)
+    .await?;
+    for (who, overdue, due7) in deadlines {
+        let row = stats.entry(who.clone()).or_insert_with(|| HolderStats { who, ..Default::default() });
+        row.overdue = overdue;
+        row.due7 = due7;
+    }
+    Ok(stats.into_values().collect())
+}
 
 type Filters<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, bool, Option<&'a str>);
 
@@ -149,20 +195,25 @@ impl Store {
              SELECT '' AS who, {FIGURES} FROM matters m JOIN clients c ON c.id = m.client_id {SUMS} \
              WHERE {BOARD_FILTERS} AND NOT EXISTS (SELECT 1 FROM sync_case_holder x WHERE x.matter_id = m.id)"
         );
-        let stats: Vec<HolderStats> = sqlx::query_as(&sql)
-            .bind(today.to_string())
-            .bind(d(15))
-            .bind(d(7))
-            .bind(&court)
-            .bind(&judge)
-            .bind(&kind)
-            .bind(filter.detained)
-            .bind(&language)
-            .bind(d(-30))
-            .bind(d(-60))
-            .bind(d(-90))
-            .fetch_all(&mut *conn)
-            .await?;
+        let unfiltered = court.is_none() && judge.is_none() && kind.is_none() && !filter.detained && language.is_none();
+        let stats: Vec<HolderStats> = if unfiltered {
+            board_rows(&mut conn, today).await?
+        } else {
+            sqlx::query_as(&sql)
+                .bind(today.to_string())
+                .bind(d(15))
+                .bind(d(7))
+                .bind(&court)
+                .bind(&judge)
+                .bind(&kind)
+                .bind(filter.detained)
+                .bind(&language)
+                .bind(d(-30))
+                .bind(d(-60))
+                .bind(d(-90))
+                .fetch_all(&mut *conn)
+                .await?
+        };
 
         let mut rows: BTreeMap<Option<String>, CaseloadRow> = BTreeMap::new();
         for m in &roster.members {
