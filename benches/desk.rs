@@ -106,6 +106,18 @@ async fn run() {
     );
     let start = Instant::now();
     for _ in 0..10 {
+        entries = coord
+            .desk_calendar(from, from + chrono::Duration::days(6), &Default::default(), today)
+            .await
+            .unwrap()
+            .len();
+    }
+    println!(
+        "| clinic calendar, 1 week ({entries} hearings and deadlines), mean of 10 | {:.0} ms |",
+        start.elapsed().as_secs_f64() * 1e3 / 10.0
+    );
+    let start = Instant::now();
+    for _ in 0..10 {
         coord.court_day("Chicago Immigration Court", today + chrono::Duration::days(3), false).await.unwrap();
     }
     println!(

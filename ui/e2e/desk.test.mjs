@@ -208,6 +208,10 @@ test('at intake, a client who may already be here shows with why', async () => {
 test('the clinic calendar flags what could fall between two people; the court-day list', async () => {
   await d.click('#nav-desk');
   await d.click('#desk-tab-calendar');
+  // A week by default; the hearings are in 9 days.
+  await d.find('#cal-to');
+  await d.type('#cal-to', iso(13));
+  await d.click('#cal-show');
   const cal = await d.waitText('#clinic-calendar', (t) => t.includes('Wislande Pierre') && t.includes('Xochitl Benavides'));
   assert.ok(cal.includes('No volunteer holds this case'), `the unheld hearing is flagged: ${cal}`);
   await d.find('#cal-flagged');
