@@ -5,6 +5,7 @@ import type { CaseloadRow } from './bindings/CaseloadRow';
 import type { DeskEntry } from './bindings/DeskEntry';
 import type { Filing } from './bindings/Filing';
 import type { ClinicStatus } from './bindings/ClinicStatus';
+import { isoDay } from './calendar';
 
 export type BoardColumn =
   | 'name'
@@ -62,8 +63,7 @@ export function historyDay(on: string | null, at: string): string {
 /** Today as YYYY-MM-DD in local time (never UTC: after 7 pm in the eastern U.S. the UTC
  * date is already tomorrow). */
 export function localDay(d: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return isoDay(d);
 }
 
 /** `days` after a YYYY-MM-DD day. */
