@@ -292,7 +292,7 @@ const CASE_ROWS: &str = "SELECT m.id AS matter_id, c.id AS client_id, \
      WHERE m.status = 'open' AND m.deleted_at IS NULL AND c.deleted_at IS NULL";
 
 /// Who holds a case now: the roster's holders, else the volunteer who opened it.
-async fn holders_now(conn: &mut SqliteConnection, roster: &Roster, uid: &str) -> Result<Vec<String>> {
+pub(crate) async fn holders_now(conn: &mut SqliteConnection, roster: &Roster, uid: &str) -> Result<Vec<String>> {
     let holders = roster.holders(uid);
     if !holders.is_empty() {
         return Ok(holders);

@@ -344,6 +344,14 @@ impl Store {
         Me::save_roster(conn, &roster, false).await
     }
 
+    /// A member of this vault's roster by id or name (as `find_member` resolves it).
+    pub async fn clinic_member(&self, who: &str) -> Result<Member> {
+        let mut conn = self.pool().acquire().await?;
+        let me = Me::load(&mut conn).await?;
+        let roster = me.roster.as_ref().ok_or(ClinicError::NotInClinic)?;
+        Ok(find_member(roster, who)?.clone())
+    }
+
     /// This vault's clinic, or None if it has none.
     pub async fn clinic_status(&self) -> Result<ClinicStatus> {
         let mut conn = self.pool().acquire().await?;

@@ -45,7 +45,7 @@ impl Store {
         if me.role().is_none() {
             return Err(ClinicError::NotInClinic.into());
         }
-        let before = self.filing_in(&mut tx, filing_id).await?;
+        let before = Store::filing_on(&mut tx, filing_id).await?;
         if before.fields.status.is_sent() {
             return Err(step("This filing was already sent: review comes before filing."));
         }
@@ -85,7 +85,7 @@ impl Store {
         if !roster.is_reviewer(&me.row.member_id) {
             return Err(ClinicError::NotReviewer.into());
         }
-        let before = self.filing_in(&mut tx, filing_id).await?;
+        let before = Store::filing_on(&mut tx, filing_id).await?;
         let taking_back = decision == Decision::Changes && before.review.review_status == ReviewStatus::Approved;
         if before.review.review_status != ReviewStatus::Requested && !taking_back {
             return Err(step("No review is waiting on this filing: the volunteer has not asked for one."));
@@ -189,14 +189,6 @@ impl Store {
         })
         .await?;
         Ok(changed.expect("set by the change"))
-    }
-
-    async fn filing_in(&self, conn: &mut SqliteConnection, id: i64) -> Result<Filing> {
-        sqlx::query_as("SELECT * FROM filings WHERE id = ?")
-            .bind(id)
-            .fetch_optional(conn)
-            .await?
-            .ok_or(crate::Error::NotFound { entity: "filing", id })
     }
 }
 

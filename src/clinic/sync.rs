@@ -561,16 +561,7 @@ async fn readers(
     let mut out = roster.coordinator_readers();
     out.insert(me.keys.public().age_recipient);
     for case in cases {
-        let mut holders = roster.holders(case);
-        if holders.is_empty() {
-            holders.extend(
-                sqlx::query_scalar::<_, String>("SELECT member_id FROM sync_case_owner WHERE matter_uid = ?")
-                    .bind(case)
-                    .fetch_optional(&mut *conn)
-                    .await?,
-            );
-        }
-        for m in holders {
+        for m in super::assign::holders_now(conn, roster, case).await? {
             out.extend(roster.member_readers(&m));
         }
     }

@@ -32,9 +32,15 @@ impl Store {
 
     /// One filing.
     pub async fn filing(&self, id: i64) -> Result<Filing> {
+        let mut conn = self.pool().acquire().await?;
+        Store::filing_on(&mut conn, id).await
+    }
+
+    /// One filing, read on a connection (inside a caller's transaction).
+    pub(crate) async fn filing_on(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<Filing> {
         sqlx::query_as("SELECT * FROM filings WHERE id = ?")
             .bind(id)
-            .fetch_optional(self.pool())
+            .fetch_optional(conn)
             .await?
             .ok_or(Error::NotFound { entity: "filing", id })
     }

@@ -15,13 +15,7 @@ fn day(field: &str, raw: Option<String>) -> Result<Option<NaiveDate>> {
 
 pub async fn caseload(store: Store, a: CaseloadArgs, json: bool) -> Result<()> {
     if let Some(who) = a.member {
-        let id = store
-            .clinic_status()
-            .await?
-            .members
-            .into_iter()
-            .find(|m| m.id == who || m.name.to_lowercase() == who.trim().to_lowercase());
-        let id = id.ok_or(amparo::clinic::ClinicError::UnknownMember(who))?.id;
+        let id = store.clinic_member(&who).await?.id;
         let cases = store.member_cases(&id).await?;
         print(json, &cases, || {
             if cases.is_empty() {
@@ -285,12 +279,7 @@ pub async fn calendar(
     let to = day("to", to)?.unwrap_or(from + Duration::days(27));
     let member = match member {
         Some(m) if m == "none" => Some(m),
-        Some(who) => {
-            let status = store.clinic_status().await?;
-            let found =
-                status.members.into_iter().find(|x| x.id == who || x.name.to_lowercase() == who.trim().to_lowercase());
-            Some(found.ok_or(amparo::clinic::ClinicError::UnknownMember(who))?.id)
-        }
+        Some(who) => Some(store.clinic_member(&who).await?.id),
         None => None,
     };
     let entries = store.desk_calendar(from, to, &DeskFilter { member, court }, Store::today()).await?;
