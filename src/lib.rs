@@ -4,6 +4,7 @@
 pub mod backups;
 pub mod clinic;
 pub mod error;
+pub mod exchange;
 pub mod model;
 pub mod process_guard;
 pub mod rules;

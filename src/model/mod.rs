@@ -2,6 +2,7 @@
 //! can only hold valid values. Raw input (`*Input`) is checked once, by `validate`.
 
 pub mod client;
+pub mod countries;
 pub mod deadline;
 pub mod fields;
 pub mod filing;

@@ -43,33 +43,14 @@ impl Store {
     pub async fn add_client(&self, input: &ClientInput) -> Result<Client> {
         let fields = input.validate(Store::today())?;
         let mut tx = self.pool().begin().await?;
-        if let Some(p) = fields.principal_id {
-            require_living_client(&mut tx, p).await?;
-        }
-        let at = now();
-        let sql = format!(
-            "INSERT INTO clients ({CLIENT_COLUMNS}, created_at, updated_at) VALUES \
-             (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        );
-        let id =
-            bind_fields(sqlx::query(&sql), &fields).bind(&at).bind(&at).execute(&mut *tx).await?.last_insert_rowid();
-        write_aliases(&mut tx, id, &fields.other_names).await?;
-        search::reindex_client(&mut tx, id).await?;
-        audit::record(
-            &mut tx,
-            self.actor(),
-            "create",
-            "client",
-            Some(id),
-            serde_json::to_value(&fields).unwrap_or_default(),
-        )
-        .await?;
+        let id = insert_client(&mut tx, self.actor(), &fields).await?;
         tx.commit().await?;
         self.client(id).await
     }
 
     /// Adds many clients in one transaction: all of them, or none if any is refused (the
-    /// error names the first refused row, counting from 1). For imports.
+    /// error names the first refused row, counting from 1). For benchmarks and tests; a
+    /// spreadsheet goes through `import_sheet`, which reports every row.
     pub async fn add_clients(&self, inputs: &[ClientInput]) -> Result<Vec<i64>> {
         let today = Store::today();
         let mut valid = Vec::with_capacity(inputs.len());
@@ -84,21 +65,9 @@ impl Store {
             valid.push(fields);
         }
         let mut tx = self.pool().begin().await?;
-        let at = now();
-        let sql = format!(
-            "INSERT INTO clients ({CLIENT_COLUMNS}, created_at, updated_at) VALUES \
-             (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        );
         let mut ids = Vec::with_capacity(valid.len());
         for fields in &valid {
-            if let Some(p) = fields.principal_id {
-                require_living_client(&mut tx, p).await?;
-            }
-            let id =
-                bind_fields(sqlx::query(&sql), fields).bind(&at).bind(&at).execute(&mut *tx).await?.last_insert_rowid();
-            write_aliases(&mut tx, id, &fields.other_names).await?;
-            search::reindex_client(&mut tx, id).await?;
-            ids.push(id);
+            ids.push(insert_client_quietly(&mut tx, fields).await?);
         }
         audit::record(&mut tx, self.actor(), "import", "client", None, serde_json::json!({ "count": ids.len() }))
             .await?;
@@ -234,6 +203,30 @@ impl Store {
         .fetch_all(self.pool())
         .await?)
     }
+}
+
+/// Inserts one validated client with its other names, search entry and audit row, inside
+/// the caller's transaction.
+pub(crate) async fn insert_client(tx: &mut Transaction<'_, Sqlite>, actor: &str, fields: &ClientFields) -> Result<i64> {
+    let id = insert_client_quietly(tx, fields).await?;
+    audit::record(tx, actor, "create", "client", Some(id), serde_json::to_value(fields).unwrap_or_default()).await?;
+    Ok(id)
+}
+
+/// Inserts one validated client without an audit row of its own (the caller writes one).
+async fn insert_client_quietly(tx: &mut Transaction<'_, Sqlite>, fields: &ClientFields) -> Result<i64> {
+    if let Some(p) = fields.principal_id {
+        require_living_client(tx, p).await?;
+    }
+    let at = now();
+    let sql = format!(
+        "INSERT INTO clients ({CLIENT_COLUMNS}, created_at, updated_at) VALUES \
+         (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    );
+    let id = bind_fields(sqlx::query(&sql), fields).bind(&at).bind(&at).execute(&mut **tx).await?.last_insert_rowid();
+    write_aliases(tx, id, &fields.other_names).await?;
+    search::reindex_client(tx, id).await?;
+    Ok(id)
 }
 
 fn bind_fields<'q>(q: super::Query<'q>, f: &'q ClientFields) -> super::Query<'q> {

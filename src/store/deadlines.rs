@@ -359,7 +359,11 @@ pub(crate) struct DeadlineJoin {
 }
 
 /// Inserts one validated deadline with its audit row, inside the caller's transaction.
-async fn insert_deadline(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, actor: &str, f: &DeadlineFields) -> Result<i64> {
+pub(crate) async fn insert_deadline(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    actor: &str,
+    f: &DeadlineFields,
+) -> Result<i64> {
     let (rule_id, trigger_on, reason) = match &f.source {
         DeadlineSource::Rule { rule_id, trigger_on } => (Some(rule_id.as_str()), Some(*trigger_on), None),
         DeadlineSource::Manual { reason } => (None, None, Some(reason.as_str())),

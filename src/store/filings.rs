@@ -9,23 +9,7 @@ impl Store {
     pub async fn add_filing(&self, input: &FilingInput) -> Result<Filing> {
         let f = input.validate(Store::today())?;
         let mut tx = self.pool().begin().await?;
-        Store::require_living_matter(&mut tx, f.matter_id).await?;
-        require_own_deadline(&mut tx, &f).await?;
-        crate::clinic::review::check_may_send(&mut tx, None, crate::clinic::review::is_sent(&f)).await?;
-        let at = now();
-        let sql = format!(
-            "INSERT INTO filings ({FILING_COLUMNS}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        );
-        let id = bind_filing(sqlx::query(&sql), &f).bind(&at).bind(&at).execute(&mut *tx).await?.last_insert_rowid();
-        audit::record(
-            &mut tx,
-            self.actor(),
-            "create",
-            "filing",
-            Some(id),
-            serde_json::to_value(&f).unwrap_or_default(),
-        )
-        .await?;
+        let id = insert_filing(&mut tx, self.actor(), &f).await?;
         tx.commit().await?;
         self.filing(id).await
     }
@@ -88,6 +72,25 @@ impl Store {
         .fetch_all(self.pool())
         .await?)
     }
+}
+
+/// Inserts one validated filing of a living matter with its audit row, inside the caller's
+/// transaction; a filing marked sent must have passed the clinic's review where one is due.
+pub(crate) async fn insert_filing(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    actor: &str,
+    f: &FilingFields,
+) -> Result<i64> {
+    Store::require_living_matter(tx, f.matter_id).await?;
+    require_own_deadline(tx, f).await?;
+    crate::clinic::review::check_may_send(tx, None, crate::clinic::review::is_sent(f)).await?;
+    let at = now();
+    let sql = format!(
+        "INSERT INTO filings ({FILING_COLUMNS}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    );
+    let id = bind_filing(sqlx::query(&sql), f).bind(&at).bind(&at).execute(&mut **tx).await?.last_insert_rowid();
+    audit::record(tx, actor, "create", "filing", Some(id), serde_json::to_value(f).unwrap_or_default()).await?;
+    Ok(id)
 }
 
 /// A filing can satisfy only a deadline of its own matter.

@@ -11,21 +11,7 @@ impl Store {
     pub async fn add_hearing(&self, input: &HearingInput) -> Result<Hearing> {
         let f = input.validate()?;
         let mut tx = self.pool().begin().await?;
-        Store::require_living_matter(&mut tx, f.matter_id).await?;
-        let at = now();
-        let sql = format!(
-            "INSERT INTO hearings ({HEARING_COLUMNS}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        );
-        let id = bind_hearing(sqlx::query(&sql), &f).bind(&at).bind(&at).execute(&mut *tx).await?.last_insert_rowid();
-        audit::record(
-            &mut tx,
-            self.actor(),
-            "create",
-            "hearing",
-            Some(id),
-            serde_json::to_value(&f).unwrap_or_default(),
-        )
-        .await?;
+        let id = insert_hearing(&mut tx, self.actor(), &f).await?;
         tx.commit().await?;
         self.hearing(id).await
     }
@@ -80,6 +66,23 @@ impl Store {
 const HEARING_COLUMNS: &str = "matter_id, kind, starts_at, court, judge, detained, attendance, outcome";
 
 /// Binds every column of HEARING_COLUMNS.
+/// Inserts one validated hearing of a living matter with its audit row, inside the
+/// caller's transaction.
+pub(crate) async fn insert_hearing(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    actor: &str,
+    f: &HearingFields,
+) -> Result<i64> {
+    Store::require_living_matter(tx, f.matter_id).await?;
+    let at = now();
+    let sql = format!(
+        "INSERT INTO hearings ({HEARING_COLUMNS}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    );
+    let id = bind_hearing(sqlx::query(&sql), f).bind(&at).bind(&at).execute(&mut **tx).await?.last_insert_rowid();
+    audit::record(tx, actor, "create", "hearing", Some(id), serde_json::to_value(f).unwrap_or_default()).await?;
+    Ok(id)
+}
+
 fn bind_hearing<'q>(q: Query<'q>, f: &'q HearingFields) -> Query<'q> {
     bind_hearing_details(q.bind(f.matter_id), f)
 }

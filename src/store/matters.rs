@@ -12,38 +12,7 @@ impl Store {
     pub async fn add_matter(&self, input: &MatterInput) -> Result<Matter> {
         let f = input.validate(Store::today())?;
         let mut tx = self.pool().begin().await?;
-        require_living_client(&mut tx, f.client_id).await?;
-        let at = now();
-        let id = sqlx::query(
-            "INSERT INTO matters (client_id, kind, forum, court_name, judge, status, stage, assigned_to, opened_on, \
-             closed_on, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(f.client_id)
-        .bind(f.kind)
-        .bind(f.forum)
-        .bind(&f.court_name)
-        .bind(&f.judge)
-        .bind(f.status)
-        .bind(&f.stage)
-        .bind(&f.assigned_to)
-        .bind(f.opened_on)
-        .bind(f.closed_on)
-        .bind(f.outcome)
-        .bind(&at)
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
-        search::reindex_client(&mut tx, f.client_id).await?;
-        audit::record(
-            &mut tx,
-            self.actor(),
-            "create",
-            "matter",
-            Some(id),
-            serde_json::to_value(&f).unwrap_or_default(),
-        )
-        .await?;
+        let id = insert_matter(&mut tx, self.actor(), &f).await?;
         tx.commit().await?;
         self.sync_one_year(f.client_id, None).await?;
         self.matter(id).await
@@ -138,4 +107,38 @@ impl Store {
         .await?;
         expect_one(rows.map(|_| 1).unwrap_or(0), "matter", id)
     }
+}
+
+/// Inserts one validated matter of a living client with its audit row, inside the
+/// caller's transaction (the one-year deadline is the caller's to add).
+pub(crate) async fn insert_matter(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    actor: &str,
+    f: &crate::model::MatterFields,
+) -> Result<i64> {
+    require_living_client(tx, f.client_id).await?;
+    let at = now();
+    let id = sqlx::query(
+        "INSERT INTO matters (client_id, kind, forum, court_name, judge, status, stage, assigned_to, opened_on, \
+         closed_on, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(f.client_id)
+    .bind(f.kind)
+    .bind(f.forum)
+    .bind(&f.court_name)
+    .bind(&f.judge)
+    .bind(f.status)
+    .bind(&f.stage)
+    .bind(&f.assigned_to)
+    .bind(f.opened_on)
+    .bind(f.closed_on)
+    .bind(f.outcome)
+    .bind(&at)
+    .bind(&at)
+    .execute(&mut **tx)
+    .await?
+    .last_insert_rowid();
+    search::reindex_client(tx, f.client_id).await?;
+    audit::record(tx, actor, "create", "matter", Some(id), serde_json::to_value(f).unwrap_or_default()).await?;
+    Ok(id)
 }

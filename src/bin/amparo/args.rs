@@ -115,6 +115,74 @@ pub enum Command {
     /// The deadline rules: list them, or compute one (needs no vault).
     #[command(subcommand)]
     Rules(RulesCmd),
+    /// Import clients and their cases from a spreadsheet (CSV, Excel, LibreOffice).
+    #[command(subcommand)]
+    Import(ImportCmd),
+    /// Export hearings and deadlines to a calendar file.
+    #[command(subcommand)]
+    Export(ExportCmd),
+}
+
+#[derive(Subcommand)]
+pub enum ExportCmd {
+    /// An .ics calendar (RFC 5545) of hearings and open deadlines, with reminders. Client
+    /// names are left out unless --names full is chosen (and confirmed).
+    Ics {
+        /// The file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// First day, YYYY-MM-DD (default today).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day (default: a year after the first).
+        #[arg(long)]
+        to: Option<String>,
+        /// How to name clients: reference (M-12, the default), initials, or full.
+        #[arg(long, default_value = "reference")]
+        names: String,
+        /// Confirm full names without being asked.
+        #[arg(long)]
+        yes: bool,
+        /// Write the events' words in Spanish.
+        #[arg(long)]
+        spanish: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ImportCmd {
+    /// A CSV file: UTF-8 (with or without BOM), UTF-16 or Windows-1252; commas, semicolons
+    /// or tabs.
+    Csv(ImportArgs),
+    /// An Excel (.xlsx) or LibreOffice (.ods) file: its first sheet.
+    Xlsx(ImportArgs),
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// The spreadsheet.
+    pub file: PathBuf,
+    /// Say what would be imported, row by row, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import the good rows and write the refused ones, with a reason column, to
+    /// NAME-rejected.csv beside the file (or --rejected-file).
+    #[arg(long)]
+    pub only_good_rows: bool,
+    /// Where to write the refused rows.
+    #[arg(long)]
+    pub rejected_file: Option<PathBuf>,
+    /// A column and the field it holds: "Header=field", "C=field" or "3=field" (repeat for
+    /// more; "Header=ignore" skips a column). Remembered for the next import.
+    #[arg(long = "map")]
+    pub map: Vec<String>,
+    /// How the file writes dates when both day and month are numbers: auto (refuse what
+    /// reads both ways), mdy (11/25/2026) or dmy (25/11/2026).
+    #[arg(long, default_value = "auto")]
+    pub dates: String,
+    /// The kind of case for rows with case details but no kind (e.g. defensive_asylum).
+    #[arg(long)]
+    pub kind: Option<String>,
 }
 
 #[derive(Args)]

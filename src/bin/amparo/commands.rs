@@ -45,6 +45,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Conflicts { resolve, keep } => {
             with_store(&path, actor, |s| crate::clinic::conflicts(s, resolve, keep, json)).await?
         }
+        Command::Import(cmd) => with_store(&path, actor, |s| crate::exchange::import(s, cmd, json)).await?,
+        Command::Export(cmd) => with_store(&path, actor, |s| crate::exchange::export(s, cmd, json)).await?,
         Command::Rules(_) => unreachable!("handled above: needs no vault"),
     }
     Ok(())
