@@ -13,7 +13,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 STAMP := target/.stamps
 
-.PHONY: run test deps system-deps tauri-driver cargo-fuzz ui-deps s3-deps ui build check-bindings test-rust test-ui test-e2e fuzz clean
+.PHONY: run test deps system-deps tauri-driver cargo-fuzz ui-deps s3-deps py-deps ui build check-bindings test-rust test-ui test-e2e fuzz clean
 
 run: deps build
 	@echo "Opening Amparo (vault: $${AMPARO_VAULT:-default location}) ..."
@@ -64,7 +64,13 @@ check-bindings:
 	fi
 
 # Formatting is checked where rustfmt is part of the toolchain (it is on these machines).
-test-rust: s3-deps
+# Python's icalendar reads the calendars Amparo writes, as an independent parser (pinned, in .venv).
+ICALENDAR_VERSION := 7.3.2
+py-deps: s3-deps
+	@.venv/bin/python -c 'import icalendar, sys; sys.exit(icalendar.__version__ != "$(ICALENDAR_VERSION)")' 2>/dev/null || \
+		.venv/bin/pip install --disable-pip-version-check -q "icalendar==$(ICALENDAR_VERSION)"
+
+test-rust: s3-deps py-deps
 	if cargo fmt --version >/dev/null 2>&1; then cargo fmt --all --check; fi
 	cargo test --workspace
 

@@ -193,6 +193,29 @@ fn attendance_words(a: Attendance) -> Text {
     Text::new(a.label(), es)
 }
 
+/// A reminder `before` the event.
+fn reminder(words: &str, before: Duration) -> Alarm {
+    Alarm::display(words, -before)
+}
+
+/// The crate writes a DTSTAMP and a random UID into every component it renders; RFC 5545
+/// (3.6.6) allows neither in a VALARM, and a random UID would change at every export. They
+/// are dropped from the rendered alarms (both are short lines, never folded).
+fn without_alarm_stamps(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_alarm = false;
+    for line in text.split_inclusive("\r\n") {
+        match line.trim_end() {
+            "BEGIN:VALARM" => in_alarm = true,
+            "END:VALARM" => in_alarm = false,
+            l if in_alarm && (l.starts_with("DTSTAMP:") || l.starts_with("UID:")) => continue,
+            _ => {}
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 fn say(t: Text, spanish: bool) -> String {
     if spanish { t.es } else { t.en }.into_owned()
 }
@@ -248,7 +271,10 @@ impl Store {
         .await?;
 
         let sp = opts.spanish;
-        let mut cal = Calendar::new();
+        let mut cal = Calendar::empty();
+        cal.append_property(("VERSION", "2.0"))
+            .append_property(("PRODID", "-//Amparo//Amparo calendar export//EN"))
+            .append_property(("CALSCALE", "GREGORIAN"));
         cal.name(&say(Text::fixed("Amparo: hearings and deadlines", "Amparo: audiencias y plazos"), sp));
         let mut floating = 0;
         for h in &hearings {
@@ -260,10 +286,7 @@ impl Store {
                     say(Text::fixed("Hearing", "Audiencia"), sp),
                     who(opts.names, h.matter_id, &h.given_name, &h.family_name)
                 ))
-                .alarm(Alarm::display(
-                    &say(Text::fixed("Hearing tomorrow", "Audiencia mañana"), sp),
-                    -Duration::days(1),
-                ));
+                .alarm(reminder(&say(Text::fixed("Hearing tomorrow", "Audiencia mañana"), sp), Duration::days(1)));
             let zone = h.court.as_deref().and_then(court_zone).and_then(|z| z.parse::<chrono_tz::Tz>().ok());
             let (start, end) = match zone.and_then(|tz| tz.from_local_datetime(&h.starts_at).earliest()) {
                 Some(at) => {
@@ -318,14 +341,11 @@ impl Store {
                     ),
                     sp,
                 ))
-                .alarm(Alarm::display(
-                    &say(Text::fixed("Deadline in 7 days", "Plazo en 7 días"), sp),
-                    -Duration::days(7),
-                ))
-                .alarm(Alarm::display(&say(Text::fixed("Deadline tomorrow", "Plazo mañana"), sp), -Duration::days(1)));
+                .alarm(reminder(&say(Text::fixed("Deadline in 7 days", "Plazo en 7 días"), sp), Duration::days(7)))
+                .alarm(reminder(&say(Text::fixed("Deadline tomorrow", "Plazo mañana"), sp), Duration::days(1)));
             cal.push(e.done());
         }
-        let text = cal.done().to_string();
+        let text = without_alarm_stamps(&cal.done().to_string());
         super::write_private(out, text.as_bytes())?;
         let summary = IcsSummary {
             hearings: hearings.len() as u64,
