@@ -353,7 +353,7 @@ impl Store {
             floating,
             path: out.display().to_string(),
         };
-        audit::record(
+        let audit_written = audit::record(
             &mut tx,
             self.actor(),
             "export",
@@ -364,8 +364,16 @@ impl Store {
                 "hearings": summary.hearings, "deadlines": summary.deadlines, "file": out.display().to_string(),
             }),
         )
-        .await?;
-        tx.commit().await?;
+        .await
+        .and(Ok(()));
+        // A calendar whose export could not be recorded does not stay behind unrecorded.
+        if let Err(e) = match audit_written {
+            Ok(()) => tx.commit().await.map_err(Error::from),
+            Err(e) => Err(e),
+        } {
+            let _ = std::fs::remove_file(out);
+            return Err(e);
+        }
         Ok(summary)
     }
 }

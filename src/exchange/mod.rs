@@ -11,13 +11,13 @@ pub mod court_zones;
 pub mod formula;
 pub mod ics;
 pub mod import;
-// pub mod reports;
+pub mod reports;
 pub mod sheet;
 pub mod values;
 
 /// Writes a file the user alone can read (0600 where permissions exist), whole or not at
 /// all: a temporary file beside it, renamed over it once written.
-pub(crate) fn write_private(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
+pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
     use std::io::Write;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

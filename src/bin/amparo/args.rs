@@ -121,6 +121,36 @@ pub enum Command {
     /// Export hearings and deadlines to a calendar file.
     #[command(subcommand)]
     Export(ExportCmd),
+    /// A report for the clinic or its funders, as CSV or a page to print (HTML).
+    Report(ReportArgs),
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// caseload, outcomes, hearings, deadlines or clients.
+    pub kind: String,
+    /// First day of the period, YYYY-MM-DD.
+    #[arg(long)]
+    pub from: String,
+    /// Last day of the period.
+    #[arg(long)]
+    pub to: String,
+    /// csv or html.
+    #[arg(long, default_value = "csv")]
+    pub format: String,
+    /// For funders: no names, A-numbers, dates of birth or free text, and small counts
+    /// hidden.
+    #[arg(long)]
+    pub deidentified: bool,
+    /// With --deidentified: counts below this are shown as "fewer than N".
+    #[arg(long, default_value_t = 5)]
+    pub threshold: u32,
+    /// The file to write (default: print it).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Write the report's words in Spanish.
+    #[arg(long)]
+    pub spanish: bool,
 }
 
 #[derive(Subcommand)]

@@ -47,6 +47,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         }
         Command::Import(cmd) => with_store(&path, actor, |s| crate::exchange::import(s, cmd, json)).await?,
         Command::Export(cmd) => with_store(&path, actor, |s| crate::exchange::export(s, cmd, json)).await?,
+        Command::Report(args) => with_store(&path, actor, |s| crate::exchange::report(s, args, json)).await?,
         Command::Rules(_) => unreachable!("handled above: needs no vault"),
     }
     Ok(())

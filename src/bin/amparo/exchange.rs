@@ -1,11 +1,11 @@
-//! Getting data in and out: `import csv|xlsx`, `export ics`.
+//! Getting data in and out: `import csv|xlsx`, `export ics`, `report`.
 
 use amparo::exchange::columns::Choice;
 use amparo::exchange::import::{ImportOptions, ImportReport, Run};
 use amparo::model::ValidationError;
 use amparo::{Error, Result, Store};
 
-use crate::args::{ExportCmd, ImportArgs, ImportCmd};
+use crate::args::{ExportCmd, ImportArgs, ImportCmd, ReportArgs};
 use crate::output::print;
 
 fn invalid(field: &str, message: amparo::text::Text) -> Error {
@@ -122,4 +122,48 @@ fn confirm_full_names() -> Result<bool> {
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line).map_err(|e| Error::io("stdin", e))?;
     Ok(line.trim().eq_ignore_ascii_case("yes"))
+}
+
+pub async fn report(store: Store, args: ReportArgs, json: bool) -> Result<()> {
+    use amparo::exchange::reports::{render, ReportOptions};
+    let opts = ReportOptions {
+        kind: args.kind.parse().map_err(|t| invalid("kind", t))?,
+        from: date_arg("from", Some(&args.from), Store::today())?,
+        to: date_arg("to", Some(&args.to), Store::today())?,
+        deidentified: args.deidentified,
+        threshold: args.threshold,
+        spanish: args.spanish,
+    };
+    let format = args.format.to_ascii_lowercase();
+    let report = store.report(&opts).await?;
+    let bytes = match format.as_str() {
+        "csv" => render::csv(&report, args.spanish),
+        "html" => render::html(&report, args.spanish).into_bytes(),
+        _ => {
+            return Err(invalid(
+                "format",
+                amparo::text::Text::fixed("The format must be csv or html.", "El formato debe ser csv o html."),
+            ))
+        }
+    };
+    let destination = args.out.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "(printed)".into());
+    match &args.out {
+        Some(path) => {
+            amparo::exchange::write_private(path, &bytes)?;
+            // A report that could not be recorded does not stay behind unrecorded.
+            if let Err(e) = store.record_report(&report, &format, &destination).await {
+                let _ = std::fs::remove_file(path);
+                return Err(e);
+            }
+            print(json, &serde_json::json!({ "rows": report.rows.len(), "path": destination }), || {
+                format!("Wrote the {} report ({} rows) to {destination}.", report.kind.key(), report.rows.len())
+            });
+        }
+        None => {
+            use std::io::Write;
+            store.record_report(&report, &format, &destination).await?;
+            let _ = std::io::stdout().write_all(&bytes);
+        }
+    }
+    Ok(())
 }
