@@ -131,6 +131,9 @@ async fn counts_for_the_clinic_and_hidden_for_funders() {
     assert!(shown.contains(&"Nationality,Guatemala,7".to_string()), "{shown:?}");
     assert!(shown.contains(&"Age (at the end of the period),0–17,fewer than 5".to_string()), "{shown:?}");
     assert!(shown.contains(&"Age (at the end of the period),35–49,6".to_string()), "{shown:?}");
+    let one = ReportOptions { threshold: 10, ..opts(ReportKind::Clients, true) };
+    let small = s.report(&one).await.unwrap();
+    assert!(render::html(&small, false).contains("period: fewer than 10."), "a small total is hidden too");
 
     // The clinic's own page names volunteers, escaped.
     let own = render::html(&caseload, false);

@@ -58,7 +58,10 @@ pub fn excel_serial(serial: f64) -> Result<NaiveDateTime, Text> {
     let epoch = NaiveDate::from_ymd_opt(y, m, d).expect("valid").and_hms_opt(0, 0, 0).expect("valid");
     let days = serial.trunc() as i64 + if serial < 60.0 { 1 } else { 0 };
     let seconds = ((serial.fract() * 86_400.0).round()) as i64;
-    Ok(epoch + Duration::days(days) + Duration::seconds(seconds))
+    let at = epoch + Duration::days(days) + Duration::seconds(seconds);
+    // The same range as any typed date (a six-digit number in a date column is a typo).
+    crate::model::fields::date(&at.date().to_string())?;
+    Ok(at)
 }
 
 /// The month a word names, in English or Spanish, full or abbreviated.
@@ -447,6 +450,8 @@ mod tests {
         let (day, t) = date_time_parts("46085.375", DateOrder::Auto).unwrap().unwrap();
         assert_eq!((day, t), (d("2026-03-04"), NaiveTime::from_hms_opt(9, 0, 0)));
         assert!(date("99999999", DateOrder::Auto).is_err());
+        // Found by fuzzing: Excel reaches 9999, Amparo's dates stop at 2199.
+        assert!(date("252026", DateOrder::Auto).unwrap_err().en.contains("out of range"));
     }
 
     #[test]

@@ -262,12 +262,27 @@ async fn clients(conn: &mut SqliteConnection, o: &ReportOptions) -> Result<Table
             vec![Cell::Text(if o.spanish { dim.es } else { dim.en }.into_owned()), Cell::Text(value), Cell::Count(n)]
         })
         .collect();
-    let n = rows.len();
+    let n = rows.len() as i64;
+    // The total is a count like any other: hidden when small in a de-identified report.
+    let (en, es) = if o.deidentified && n > 0 && n < o.threshold as i64 {
+        (format!("fewer than {}", o.threshold), format!("menos de {}", o.threshold))
+    } else {
+        (n.to_string(), n.to_string())
+    };
     let note = Text::new(
-        format!("{n} clients with a matter open at some time in the period."),
-        format!("{n} clientes con algún caso abierto durante el periodo."),
+        format!("Clients with a matter open at some time in the period: {en}."),
+        format!("Clientes con algún caso abierto durante el periodo: {es}."),
     );
     Ok((columns, out, vec![note]))
+}
+
+fn detention_words(status: &str, spanish: bool) -> String {
+    let (en, es) = match status {
+        "detained" => ("Detained", "Detenido/a"),
+        "released" => ("Released from detention", "Liberado/a de la detención"),
+        _ => ("Not detained", "No detenido/a"),
+    };
+    if spanish { es } else { en }.to_string()
 }
 
 #[cfg(test)]

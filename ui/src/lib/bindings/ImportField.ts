@@ -3,4 +3,4 @@
 /**
  * What a column can hold. The keys are what `--map "Column=field"` takes.
  */
-export type ImportField = "given_name" | "family_name" | "full_name" | "other_names" | "a_number" | "date_of_birth" | "nationality" | "languages" | "interpreter_needed" | "phone" | "email" | "address" | "detained" | "detention_facility" | "detained_since" | "last_arrival" | "matter_kind" | "court" | "judge" | "assigned_to" | "opened_on" | "stage" | "hearing_date" | "hearing_time" | "hearing_kind" | "deadline_date" | "deadline_title" | "receipt_number" | "ignore";
+export type ImportField = "given_name" | "family_name" | "full_name" | "other_names" | "a_number" | "date_of_birth" | "nationality" | "languages" | "interpreter_needed" | "phone" | "email" | "address" | "detained" | "detention_facility" | "detained_since" | "last_arrival" | "matter_kind" | "court" | "judge" | "assigned_to" | "opened_on" | "stage" | "hearing_date" | "hearing_time" | "hearing_kind" | "deadline_date" | "deadline_title" | "receipt_number" | "filed_on" | "ignore";
