@@ -12,6 +12,7 @@ mod dashboard;
 mod deadlines;
 mod desk;
 pub mod error;
+mod exchange;
 mod matters;
 mod settings;
 mod state;
@@ -123,6 +124,12 @@ pub fn run() {
             desk::desk_calendar,
             desk::court_day,
             desk::courts,
+            exchange::import_preview,
+            exchange::import_sheet,
+            exchange::export_calendar,
+            exchange::build_report,
+            exchange::save_report,
+            exchange::record_printed_report,
         ])
         .setup(|app| {
             // The clinic syncs on its own: after an unlock and every N minutes.

@@ -240,8 +240,7 @@ async fn clients(conn: &mut SqliteConnection, o: &ReportOptions) -> Result<Table
             .ok()
             .and_then(|l| l.into_iter().next())
             .unwrap_or_else(|| unknown.into());
-        let detention =
-            detention.parse::<crate::model::DetentionStatus>().map(|d| d.label().to_string()).unwrap_or_default();
+        let detention = detention_words(detention, o.spanish);
         let band = age_band(*dob, o.to);
         let band = if band == "unknown" { unknown.to_string() } else { band.to_string() };
         for key in [(0, country), (1, language), (2, detention), (3, band)] {
