@@ -21,11 +21,11 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn dry() -> Run {
-    Run { dry_run: true, rejected_file: None }
+    Run { dry_run: true, ..Default::default() }
 }
 
 fn real() -> Run {
-    Run { dry_run: false, rejected_file: None }
+    Run::default()
 }
 
 /// (row, field) of every refusal, in order.

@@ -29,16 +29,31 @@ pub async fn import_preview(
     file: String,
     options: ImportOptions,
 ) -> CmdResult<ImportReport> {
-    let run = Run { dry_run: true, rejected_file: None };
+    let run = Run { dry_run: true, ..Default::default() };
     Ok(state.store().await?.import_sheet(&path_of(&file)?, &options, &run).await?)
 }
 
 /// Imports `file`: every row, or with `only_good_rows` the good ones (the others go to
-/// NAME-rejected.csv beside it).
+/// NAME-rejected.csv beside it). A large sheet takes a while: progress is reported for
+/// `job_progress`, against the row count a dry run gives first (it reads fast).
 #[tauri::command]
 pub async fn import_sheet(state: State<'_, AppState>, file: String, options: ImportOptions) -> CmdResult<ImportReport> {
-    let run = Run { dry_run: false, rejected_file: None };
-    Ok(state.store().await?.import_sheet(&path_of(&file)?, &options, &run).await?)
+    let store = state.store().await?;
+    let path = path_of(&file)?;
+    let progress = state.progress.clone();
+    progress.start();
+    let total = store.import_sheet(&path, &options, &Run { dry_run: true, ..Default::default() }).await.map(|r| r.rows);
+    let report = match total {
+        Ok(total) => {
+            let shown = progress.clone();
+            let run =
+                Run { progress: Some(std::sync::Arc::new(move |done| shown.set(done, total))), ..Default::default() };
+            store.import_sheet(&path, &options, &run).await
+        }
+        Err(e) => Err(e),
+    };
+    progress.finish();
+    Ok(report?)
 }
 
 /// Writes the calendar file.

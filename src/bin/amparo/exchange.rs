@@ -27,7 +27,7 @@ pub async fn import(store: Store, cmd: ImportCmd, json: bool) -> Result<()> {
         only_good_rows: args.only_good_rows,
         file_name: String::new(),
     };
-    let run = Run { dry_run: args.dry_run, rejected_file: args.rejected_file.clone() };
+    let run = Run { dry_run: args.dry_run, rejected_file: args.rejected_file.clone(), progress: None };
     let report = store.import_sheet(&args.file, &opts, &run).await?;
     print(json, &report, || summary(&report, args.dry_run));
     if !args.dry_run && !report.imported {

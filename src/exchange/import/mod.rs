@@ -113,12 +113,14 @@ impl ImportReport {
     }
 }
 
-/// Whether to write, and where refused rows go.
-#[derive(Clone, Debug, Default)]
+/// Whether to write, where refused rows go, and who hears how far it got.
+#[derive(Clone, Default)]
 pub struct Run {
     pub dry_run: bool,
     /// Where to write the refused rows; default: beside the file, "NAME-rejected.csv".
     pub rejected_file: Option<PathBuf>,
+    /// Called with the number of data rows read so far, every few hundred rows.
+    pub progress: Option<std::sync::Arc<dyn Fn(u64) + Send + Sync>>,
 }
 
 /// The header row among the first rows: the one naming most known fields (a user's

@@ -139,6 +139,11 @@ impl Pass<'_> {
             return Ok(());
         }
         report.rows += 1;
+        if report.rows % 250 == 0 {
+            if let Some(progress) = &self.run.progress {
+                progress(report.rows);
+            }
+        }
         let record = match convert(&row, self.mapping, self.opts, self.today) {
             Converted::Rejected(why) => return self.refuse(report, rejects, &row, why),
             Converted::Good(r) => r,
