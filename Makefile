@@ -8,7 +8,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 APT_PACKAGES := build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev \
-	libayatana-appindicator3-dev librsvg2-dev libxdo-dev webkit2gtk-driver xvfb xauth
+	libayatana-appindicator3-dev librsvg2-dev libxdo-dev webkit2gtk-driver xvfb xauth \
+	gir1.2-ical-3.0 python3-gi
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 STAMP := target/.stamps
@@ -72,7 +73,7 @@ py-deps: s3-deps
 
 test-rust: s3-deps py-deps
 	if cargo fmt --version >/dev/null 2>&1; then cargo fmt --all --check; fi
-	cargo test --workspace
+	AMPARO_ALL_PARSERS=1 cargo test --workspace
 
 test-ui: ui-deps
 	cd ui && npm run check && npm test
