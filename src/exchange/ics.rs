@@ -171,28 +171,6 @@ pub fn scrub(title: &str, names: Names, given: &str, family: &str) -> String {
     out
 }
 
-fn hearing_words(kind: HearingKind) -> Text {
-    let es = match kind {
-        HearingKind::MasterCalendar => "Audiencia preliminar (calendario maestro)",
-        HearingKind::Individual => "Audiencia individual (de fondo)",
-        HearingKind::Bond => "Audiencia de fianza",
-        HearingKind::CredibleFearReview => "Revisión de miedo creíble",
-        HearingKind::ReasonableFearReview => "Revisión de miedo razonable",
-        HearingKind::AsylumInterview => "Entrevista de asilo",
-        HearingKind::Other => "Otra",
-    };
-    Text::new(kind.label(), es)
-}
-
-fn attendance_words(a: Attendance) -> Text {
-    let es = match a {
-        Attendance::InPerson => "En persona",
-        Attendance::Video => "Por video (WebEx)",
-        Attendance::Telephonic => "Por teléfono",
-    };
-    Text::new(a.label(), es)
-}
-
 /// A reminder `before` the event.
 fn reminder(words: &str, before: Duration) -> Alarm {
     Alarm::display(words, -before)
@@ -278,7 +256,7 @@ impl Store {
         cal.name(&say(Text::fixed("Amparo: hearings and deadlines", "Amparo: audiencias y plazos"), sp));
         let mut floating = 0;
         for h in &hearings {
-            let kind = say(hearing_words(h.kind), sp);
+            let kind = say(crate::model::spanish::hearing_kind(h.kind), sp);
             let mut e = Event::new();
             e.uid(&uid("hearing", h.id))
                 .summary(&format!(
@@ -309,7 +287,7 @@ impl Store {
             if let Some(j) = &h.judge {
                 lines.push(format!("{}: {j}", say(Text::fixed("Judge", "Juez/a"), sp)));
             }
-            lines.push(say(attendance_words(h.attendance), sp));
+            lines.push(say(crate::model::spanish::attendance(h.attendance), sp));
             lines.push(say(
                 Text::fixed(
                     "Time as on the hearing notice (the court's local time). Open Amparo for the case.",

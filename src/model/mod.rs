@@ -10,6 +10,7 @@ pub mod hearing;
 pub mod ids;
 pub mod matter;
 pub mod note;
+pub mod spanish;
 mod text_enum;
 pub mod validation;
 

@@ -6,7 +6,12 @@ use sqlx::SqliteConnection;
 
 use super::{Cell, ReportKind, ReportOptions};
 use crate::error::Result;
+use crate::model::spanish;
 use crate::text::Text;
+
+fn say(t: Text, spanish: bool) -> String {
+    if spanish { t.es } else { t.en }.into_owned()
+}
 
 type Table = (Vec<Text>, Vec<Vec<Cell>>, Vec<Text>);
 
@@ -106,9 +111,9 @@ async fn outcomes(conn: &mut SqliteConnection, o: &ReportOptions) -> Result<Tabl
         .into_iter()
         .map(|(kind, forum, outcome, opened, closed)| {
             vec![
-                Cell::Text(kind.label().into()),
-                Cell::Text(forum.label().into()),
-                Cell::Text(outcome.map(|x| x.label()).unwrap_or("—").into()),
+                Cell::Text(say(spanish::matter_kind(kind), o.spanish)),
+                Cell::Text(say(spanish::forum(forum), o.spanish)),
+                Cell::Text(outcome.map(|x| say(spanish::outcome(x), o.spanish)).unwrap_or_else(|| "—".into())),
                 Cell::Count(opened),
                 Cell::Count(closed),
             ]
@@ -240,7 +245,10 @@ async fn clients(conn: &mut SqliteConnection, o: &ReportOptions) -> Result<Table
             .ok()
             .and_then(|l| l.into_iter().next())
             .unwrap_or_else(|| unknown.into());
-        let detention = detention_words(detention, o.spanish);
+        let detention = detention
+            .parse::<crate::model::DetentionStatus>()
+            .map(|d| say(spanish::detention(d), o.spanish))
+            .unwrap_or_default();
         let band = age_band(*dob, o.to);
         let band = if band == "unknown" { unknown.to_string() } else { band.to_string() };
         for key in [(0, country), (1, language), (2, detention), (3, band)] {
@@ -273,15 +281,6 @@ async fn clients(conn: &mut SqliteConnection, o: &ReportOptions) -> Result<Table
         format!("Clientes con algún caso abierto durante el periodo: {es}."),
     );
     Ok((columns, out, vec![note]))
-}
-
-fn detention_words(status: &str, spanish: bool) -> String {
-    let (en, es) = match status {
-        "detained" => ("Detained", "Detenido/a"),
-        "released" => ("Released from detention", "Liberado/a de la detención"),
-        _ => ("Not detained", "No detenido/a"),
-    };
-    if spanish { es } else { en }.to_string()
 }
 
 #[cfg(test)]

@@ -58,7 +58,9 @@ header .meta { font-size: 10pt; }
 table { border-collapse: collapse; width: 100%; font-size: 10.5pt; }
 thead th { border-top: 1.5px solid #111; border-bottom: 1px solid #111; text-align: left; padding: 4pt 6pt; vertical-align: bottom; }
 td { border-bottom: 0.5px solid #999; padding: 3pt 6pt; vertical-align: top; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n { white-space: nowrap; }
+td:first-child { white-space: nowrap; }
 tr { page-break-inside: avoid; }
 .notes { font-size: 9.5pt; margin-top: 10pt; }
 footer { margin-top: 18pt; border-top: 0.5px solid #111; padding-top: 4pt; font-size: 9pt; }

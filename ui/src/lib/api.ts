@@ -55,6 +55,12 @@ import type { DeskEntry } from './bindings/DeskEntry';
 import type { CourtDay } from './bindings/CourtDay';
 import type { SimilarQuery } from './bindings/SimilarQuery';
 import type { SimilarClient } from './bindings/SimilarClient';
+import type { ImportOptions } from './bindings/ImportOptions';
+import type { ImportReport } from './bindings/ImportReport';
+import type { IcsOptions } from './bindings/IcsOptions';
+import type { IcsSummary } from './bindings/IcsSummary';
+import type { ReportOptions } from './bindings/ReportOptions';
+import type { Report } from './bindings/Report';
 import { tx } from './i18n.svelte';
 
 /** A refused or failed command, as Rust described it. */
@@ -200,6 +206,13 @@ export const api = {
   deskCalendar: (from: string, to: string, filter: DeskFilter) => call<DeskEntry[]>('desk_calendar', { from, to, filter }),
   courtDay: (court: string, date: string, fullNames: boolean) => call<CourtDay>('court_day', { court, date, fullNames }),
   courts: () => call<string[]>('courts'),
+  importPreview: (file: string, options: ImportOptions) => call<ImportReport>('import_preview', { file, options }),
+  importSheet: (file: string, options: ImportOptions) => call<ImportReport>('import_sheet', { file, options }),
+  exportCalendar: (file: string, options: IcsOptions) => call<IcsSummary>('export_calendar', { file, options }),
+  buildReport: (options: ReportOptions) => call<Report>('build_report', { options }),
+  saveReport: (options: ReportOptions, format: 'csv' | 'html', file: string) =>
+    call<string>('save_report', { options, format, file }),
+  recordPrintedReport: (options: ReportOptions) => call<void>('record_printed_report', { options }),
 };
 
 export type Api = typeof api;

@@ -5,6 +5,7 @@ import type { Text } from './bindings/Text';
 import { safetyEn, safetyEs } from './strings/safety';
 import { clinicEn, clinicEs } from './strings/clinic';
 import { deskEn, deskEs } from './strings/desk';
+import { exchangeEn, exchangeEs } from './strings/exchange';
 
 export type Lang = 'en' | 'es';
 
@@ -216,6 +217,7 @@ const en = {
   ...safetyEn,
   ...clinicEn,
   ...deskEn,
+  ...exchangeEn,
 };
 
 export type Key = keyof typeof en;
@@ -428,6 +430,7 @@ const es: Record<Key, string> = {
   ...safetyEs,
   ...clinicEs,
   ...deskEs,
+  ...exchangeEs,
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { en, es };

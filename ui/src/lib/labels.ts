@@ -12,6 +12,10 @@ import type { FilingStatus } from './bindings/FilingStatus';
 import type { EventKind } from './bindings/EventKind';
 import type { Attendance } from './bindings/Attendance';
 import type { FilingMethod } from './bindings/FilingMethod';
+import type { ImportField } from './bindings/ImportField';
+import type { DateOrder } from './bindings/DateOrder';
+import type { ExportNames } from './bindings/ExportNames';
+import type { ReportKind } from './bindings/ReportKind';
 
 type Labels<T extends string> = Record<T, [en: string, es: string]>;
 
@@ -132,6 +136,64 @@ export const eventKind: Labels<EventKind> = {
   sijs_date_of_birth: ['Date of birth of a SIJ petitioner (age-out)', 'Fecha de nacimiento de quien pide SIJ (límite de edad)'],
   ead_expiry: ['Work permit (EAD) expiry date', 'Fecha de vencimiento del permiso de trabajo (EAD)'],
   foia_request_received: ['FOIA request received by the agency', 'Solicitud FOIA recibida por la agencia'],
+};
+
+/** What a spreadsheet column holds, as Rust names it (src/exchange/columns.rs), for the
+ * import screen's column mapping. "ignore" is a column left out of the import. */
+export const importField: Labels<ImportField> = {
+  ignore: ['(not imported)', '(no se importa)'],
+  given_name: ['Given name', 'Nombre'],
+  family_name: ['Family name', 'Apellidos'],
+  full_name: ['Full name', 'Nombre completo'],
+  other_names: ['Other names', 'Otros nombres'],
+  a_number: ['A-number', 'Número A'],
+  date_of_birth: ['Date of birth', 'Fecha de nacimiento'],
+  nationality: ['Country of nationality', 'País de nacionalidad'],
+  languages: ['Languages', 'Idiomas'],
+  interpreter_needed: ['Needs an interpreter', 'Necesita intérprete'],
+  phone: ['Phone', 'Teléfono'],
+  email: ['Email', 'Correo electrónico'],
+  address: ['Address', 'Dirección'],
+  detained: ['Detained', 'Detenido/a'],
+  detention_facility: ['Detention facility', 'Centro de detención'],
+  detained_since: ['Detained since', 'Detenido/a desde'],
+  last_arrival: ['Date of last arrival', 'Fecha de la última llegada'],
+  matter_kind: ['Kind of case', 'Tipo de caso'],
+  court: ['Court', 'Tribunal'],
+  judge: ['Judge', 'Juez/a'],
+  assigned_to: ['Volunteer', 'Voluntario/a'],
+  opened_on: ['Date opened', 'Fecha de apertura'],
+  stage: ['Stage', 'Etapa'],
+  hearing_date: ['Next hearing (date, or date and time)', 'Próxima audiencia (fecha, o fecha y hora)'],
+  hearing_time: ['Hearing time', 'Hora de la audiencia'],
+  hearing_kind: ['Kind of hearing', 'Tipo de audiencia'],
+  deadline_date: ['Deadline (date)', 'Plazo (fecha)'],
+  deadline_title: ['What the deadline is for', 'Para qué es el plazo'],
+  receipt_number: ['USCIS receipt number', 'Número de recibo de USCIS'],
+  filed_on: ["Date the receipt's form was filed", 'Fecha de presentación del formulario del recibo'],
+};
+
+/** How a spreadsheet writes dates when day and month are both numbers. */
+export const dateOrder: Labels<DateOrder> = {
+  auto: ['Let Amparo tell (it asks if unsure)', 'Que Amparo lo deduzca (pregunta si hay duda)'],
+  month_first: ['Month first: 11/25/2026', 'Primero el mes: 11/25/2026'],
+  day_first: ['Day first: 25/11/2026', 'Primero el día: 25/11/2026'],
+};
+
+/** How clients are named in an exported calendar. */
+export const exportNames: Labels<ExportNames> = {
+  reference: ['Case reference only (M-12)', 'Solo la referencia del caso (M-12)'],
+  initials: ['Initials and case reference (M.R. (M-12))', 'Iniciales y referencia del caso (M.R. (M-12))'],
+  full: ['Full names (María Ramírez (M-12))', 'Nombres completos (María Ramírez (M-12))'],
+};
+
+/** The reports, by what they count (the titles Rust gives them). */
+export const reportKind: Labels<ReportKind> = {
+  caseload: ['Caseload by volunteer', 'Carga de casos por voluntario/a'],
+  outcomes: ['Matters opened and closed, by kind and outcome', 'Casos abiertos y cerrados, por tipo y resultado'],
+  hearings: ['Hearings by court', 'Audiencias por tribunal'],
+  deadlines: ['Deadlines met and missed', 'Plazos cumplidos e incumplidos'],
+  clients: ['Clients by nationality, language, detention and age', 'Clientes por nacionalidad, idioma, detención y edad'],
 };
 
 /** The events whose order sets a number of days the panel must ask for (voluntary

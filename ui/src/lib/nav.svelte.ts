@@ -4,6 +4,9 @@
 /** The coordinator's desk's tabs. */
 export type DeskTab = 'board' | 'reviews' | 'calendar' | 'courtDay';
 
+/** "Import & export"'s tabs. */
+export type ExchangeTab = 'import' | 'calendar' | 'reports';
+
 export type Screen =
   | { name: 'dashboard' }
   | { name: 'clients' }
@@ -14,6 +17,7 @@ export type Screen =
   | { name: 'newMatter'; clientId: number }
   | { name: 'calendar' }
   | { name: 'desk'; tab?: DeskTab }
+  | { name: 'exchange'; tab?: ExchangeTab }
   | { name: 'settings' };
 
 let screen: Screen = $state({ name: 'dashboard' });

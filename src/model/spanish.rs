@@ -1,0 +1,96 @@
+//! The closed sets' names in Spanish, for what the core writes itself (calendars,
+//! reports). The app shows the same names from `ui/src/lib/labels.ts`; a test there and
+//! one here keep every value named.
+
+use super::{Attendance, DetentionStatus, Forum, HearingKind, MatterKind, Outcome};
+use crate::text::Text;
+
+pub fn matter_kind(k: MatterKind) -> Text {
+    let es = match k {
+        MatterKind::AffirmativeAsylum => "Asilo afirmativo",
+        MatterKind::DefensiveAsylum => "Asilo defensivo",
+        MatterKind::WithholdingOfRemoval => "Suspensión de la expulsión",
+        MatterKind::Cat => "Protección CAT (suspensión o aplazamiento)",
+        MatterKind::CredibleFearReview => "Revisión de miedo creíble",
+        MatterKind::ReasonableFearReview => "Revisión de miedo razonable",
+        MatterKind::Bond => "Fianza",
+        MatterKind::BiaAppeal => "Apelación ante la BIA",
+        MatterKind::PetitionForReview => "Petición de revisión",
+        MatterKind::EadC8 => "Permiso de trabajo (EAD) (c)(8)",
+        MatterKind::Other => "Otro",
+    };
+    Text::new(k.label(), es)
+}
+
+pub fn forum(f: Forum) -> Text {
+    let es = match f {
+        Forum::UscisAsylumOffice => "Oficina de asilo de USCIS",
+        Forum::Uscis => "USCIS (otra oficina)",
+        Forum::ImmigrationCourt => "Corte de inmigración",
+        Forum::Bia => "Junta de Apelaciones de Inmigración",
+        Forum::CircuitCourt => "Corte federal de apelaciones",
+    };
+    Text::new(f.label(), es)
+}
+
+pub fn outcome(o: Outcome) -> Text {
+    let es = match o {
+        Outcome::Granted => "Concedido",
+        Outcome::Denied => "Denegado",
+        Outcome::Withdrawn => "Retirado",
+        Outcome::Dismissed => "Desestimado",
+        Outcome::Terminated => "Terminado",
+        Outcome::AdministrativelyClosed => "Cerrado administrativamente",
+        Outcome::Referred => "Remitido a la corte de inmigración",
+        Outcome::Remanded => "Devuelto (remand)",
+        Outcome::Other => "Otro",
+    };
+    Text::new(o.label(), es)
+}
+
+pub fn hearing_kind(k: HearingKind) -> Text {
+    let es = match k {
+        HearingKind::MasterCalendar => "Audiencia preliminar (master)",
+        HearingKind::Individual => "Audiencia individual (de fondo)",
+        HearingKind::Bond => "Audiencia de fianza",
+        HearingKind::CredibleFearReview => "Revisión de miedo creíble",
+        HearingKind::ReasonableFearReview => "Revisión de miedo razonable",
+        HearingKind::AsylumInterview => "Entrevista en la oficina de asilo",
+        HearingKind::Other => "Otra",
+    };
+    Text::new(k.label(), es)
+}
+
+pub fn attendance(a: Attendance) -> Text {
+    let es = match a {
+        Attendance::InPerson => "En persona",
+        Attendance::Video => "Por video (WebEx)",
+        Attendance::Telephonic => "Por teléfono",
+    };
+    Text::new(a.label(), es)
+}
+
+pub fn detention(d: DetentionStatus) -> Text {
+    let es = match d {
+        DetentionStatus::NotDetained => "No detenido/a",
+        DetentionStatus::Detained => "Detenido/a",
+        DetentionStatus::Released => "Liberado/a de la detención",
+    };
+    Text::new(d.label(), es)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_value_has_a_spanish_name_of_its_own() {
+        for k in MatterKind::ALL {
+            assert_ne!(matter_kind(*k).es, matter_kind(*k).en);
+        }
+        for o in Outcome::ALL {
+            assert!(!outcome(*o).es.is_empty());
+        }
+        assert_eq!(hearing_kind(HearingKind::Bond).es, "Audiencia de fianza");
+    }
+}
