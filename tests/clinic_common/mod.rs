@@ -204,7 +204,13 @@ pub async fn scenario_enroll_share_handoff(remote: &str, scan_dir: Option<&Path>
         board.iter().find(|r| r.name == name).cloned().unwrap()
     };
     let vera = row(&board, "Vera Volunteer");
-    assert_eq!((vera.open_matters, vera.hearings_14d, vera.overdue, vera.stale_90d), (1, 1, 2, 1), "{vera:?}");
+    // The case was last touched today: stale for 90 days on `day` only while today is at
+    // least 90 days before it (this test first ran in November 2026).
+    let stale_90 = (Store::today() + chrono::Duration::days(90) <= day) as i64;
+    assert_eq!((vera.open_matters, vera.hearings_14d, vera.overdue, vera.stale_90d), (1, 1, 2, stale_90), "{vera:?}");
+    let later = Store::today() + chrono::Duration::days(91);
+    let untouched = row(&c.coord.store.caseload(later, &Default::default()).await.unwrap(), "Vera Volunteer");
+    assert_eq!((untouched.stale_60d, untouched.stale_90d), (1, 1), "91 days untouched: {untouched:?}");
     assert!(vera.last_heard.is_some());
     assert_eq!(row(&board, "Victor Volunteer").open_matters, 0);
     assert_eq!(c.v1.store.caseload(day, &Default::default()).await.unwrap_err().code(), "not_coordinator");
