@@ -202,6 +202,15 @@ async fn one_refused_row_stops_the_import_unless_only_good_rows() {
     let (form, receipt): (String, String) =
         sqlx::query_as("SELECT form, receipt_number FROM filings").fetch_one(s.pool()).await.unwrap();
     assert_eq!((form.as_str(), receipt.as_str()), ("i589", "IOE0912345678"));
+    // The I-589 filed on 2026-04-15 met the one-year deadline: linked and done that day.
+    let met: (String, Option<String>, bool) = sqlx::query_as(
+        "SELECT d.status, d.done_on, f.deadline_id = d.id FROM deadlines d JOIN filings f ON f.matter_id = d.matter_id \
+         WHERE d.rule_id = 'asylum-one-year'",
+    )
+    .fetch_one(s.pool())
+    .await
+    .unwrap();
+    assert_eq!(met, ("done".into(), Some("2026-04-15".into()), true));
     let formula: String = sqlx::query_scalar("SELECT given_name FROM clients WHERE family_name = 'محمد'")
         .fetch_one(s.pool())
         .await
@@ -370,5 +379,43 @@ async fn hostile_files_are_refused_and_change_nothing() {
     let r = s.import_sheet(&hostile_file, &ImportOptions::default(), &dry()).await.unwrap();
     assert_eq!(refused(&r), vec![(2, "given_name".into()), (3, "given_name".into())]);
     assert_eq!(count(&s, "clients").await, before);
+    v.lock().await;
+}
+
+#[tokio::test]
+async fn review_findings_names_years_and_duplicates_that_bring_cases() {
+    let (dir, v, s) = vault_with_one_client().await;
+    let csv = "Name,Surname,A-Number,DOB,Case type,Court\n\
+               María,Pérez,,1985,,\n\
+               Old,Client,A999888777,,bond,Miami Immigration Court\n\
+               Ana,Sol,A111111111,1990-01-01,,\n\
+               Ana,Sol,A222222222,1990-01-01,,\n";
+    let file = write(dir.path(), "review.csv", csv.as_bytes());
+    let r = s.import_sheet(&file, &ImportOptions::default(), &dry()).await.unwrap();
+    // A year alone is not Excel's 1905; "Name" beside "Surname" is the given name.
+    assert_eq!(refused(&r)[0], (2, "date_of_birth".into()));
+    assert!(r.rejected[0].message.contains("year alone"), "{:?}", r.rejected[0]);
+    // A duplicate that brings a case is refused too, so the case cannot vanish unseen.
+    assert_eq!(dups(&r), vec![(3, Some(1), None, "same A-number".into())]);
+    assert!(r.duplicates[0].carries_case);
+    assert_eq!(refused(&r)[1], (3, "row".into()));
+    // Same name and birth date, different A-numbers: two people, both imported.
+    assert_eq!(r.create.clients, 2, "{:?}", r);
+    let fixed = csv.replace(",1985,", ",1985-06-15,");
+    let file = write(dir.path(), "review.csv", fixed.as_bytes());
+    let opts = ImportOptions { only_good_rows: true, ..Default::default() };
+    let done = s.import_sheet(&file, &opts, &real()).await.unwrap();
+    assert!(done.imported);
+    let names: Vec<(String, String)> =
+        sqlx::query_as("SELECT given_name, family_name FROM clients WHERE id > 1 ORDER BY id")
+            .fetch_all(s.pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        names,
+        vec![("María".into(), "Pérez".into()), ("Ana".into(), "Sol".into()), ("Ana".into(), "Sol".into())]
+    );
+    let to_fix = std::fs::read_to_string(dir.path().join("review-rejected.csv")).unwrap();
+    assert!(to_fix.contains("Old,Client,A999888777") && to_fix.contains("already in Amparo (client 1)"), "{to_fix}");
     v.lock().await;
 }

@@ -44,6 +44,28 @@ impl std::str::FromStr for DateOrder {
 const EXCEL_EPOCH: (i32, u32, u32) = (1899, 12, 30);
 /// 9999-12-31, Excel's last day.
 const EXCEL_LAST_SERIAL: f64 = 2_958_465.0;
+/// The smallest number read as an Excel date (1927-05-18) when the cell is not formatted
+/// as one: a smaller number in a date column is far more likely a year typed alone
+/// ("1985" is Excel's 1905-06-07) or a typo than a date of the 1900s' first decades.
+pub const SMALLEST_SERIAL: f64 = 10_000.0;
+
+/// A number in a date column that is not formatted as a date: an Excel serial, unless it
+/// is small enough to be a year typed alone.
+pub fn serial_in_date_column(n: f64) -> Result<NaiveDateTime, Text> {
+    if (1000.0..=9999.0).contains(&n) && n.fract() == 0.0 {
+        return Err(tr!(
+            "{n} looks like a year alone, not a date. Write the whole date (for example {n}-06-15), or leave the cell empty if only the year is known.",
+            "{n} parece un año solo, no una fecha. Escriba la fecha completa (por ejemplo {n}-06-15), o deje la celda vacía si solo se sabe el año."
+        ));
+    }
+    if n < SMALLEST_SERIAL {
+        return Err(tr!(
+            "{n} is not a date. Write the date as 2026-11-25, 11/25/2026 or 25 Nov 2026.",
+            "{n} no es una fecha. Escriba la fecha como 2026-11-25, 25/11/2026 o 25 nov 2026."
+        ));
+    }
+    excel_serial(n)
+}
 
 /// A date from an Excel serial number (whole part; the fraction is the time of day).
 pub fn excel_serial(serial: f64) -> Result<NaiveDateTime, Text> {
@@ -123,7 +145,7 @@ pub fn date_time_parts(raw: &str, order: DateOrder) -> Result<Option<(NaiveDate,
     let shown: String = s.chars().take(40).collect();
     if let Ok(serial) = s.parse::<f64>() {
         if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') && serial >= 1.0 {
-            let at = excel_serial(serial)?;
+            let at = serial_in_date_column(serial)?;
             let time = (serial.fract() != 0.0).then(|| at.time());
             return Ok(Some((at.date(), time)));
         }
@@ -443,10 +465,13 @@ mod tests {
     #[test]
     fn excel_serial_numbers() {
         assert_eq!(date("45658", DateOrder::Auto).unwrap(), Some(d("2025-01-01")));
-        assert_eq!(date("1", DateOrder::Auto).unwrap(), Some(d("1900-01-01")));
-        assert_eq!(date("59", DateOrder::Auto).unwrap(), Some(d("1900-02-28")));
-        assert_eq!(date("61", DateOrder::Auto).unwrap(), Some(d("1900-03-01")));
-        assert!(date("60", DateOrder::Auto).is_err(), "29 Feb 1900 never was");
+        assert_eq!(excel_serial(1.0).unwrap().date(), d("1900-01-01"));
+        assert_eq!(excel_serial(59.0).unwrap().date(), d("1900-02-28"));
+        assert_eq!(excel_serial(61.0).unwrap().date(), d("1900-03-01"));
+        assert!(excel_serial(60.0).is_err(), "29 Feb 1900 never was");
+        // A year typed alone is not Excel's 1905 (found in review).
+        assert!(date("1985", DateOrder::Auto).unwrap_err().en.contains("year alone"));
+        assert!(date("61", DateOrder::Auto).is_err());
         let (day, t) = date_time_parts("46085.375", DateOrder::Auto).unwrap().unwrap();
         assert_eq!((day, t), (d("2026-03-04"), NaiveTime::from_hms_opt(9, 0, 0)));
         assert!(date("99999999", DateOrder::Auto).is_err());

@@ -15,9 +15,19 @@ use crate::store::similar::words;
 #[derive(Default)]
 pub(super) struct Seen {
     vault_a: HashMap<String, i64>,
-    vault_name: HashMap<String, i64>,
+    /// Name key → (client, its A-number).
+    vault_name: HashMap<String, (i64, Option<String>)>,
     file_a: HashMap<String, u64>,
-    file_name: HashMap<String, u64>,
+    file_name: HashMap<String, (u64, Option<String>)>,
+}
+
+/// Two records with different A-numbers are two people, whatever their names.
+fn same_person<T: Copy>(found: Option<&(T, Option<String>)>, a: Option<&String>) -> Option<T> {
+    match (found, a) {
+        (Some((_, Some(theirs))), Some(mine)) if theirs != mine => None,
+        (Some((id, _)), _) => Some(*id),
+        (None, _) => None,
+    }
 }
 
 /// "maria jose|perez|1990-02-28": name words sorted, with the date of birth. A name with
@@ -45,11 +55,11 @@ impl Seen {
         )
         .fetch(conn);
         while let Some((id, given, family, dob, a)) = rows.try_next().await? {
+            if let Some(k) = name_key(&given, &family, dob.as_deref()) {
+                seen.vault_name.entry(k).or_insert((id, a.clone()));
+            }
             if let Some(a) = a {
                 seen.vault_a.entry(a).or_insert(id);
-            }
-            if let Some(k) = name_key(&given, &family, dob.as_deref()) {
-                seen.vault_name.entry(k).or_insert(id);
             }
         }
         Ok(seen)
@@ -68,25 +78,27 @@ impl Seen {
         let by_name = (
             "same name and date of birth",
             "mismo nombre y fecha de nacimiento",
-            name.as_ref().and_then(|k| self.vault_name.get(k)),
-            name.as_ref().and_then(|k| self.file_name.get(k)),
+            name.as_ref().and_then(|k| same_person(self.vault_name.get(k), a.as_ref())),
+            name.as_ref().and_then(|k| same_person(self.file_name.get(k), a.as_ref())),
         );
-        for (why, why_es, client, earlier) in [by_a, by_name] {
+        let (by_a_client, by_a_row) = (by_a.2.copied(), by_a.3.copied());
+        for (why, why_es, client, earlier) in [(by_a.0, by_a.1, by_a_client, by_a_row), by_name] {
             if client.is_some() || earlier.is_some() {
                 return Some(Duplicate {
                     row,
-                    matches_client: client.copied(),
-                    matches_row: if client.is_some() { None } else { earlier.copied() },
+                    matches_client: client,
+                    matches_row: if client.is_some() { None } else { earlier },
                     why: why.into(),
                     why_es: why_es.into(),
+                    carries_case: false,
                 });
             }
         }
+        if let Some(k) = name {
+            self.file_name.insert(k, (row, a.clone()));
+        }
         if let Some(a) = a {
             self.file_a.insert(a, row);
-        }
-        if let Some(k) = name {
-            self.file_name.insert(k, row);
         }
         None
     }
@@ -103,5 +115,14 @@ mod tests {
         assert_eq!(a, name_key("Pérez", "María José", Some("1990-02-28")));
         assert_ne!(a, name_key("María José", "Pérez", Some("1990-02-27")));
         assert_eq!(name_key("María", "Pérez", None), None);
+    }
+
+    #[test]
+    fn the_same_name_and_birth_date_with_other_a_numbers_are_two_people() {
+        let key = Some(&(7, Some("123456789".to_string())));
+        assert_eq!(same_person(key, Some(&"987654321".to_string())), None);
+        assert_eq!(same_person(key, Some(&"123456789".to_string())), Some(7));
+        assert_eq!(same_person(key, None), Some(7));
+        assert_eq!(same_person(Some(&(7, None)), Some(&"987654321".to_string())), Some(7));
     }
 }

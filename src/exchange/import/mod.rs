@@ -70,6 +70,9 @@ pub struct Duplicate {
     pub matches_row: Option<u64>,
     pub why: String,
     pub why_es: String,
+    /// The row also holds a case (matter, hearing, deadline or receipt), which is not
+    /// imported with it: it goes to the rows-to-fix file, to be added on the client's page.
+    pub carries_case: bool,
 }
 
 /// How many records the import creates (or would create).

@@ -15,6 +15,7 @@ use crate::model::{
     ClientFields, ClientInput, DeadlineFields, DeadlineInput, FilingFields, FilingInput, HearingFields, HearingInput,
     MatterFields, MatterInput, ValidationError,
 };
+use crate::store::similar::words;
 use crate::text::Text;
 use crate::tr;
 
@@ -116,7 +117,7 @@ fn date_of(cell: Option<&Cell>, order: DateOrder) -> Result<Option<NaiveDate>, T
     formula_error(cell)?;
     match cell {
         Cell::DateTime(d) => Ok(Some(d.date())),
-        Cell::Number(n) => values::excel_serial(*n).map(|d| Some(d.date())),
+        Cell::Number(n) => values::serial_in_date_column(*n).map(|d| Some(d.date())),
         other => values::date(&other.text(), order),
     }
 }
@@ -171,12 +172,25 @@ pub fn convert(row: &Row, mapping: &Mapping, opts: &ImportOptions, today: NaiveD
 
     // The client.
     let (mut given, mut family) = (v.text(Field::GivenName).unwrap_or_default(), v.text(Field::FamilyName));
+    let mut other_names = v.list(Field::OtherNames);
     if let Some(full) = v.text(Field::FullName) {
-        if given.is_empty() && family.is_none() {
+        match (given.is_empty(), family.is_none()) {
             // "Family, Given" as EOIR writes names; otherwise the whole name, as written.
-            match full.split_once(',') {
+            (true, true) => match full.split_once(',') {
                 Some((f, g)) if !g.trim().is_empty() => (given, family) = (g.trim().into(), Some(f.trim().into())),
                 _ => given = full,
+            },
+            // "Name" beside "Surname": the name column holds the given names.
+            (true, false) => given = full,
+            (false, true) => family = Some(full),
+            // Beside both parts: kept as another name unless it is the same words.
+            (false, false) => {
+                let (mut a, mut b) = (words(&full), words(&format!("{given} {}", family.as_deref().unwrap_or(""))));
+                a.sort();
+                b.sort();
+                if a != b {
+                    other_names.push(full);
+                }
             }
         }
     }
@@ -208,7 +222,7 @@ pub fn convert(row: &Row, mapping: &Mapping, opts: &ImportOptions, today: NaiveD
     let client_in = ClientInput {
         given_name: given,
         family_name: family.unwrap_or_default(),
-        other_names: v.list(Field::OtherNames),
+        other_names,
         date_of_birth: iso(date(&mut p, Field::DateOfBirth)),
         nationality,
         languages: v.list(Field::Languages),

@@ -148,9 +148,41 @@ impl Pass<'_> {
             Converted::Rejected(why) => return self.refuse(report, rejects, &row, why),
             Converted::Good(r) => r,
         };
-        if let Some(d) = seen.check(&record.client, row.number) {
+        if let Some(mut d) = seen.check(&record.client, row.number) {
+            d.carries_case = record.matter.is_some();
+            if d.carries_case {
+                // The client is here already; the case the row brings must not vanish.
+                let who = match (d.matches_client, d.matches_row) {
+                    (Some(id), _) => Text::new(format!("client {id}"), format!("el cliente {id}")),
+                    (_, Some(r)) => Text::new(format!("the client of row {r}"), format!("el cliente de la fila {r}")),
+                    _ => Text::same(""),
+                };
+                let (en, es) = (&who.en, &who.es);
+                let why = vec![Rejection::new(
+                    row.number,
+                    "row",
+                    crate::tr!(
+                        "This client is already in Amparo ({en}); the case on this row was not imported. Add it on the client's page.",
+                        "Este cliente ya está en Amparo ({es}); el caso de esta fila no se importó. Agréguelo en la página del cliente."
+                    ),
+                )];
+                // Refused too: without only_good_rows nothing is imported until the user decides.
+                report.duplicates.push(d);
+                return self.refuse(report, rejects, &row, why);
+            }
             report.duplicates.push(d);
             return Ok(());
+        }
+        // Checks the database makes only on writing, made in the dry run too, so that it
+        // says what the import will do: a filing marked sent where the clinic requires review.
+        if self.run.dry_run {
+            if let Some(f) = &record.filing {
+                let sent = crate::clinic::review::is_sent(f);
+                if let Err(e) = crate::clinic::review::check_may_send(tx, None, sent).await {
+                    let why = vec![Rejection::new(row.number, "receipt_number", Text::same(e.to_string()))];
+                    return self.refuse(report, rejects, &row, why);
+                }
+            }
         }
         // Once a row is refused without only_good_rows, nothing will be written: stop writing.
         let writing = !self.run.dry_run && (self.opts.only_good_rows || report.rejected.is_empty());
@@ -177,6 +209,18 @@ impl Pass<'_> {
         rejects: &mut Option<csv::Writer<std::fs::File>>,
         row: &Row,
         why: Vec<Rejection>,
+    ) -> Result<()> {
+        self.write_to_fix(rejects, row, &why)?;
+        report.rejected.extend(why);
+        Ok(())
+    }
+
+    /// With only_good_rows, copies a row to the rows-to-fix file with its reasons.
+    fn write_to_fix(
+        &self,
+        rejects: &mut Option<csv::Writer<std::fs::File>>,
+        row: &Row,
+        why: &[Rejection],
     ) -> Result<()> {
         if self.opts.only_good_rows && !self.run.dry_run {
             let path = self.rejected_path;
@@ -207,7 +251,6 @@ impl Pass<'_> {
             ]);
             w.write_record(&cells).map_err(|e| Error::io(path, e.into()))?;
         }
-        report.rejected.extend(why);
         Ok(())
     }
 }
@@ -245,10 +288,7 @@ async fn insert(tx: &mut Transaction<'_, Sqlite>, actor: &str, r: &RowRecord) ->
         d.matter_id = matter_id;
         deadlines::insert_deadline(tx, actor, &d).await?;
     }
-    if let Some(mut f) = r.filing.clone() {
-        f.matter_id = matter_id;
-        filings::insert_filing(tx, actor, &f).await?;
-    }
+    let mut one_year = None;
     if let (true, Some(arrival)) = (r.one_year, r.client.last_arrival) {
         let input = DeadlineInput {
             matter_id,
@@ -257,7 +297,28 @@ async fn insert(tx: &mut Transaction<'_, Sqlite>, actor: &str, r: &RowRecord) ->
             trigger_on: Some(arrival.to_string()),
             ..Default::default()
         };
-        deadlines::insert_deadline(tx, actor, &input.validate()?).await?;
+        one_year = Some(deadlines::insert_deadline(tx, actor, &input.validate()?).await?);
+    }
+    if let Some(mut f) = r.filing.clone() {
+        f.matter_id = matter_id;
+        // An I-589 already filed met the one-year deadline on its filing date: linked and
+        // marked done, so an old case does not show as a missed deadline.
+        let met = match (one_year, f.form, f.filed_on) {
+            (Some(id), crate::model::FilingForm::I589, Some(filed)) => Some((id, filed)),
+            _ => None,
+        };
+        if let Some((id, filed)) = met {
+            f.deadline_id = Some(id);
+            sqlx::query("UPDATE deadlines SET status = 'done', done_on = ?, updated_at = ? WHERE id = ?")
+                .bind(filed)
+                .bind(crate::store::now())
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+            let changes = serde_json::json!({ "status": "done", "done_on": filed, "waived_reason": null });
+            audit::record(tx, actor, "update", "deadline", Some(id), changes).await?;
+        }
+        filings::insert_filing(tx, actor, &f).await?;
     }
     Ok(())
 }
