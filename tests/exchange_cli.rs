@@ -50,7 +50,7 @@ fn import_dry_run_import_export_and_report() {
     assert_eq!(r["create"]["deadlines"], 0);
     assert_eq!(
         r["duplicates"],
-        serde_json::json!([{"row": 3, "matches_client": 1, "why": "same A-number", "why_es": "mismo número A"}])
+        serde_json::json!([{"row": 3, "matches_client": 1, "why": "same A-number", "why_es": "mismo número A", "carries_case": false}])
     );
     assert_eq!(r["rejected"][0]["row"], 4);
     assert_eq!(r["rejected"][0]["field"], "a_number");

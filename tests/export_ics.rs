@@ -78,7 +78,8 @@ fn prop(e: &icalendar::Event, key: &str) -> String {
 
 fn export(s: &Store, dir: &Path, names: Names, file: &str) -> String {
     let out = dir.join(file);
-    let opts = IcsOptions { from: d("2027-01-01"), to: d("2027-12-31"), names, spanish: false };
+    let opts =
+        IcsOptions { from: d("2027-01-01"), to: d("2027-12-31"), names, spanish: false, confirmed_full_names: true };
     let rt = tokio::runtime::Handle::current();
     let summary = tokio::task::block_in_place(|| rt.block_on(s.export_ics(&opts, &out))).unwrap();
     assert_eq!((summary.hearings, summary.deadlines, summary.floating), (3, 1, 1));
@@ -113,6 +114,7 @@ async fn a_calendar_two_parsers_read_alike() {
     assert_eq!(text.matches("TRIGGER:-PT86400S").count(), 3 + 1, "a day before: {text}");
     assert_eq!(text.matches("TRIGGER:-PT604800S").count(), 1, "a week before: {text}");
     assert!(text.contains("PRODID:-//Amparo//Amparo calendar export//EN"));
+    assert!(text.contains("SEQUENCE:"), "a moved hearing must reach calendars that update by sequence");
     let alarms: Vec<&str> = text.split("BEGIN:VALARM").skip(1).map(|a| a.split("END:VALARM").next().unwrap()).collect();
     assert!(alarms.iter().all(|a| !a.contains("DTSTAMP") && !a.contains("UID")), "RFC 5545 3.6.6");
 
@@ -192,10 +194,24 @@ async fn a_range_too_long_or_backwards_is_refused() {
     let v = common::create(&path).await;
     let s = common::store(&v);
     for (from, to) in [("2027-01-01", "2026-01-01"), ("2020-01-01", "2027-01-01")] {
-        let opts = IcsOptions { from: d(from), to: d(to), names: Names::Reference, spanish: false };
+        let opts = IcsOptions {
+            from: d(from),
+            to: d(to),
+            names: Names::Reference,
+            spanish: false,
+            confirmed_full_names: false,
+        };
         let e = s.export_ics(&opts, &dir.path().join("x.ics")).await.unwrap_err();
         assert!(e.to_string().contains("three years"), "{e}");
     }
+    let unconfirmed = IcsOptions {
+        from: d("2027-01-01"),
+        to: d("2027-02-01"),
+        names: Names::Full,
+        spanish: false,
+        confirmed_full_names: false,
+    };
+    assert!(s.export_ics(&unconfirmed, &dir.path().join("x.ics")).await.unwrap_err().to_string().contains("Confirm"));
     assert!(!dir.path().join("x.ics").exists());
     v.lock().await;
 }

@@ -66,7 +66,6 @@ fields! {
     Nationality = "nationality": "Country of nationality" / "País de nacionalidad" => [
         "country", "nationality", "country of nationality", "citizenship", "country of origin",
         "country of citizenship", "pais", "nacionalidad", "pais de origen", "pais de nacionalidad",
-        "pais de nacimiento", "country of birth",
     ],
     Languages = "languages": "Languages" / "Idiomas" => [
         "language", "languages", "idioma", "idiomas", "lengua", "primary language", "idioma principal",

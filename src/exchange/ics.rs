@@ -69,6 +69,9 @@ pub struct IcsOptions {
     pub names: Names,
     /// Write the events' words in Spanish.
     pub spanish: bool,
+    /// The user confirmed that full names may leave the vault (required for `Full`).
+    #[serde(default)]
+    pub confirmed_full_names: bool,
 }
 
 /// What was written.
@@ -97,6 +100,7 @@ struct HearingRow {
     matter_id: i64,
     given_name: String,
     family_name: String,
+    updated_at: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -106,8 +110,19 @@ struct DeadlineRow {
     due_on: NaiveDate,
     rule_id: Option<String>,
     matter_id: i64,
+    client_id: i64,
     given_name: String,
     family_name: String,
+    updated_at: String,
+}
+
+/// The SEQUENCE of an event: minutes from 2020 to its record's last change, so a moved
+/// hearing reaches calendars (Google's, Outlook's) that update only a higher sequence.
+fn sequence(updated_at: &str) -> u32 {
+    let epoch = chrono::DateTime::parse_from_rfc3339("2020-01-01T00:00:00Z").expect("valid");
+    chrono::DateTime::parse_from_rfc3339(updated_at)
+        .map(|t| ((t - epoch).num_minutes().max(0)).min(u32::MAX as i64) as u32)
+        .unwrap_or(0)
 }
 
 /// "M.R." from "María", "Ramírez López" (the first letter of each name given, then of the
@@ -140,16 +155,19 @@ fn who(names: Names, matter_id: i64, given: &str, family: &str) -> String {
 
 /// A typed title with the client's name words replaced by their initial ("Call María about
 /// the I-589" → "Call M. about the I-589"), unless full names were chosen.
-pub fn scrub(title: &str, names: Names, given: &str, family: &str) -> String {
+pub fn scrub(title: &str, names: Names, given: &str, family: &str, aliases: &[String]) -> String {
     if names == Names::Full {
         return title.to_string();
     }
-    let name_words = words(&format!("{given} {family}"));
+    let name_words = words(&format!("{given} {family} {}", aliases.join(" ")));
     let mut out = String::with_capacity(title.len());
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {
         if !word.is_empty() {
-            if name_words.iter().any(|n| n.chars().count() > 1 && *n == fold(word)) {
+            // An A-number or receipt typed into a title: its digits say who it is.
+            if word.chars().filter(char::is_ascii_digit).count() >= 8 {
+                out.push('#');
+            } else if name_words.iter().any(|n| n.chars().count() > 1 && *n == fold(word)) {
                 let c = word.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
                 out.push_str(&c);
                 out.push('.');
@@ -202,6 +220,18 @@ impl Store {
     /// Writes the calendar to `out` (readable by the user alone), and records the export,
     /// with how names were written, in the audit log.
     pub async fn export_ics(&self, opts: &IcsOptions, out: &Path) -> Result<IcsSummary> {
+        for d in [opts.from, opts.to] {
+            crate::model::fields::date(&d.to_string()).map_err(|m| crate::model::ValidationError::one("from", m))?;
+        }
+        if opts.names == Names::Full && !opts.confirmed_full_names {
+            return Err(Error::Invalid(crate::model::ValidationError::one(
+                "names",
+                tr!(
+                    "Confirm that client names may go into the calendar file and the services it syncs to.",
+                    "Confirme que los nombres de los clientes pueden ir al archivo del calendario y a los servicios con que se sincroniza."
+                ),
+            )));
+        }
         if opts.to < opts.from || (opts.to - opts.from).num_days() > MAX_DAYS {
             return Err(Error::Invalid(crate::model::ValidationError::one(
                 "to",
@@ -229,7 +259,7 @@ impl Store {
         };
         let hearings: Vec<HearingRow> = sqlx::query_as(
             "SELECT h.id, h.kind, h.starts_at, h.court, h.judge, h.attendance, m.id AS matter_id, c.given_name, \
-             c.family_name FROM hearings h JOIN matters m ON m.id = h.matter_id JOIN clients c ON c.id = m.client_id \
+             c.family_name, h.updated_at FROM hearings h JOIN matters m ON m.id = h.matter_id JOIN clients c ON c.id = m.client_id \
              WHERE h.starts_at >= ? AND h.starts_at < ? AND m.deleted_at IS NULL AND c.deleted_at IS NULL \
              ORDER BY h.starts_at, h.id",
         )
@@ -238,8 +268,8 @@ impl Store {
         .fetch_all(&mut *tx)
         .await?;
         let deadlines: Vec<DeadlineRow> = sqlx::query_as(
-            "SELECT d.id, d.title, d.due_on, d.rule_id, m.id AS matter_id, c.given_name, c.family_name \
-             FROM deadlines d JOIN matters m ON m.id = d.matter_id JOIN clients c ON c.id = m.client_id \
+            "SELECT d.id, d.title, d.due_on, d.rule_id, m.id AS matter_id, c.id AS client_id, c.given_name, \
+             c.family_name, d.updated_at FROM deadlines d JOIN matters m ON m.id = d.matter_id JOIN clients c ON c.id = m.client_id \
              WHERE d.status = 'open' AND d.due_on BETWEEN ? AND ? AND m.deleted_at IS NULL AND c.deleted_at IS NULL \
              ORDER BY d.due_on, d.id",
         )
@@ -259,6 +289,7 @@ impl Store {
             let kind = say(crate::model::spanish::hearing_kind(h.kind), sp);
             let mut e = Event::new();
             e.uid(&uid("hearing", h.id))
+                .sequence(sequence(&h.updated_at))
                 .summary(&format!(
                     "{}: {kind} · {}",
                     say(Text::fixed("Hearing", "Audiencia"), sp),
@@ -266,7 +297,14 @@ impl Store {
                 ))
                 .alarm(reminder(&say(Text::fixed("Hearing tomorrow", "Audiencia mañana"), sp), Duration::days(1)));
             let zone = h.court.as_deref().and_then(court_zone).and_then(|z| z.parse::<chrono_tz::Tz>().ok());
-            let (start, end) = match zone.and_then(|tz| tz.from_local_datetime(&h.starts_at).earliest()) {
+            // A time in the spring-forward gap does not exist on the court's clock: read it
+            // an hour later, as the clock on the wall does.
+            let local = |tz: chrono_tz::Tz| {
+                tz.from_local_datetime(&h.starts_at)
+                    .earliest()
+                    .or_else(|| tz.from_local_datetime(&(h.starts_at + Duration::hours(1))).earliest())
+            };
+            let (start, end) = match zone.and_then(local) {
                 Some(at) => {
                     let utc = at.with_timezone(&chrono::Utc);
                     (CalendarDateTime::Utc(utc), CalendarDateTime::Utc(utc + Duration::hours(1)))
@@ -301,10 +339,18 @@ impl Store {
         for d in &deadlines {
             let title = match d.rule_id.as_deref().and_then(crate::rules::table::find) {
                 Some(rule) => say(rule.name.clone(), sp),
-                None => scrub(&d.title, opts.names, &d.given_name, &d.family_name),
+                None => {
+                    let aliases: Vec<String> =
+                        sqlx::query_scalar("SELECT name FROM client_aliases WHERE client_id = ?")
+                            .bind(d.client_id)
+                            .fetch_all(&mut *tx)
+                            .await?;
+                    scrub(&d.title, opts.names, &d.given_name, &d.family_name, &aliases)
+                }
             };
             let mut e = Event::new();
             e.uid(&uid("deadline", d.id))
+                .sequence(sequence(&d.updated_at))
                 .summary(&format!(
                     "{}: {title} · {}",
                     say(Text::fixed("Deadline", "Plazo"), sp),
@@ -370,8 +416,14 @@ mod tests {
 
     #[test]
     fn a_typed_title_loses_the_clients_names() {
-        assert_eq!(scrub("Call maria RAMIREZ re: I-589", Names::Initials, "María", "Ramírez"), "Call M. R. re: I-589");
-        assert_eq!(scrub("Brief due", Names::Reference, "María", "Ramírez"), "Brief due");
-        assert_eq!(scrub("Call María", Names::Full, "María", "Ramírez"), "Call María");
+        let none: &[String] = &[];
+        assert_eq!(
+            scrub("Call maria RAMIREZ re: I-589", Names::Initials, "María", "Ramírez", none),
+            "Call M. R. re: I-589"
+        );
+        assert_eq!(scrub("Brief due", Names::Reference, "María", "Ramírez", none), "Brief due");
+        assert_eq!(scrub("Call María", Names::Full, "María", "Ramírez", none), "Call María");
+        let alias = vec!["Chepita".to_string()];
+        assert_eq!(scrub("Chepita's A123456789 notice", Names::Reference, "José", "Díaz", &alias), "C.'s # notice");
     }
 }

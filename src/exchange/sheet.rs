@@ -146,10 +146,12 @@ where
             Ok(Info { encoding: "xlsx".into(), delimiter: None })
         }
         Format::Other => {
-            if source.read(&mut [0u8; 4]).map_err(unreadable)? > 0 {
-                source.seek(SeekFrom::Start(0)).map_err(unreadable)?;
-                // .ods is a zip too; .xls is not, and has its own sizes.
-                let _ = check_unpacked_size(&mut source);
+            let mut magic = [0u8; 4];
+            let n = source.read(&mut magic).map_err(unreadable)?;
+            source.seek(SeekFrom::Start(0)).map_err(unreadable)?;
+            // .ods and .xlsb are zips and are checked like .xlsx; .xls is not a zip.
+            if n == 4 && magic == *b"PK\x03\x04" {
+                check_unpacked_size(&mut source)?;
             }
             source.seek(SeekFrom::Start(0)).map_err(unreadable)?;
             other_rows(source, &mut each)?;
@@ -282,6 +284,15 @@ fn cell_too_long(number: u64) -> Text {
     )
 }
 
+fn row_too_long(number: u64) -> Text {
+    refuse(
+        format!("Row {number} holds more than 1 MB of text, which is not a row of cases. Check it in the spreadsheet."),
+        format!(
+            "La fila {number} tiene más de 1 MB de texto, que no es una fila de casos. Revísela en la hoja de cálculo."
+        ),
+    )
+}
+
 fn too_many_rows() -> Text {
     refuse(
         format!("The file has more than {MAX_ROWS} rows. Split it into smaller files."),
@@ -303,18 +314,50 @@ fn check_row(row: &Row) -> Result<(), Text> {
 
 /// The CSV reader skips blank lines, but a spreadsheet shows them as rows and counts them.
 /// This passes the text through line by line and turns each blank line outside quotes into
-/// a one-cell marker row, so every record the reader returns is one spreadsheet row.
+/// a one-cell marker row, so every record the reader returns is one spreadsheet row. It
+/// follows quotes as the reader does (a quote opens a quoted field only at the field's
+/// start; `""` inside one is a quote), and refuses a row longer than any spreadsheet row.
 struct MarkBlankLines<R> {
     inner: R,
+    delimiter: u8,
     line: Vec<u8>,
     at: usize,
+    /// Inside a quoted field at the end of the last line.
     quoted: bool,
+    /// Bytes of the row read so far (a quoted field may span lines).
+    row_bytes: usize,
 }
 
 /// The marker a blank line becomes (a NUL never appears in a spreadsheet's text).
 const BLANK: &str = "\0";
-/// The longest line read at once: a row of the widest size allowed.
-const MAX_LINE_BYTES: usize = MAX_COLUMNS * MAX_CELL_BYTES;
+/// The longest row read: far more than any row of cases (a row of 256 full cells is
+/// refused by the cell limit long before).
+pub const MAX_ROW_BYTES: usize = 1024 * 1024;
+
+impl<R> MarkBlankLines<R> {
+    /// Carries the quote state through one line, as the CSV reader reads it.
+    fn follow_quotes(&mut self) {
+        let mut at_field_start = !self.quoted;
+        let mut i = 0;
+        let line = &self.line;
+        while i < line.len() {
+            let b = line[i];
+            if self.quoted {
+                if b == b'"' {
+                    if line.get(i + 1) == Some(&b'"') {
+                        i += 1;
+                    } else {
+                        self.quoted = false;
+                    }
+                }
+            } else if b == b'"' && at_field_start {
+                self.quoted = true;
+            }
+            at_field_start = !self.quoted && (b == self.delimiter || b == b'\n' || b == b'\r');
+            i += 1;
+        }
+    }
+}
 
 impl<R: std::io::BufRead> Read for MarkBlankLines<R> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
@@ -332,8 +375,10 @@ impl<R: std::io::BufRead> Read for MarkBlankLines<R> {
                 };
                 self.line.extend_from_slice(&chunk[..take]);
                 self.inner.consume(take);
-                if self.line.len() > MAX_LINE_BYTES {
-                    return Err(std::io::Error::other("a line is longer than any row Amparo reads"));
+                if self.row_bytes + self.line.len() > MAX_ROW_BYTES {
+                    return Err(std::io::Error::other(
+                        "a row is longer than 1 MB (an unclosed quote can make one row of the rest of the file)",
+                    ));
                 }
                 if done {
                     break;
@@ -342,9 +387,10 @@ impl<R: std::io::BufRead> Read for MarkBlankLines<R> {
             let blank = self.line.iter().all(|b| matches!(b, b'\r' | b'\n'));
             if !self.quoted && blank && !self.line.is_empty() {
                 self.line = format!("{BLANK}\n").into_bytes();
-            } else if self.line.iter().filter(|b| **b == b'"').count() % 2 == 1 {
-                self.quoted = !self.quoted;
+            } else {
+                self.follow_quotes();
             }
+            self.row_bytes = if self.quoted { self.row_bytes + self.line.len() } else { 0 };
         }
         let n = out.len().min(self.line.len() - self.at);
         out[..n].copy_from_slice(&self.line[self.at..self.at + n]);
@@ -359,8 +405,14 @@ fn csv_rows<R: Read>(
     delimiter: u8,
     each: &mut impl FnMut(Row) -> Result<(), Text>,
 ) -> Result<(), Text> {
-    let marked =
-        MarkBlankLines { inner: BufReader::new(decoder(source, encoding)), line: Vec::new(), at: 0, quoted: false };
+    let marked = MarkBlankLines {
+        inner: BufReader::new(decoder(source, encoding)),
+        delimiter,
+        line: Vec::new(),
+        at: 0,
+        quoted: false,
+        row_bytes: 0,
+    };
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(marked);
     let mut record = csv::StringRecord::new();
@@ -384,6 +436,9 @@ fn csv_rows<R: Read>(
         }
         if record.len() > MAX_COLUMNS && record.iter().skip(MAX_COLUMNS).any(|c| !c.trim().is_empty()) {
             return Err(too_many_columns(number, record.len()));
+        }
+        if record.as_slice().len() > MAX_ROW_BYTES {
+            return Err(row_too_long(number));
         }
         let mut cells = Vec::with_capacity(record.len().min(MAX_COLUMNS));
         for field in record.iter().take(MAX_COLUMNS) {
@@ -464,6 +519,10 @@ fn push_cell(row: &mut Row, col: usize, cell: Cell) -> Result<(), Text> {
     if let Cell::Text(s) = &cell {
         if s.len() > MAX_CELL_BYTES {
             return Err(cell_too_long(row.number));
+        }
+        let used: usize = row.cells.iter().map(|c| if let Cell::Text(t) = c { t.len() } else { 8 }).sum();
+        if used + s.len() > MAX_ROW_BYTES {
+            return Err(row_too_long(row.number));
         }
     }
     if row.cells.len() <= col {
@@ -584,6 +643,17 @@ mod tests {
         let numbered: Vec<(u64, bool)> = rows.iter().map(|r| (r.number, r.is_blank())).collect();
         assert_eq!(numbered, vec![(1, false), (2, true), (3, false), (4, true), (5, false)]);
         assert_eq!(rows[4].texts(), vec!["last", "y"]);
+        // A quote inside a field (5'11") does not open a quoted field: the blank row after
+        // it still counts (found in review).
+        let inch = read_all(b"a,b\nJuan \"Chepe,5'11\"\n\nlast,y\n", Format::Csv).unwrap().1;
+        assert_eq!(
+            inch.iter().map(|r| (r.number, r.is_blank())).collect::<Vec<_>>(),
+            vec![(1, false), (2, false), (3, true), (4, false)]
+        );
+        // An unclosed quote cannot swallow the rest of a large file unnoticed.
+        let mut open = b"a,b\n\"never closed,x\n".to_vec();
+        open.extend(std::iter::repeat(b"row,of text\n".as_slice()).take(100_000).flatten());
+        assert!(read_all(&open, Format::Csv).unwrap_err().en.contains("1 MB"));
         let no_final_break = read_all(b"a,b\n\nlast,y", Format::Csv).unwrap().1;
         assert_eq!(no_final_break.iter().map(|r| r.number).collect::<Vec<_>>(), vec![1, 2, 3]);
     }

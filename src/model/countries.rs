@@ -200,7 +200,9 @@ pub const COUNTRIES: &[Country] = &[
         code: "CG",
         en: "Republic of the Congo",
         es: "República del Congo",
-        also: &["Congo (the)", "Congo", "Congo-Brazzaville", "Republic of Congo", "Congo, Republic of the"],
+        // "Congo" alone is not here: most asylum seekers who write it mean the DRC, others
+        // Congo-Brazzaville; the import asks rather than choose.
+        also: &["Congo (the)", "Congo-Brazzaville", "Republic of Congo", "Congo, Republic of the"],
     },
     Country { code: "CH", en: "Switzerland", es: "Suiza", also: &["Swiss Confederation", "Confederación Suiza"] },
     Country {
@@ -1170,6 +1172,7 @@ mod tests {
             ("Rep. Dominicana", "DO"),
             ("República Democrática del Congo", "CD"),
             ("DR Congo", "CD"),
+            ("Congo-Brazzaville", "CG"),
             ("Côte d'Ivoire", "CI"),
             ("Costa de Marfil", "CI"),
             ("Russia", "RU"),
@@ -1185,7 +1188,6 @@ mod tests {
             ("UK", "GB"),
             ("DRC", "CD"),
             ("RDC", "CD"),
-            ("Congo", "CG"),
             ("Bolivia (Plurinational State of)", "BO"),
             ("Congo (the Democratic Republic of the)", "CD"),
             ("Irán (República Islámica del)", "IR"),
@@ -1209,7 +1211,7 @@ mod tests {
 
     #[test]
     fn unknown_names_find_nothing() {
-        for raw in ["xx", "XX", "Atlantis", "", "   ", ".", "Guatemalan", "Korea", "Guatemala City"] {
+        for raw in ["xx", "XX", "Atlantis", "", "   ", ".", "Guatemalan", "Korea", "Guatemala City", "Congo"] {
             assert_eq!(code_of(raw), None, "{raw:?}");
         }
     }

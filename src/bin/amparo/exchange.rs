@@ -90,7 +90,7 @@ pub async fn export(store: Store, cmd: ExportCmd, json: bool) -> Result<()> {
     if names == amparo::exchange::ics::Names::Full && !yes && !confirm_full_names()? {
         return Err(Error::Conflict("Nothing was exported.".into()));
     }
-    let opts = amparo::exchange::ics::IcsOptions { from, to, names, spanish };
+    let opts = amparo::exchange::ics::IcsOptions { from, to, names, spanish, confirmed_full_names: true };
     let done = store.export_ics(&opts, &out).await?;
     print(json, &done, || {
         let floating = if done.floating > 0 {

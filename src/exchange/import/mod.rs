@@ -181,8 +181,26 @@ impl Store {
             let _ = tx_rows.blocking_send(Msg::End(done));
         });
         let rejected_path = run.rejected_file.clone().unwrap_or_else(|| rejected_beside(path));
+        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        if same(&rejected_path, path) {
+            return Err(sheet_error(
+                "rejected_file",
+                Text::fixed(
+                    "The rows to fix cannot be written over the spreadsheet being imported. Choose another file.",
+                    "Las filas por corregir no se pueden escribir sobre la hoja que se importa. Elija otro archivo.",
+                ),
+            ));
+        }
+        let existed = rejected_path.exists();
         let result = write::import_rows(self, rx_rows, &opts, &saved, run, &rejected_path).await;
         let _ = reader.await;
+        // An import that failed leaves no rows-to-fix file behind that it made.
+        if result.is_err() && !existed && !run.dry_run {
+            let _ = std::fs::remove_file(&rejected_path);
+        }
         result
     }
 }

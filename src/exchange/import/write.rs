@@ -257,9 +257,15 @@ impl Pass<'_> {
 
 /// The refused rows hold client details: readable by the user alone, like the sheet
 /// they came from should be.
+/// An existing file there is replaced (a fresh file, so its mode is ours), but never
+/// through a symlink planted at that name.
 fn private_file(path: &Path) -> Result<std::fs::File> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Error::io(path, std::io::Error::other("it is a symbolic link; choose another file")));
+    }
+    let _ = std::fs::remove_file(path);
     let mut o = std::fs::OpenOptions::new();
-    o.write(true).create(true).truncate(true);
+    o.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
     o.open(path).map_err(|e| Error::io(path, e))

@@ -41,11 +41,13 @@ async fn caseload(conn: &mut SqliteConnection, o: &ReportOptions, today: NaiveDa
            SUM(m.opened_on BETWEEN ?1 AND ?2), \
            SUM(m.closed_on BETWEEN ?1 AND ?2), \
            (SELECT COUNT(*) FROM hearings h JOIN matters m2 ON m2.id = h.matter_id \
-              WHERE m2.deleted_at IS NULL AND COALESCE(NULLIF(TRIM(m2.assigned_to), ''), '') = \
+              JOIN clients c2 ON c2.id = m2.client_id \
+              WHERE m2.deleted_at IS NULL AND c2.deleted_at IS NULL AND COALESCE(NULLIF(TRIM(m2.assigned_to), ''), '') = \
                     COALESCE(NULLIF(TRIM(m.assigned_to), ''), '') \
               AND substr(h.starts_at, 1, 10) BETWEEN ?1 AND ?2), \
            (SELECT COUNT(*) FROM deadlines d JOIN matters m3 ON m3.id = d.matter_id \
-              WHERE m3.deleted_at IS NULL AND COALESCE(NULLIF(TRIM(m3.assigned_to), ''), '') = \
+              JOIN clients c3 ON c3.id = m3.client_id \
+              WHERE m3.deleted_at IS NULL AND c3.deleted_at IS NULL AND COALESCE(NULLIF(TRIM(m3.assigned_to), ''), '') = \
                     COALESCE(NULLIF(TRIM(m.assigned_to), ''), '') \
               AND d.status = 'open' AND d.due_on < ?3) \
          FROM matters m JOIN clients c ON c.id = m.client_id \
@@ -64,6 +66,18 @@ async fn caseload(conn: &mut SqliteConnection, o: &ReportOptions, today: NaiveDa
         t("Hearings in the period", "Audiencias en el periodo"),
         t("Deadlines overdue today", "Plazos vencidos hoy"),
     ];
+    let mut rows = rows;
+    if o.deidentified {
+        // Letters follow the size of each caseload, not the names' alphabetical order
+        // (which a staff list would turn back into names).
+        rows.sort_by(|a, b| {
+            (a.0.is_empty(), std::cmp::Reverse(a.1), std::cmp::Reverse(a.2)).cmp(&(
+                b.0.is_empty(),
+                std::cmp::Reverse(b.1),
+                std::cmp::Reverse(b.2),
+            ))
+        });
+    }
     let out = rows
         .into_iter()
         .enumerate()
@@ -261,11 +275,27 @@ async fn clients(conn: &mut SqliteConnection, o: &ReportOptions) -> Result<Table
         2 => t("Detention", "Detención"),
         _ => t("Age (at the end of the period)", "Edad (al final del periodo)"),
     };
+    // De-identified, the groups below the threshold are merged into one unnamed group per
+    // dimension: a small group's count could otherwise be worked out from the others, and
+    // its name (a rare language, a rare country) would point at the person.
+    if o.deidentified {
+        let small: Vec<(u8, String)> =
+            counts.iter().filter(|(_, n)| **n < o.threshold as i64).map(|(k, _)| k.clone()).collect();
+        let other =
+            if o.spanish { "Otros grupos (cada uno con menos de {t})" } else { "Other groups (each fewer than {t})" }
+                .replace("{t}", &o.threshold.to_string());
+        for (d, value) in small {
+            let n = counts.remove(&(d, value)).unwrap_or(0);
+            *counts.entry((d, format!("\u{10FFFF}{other}"))).or_default() += n;
+        }
+    }
     let columns = vec![t("Of", "Por"), t("Group", "Grupo"), t("Clients", "Clientes")];
     let out = counts
         .into_iter()
         .map(|((d, value), n)| {
             let dim = dimension(d);
+            // The merged group sorts last in its dimension; its marker is not shown.
+            let value = value.trim_start_matches('\u{10FFFF}').to_string();
             vec![Cell::Text(if o.spanish { dim.es } else { dim.en }.into_owned()), Cell::Text(value), Cell::Count(n)]
         })
         .collect();

@@ -8,4 +8,8 @@ export type IcsOptions = { from: string, to: string, names: ExportNames,
 /**
  * Write the events' words in Spanish.
  */
-spanish: boolean, };
+spanish: boolean, 
+/**
+ * The user confirmed that full names may leave the vault (required for `Full`).
+ */
+confirmed_full_names: boolean, };

@@ -3,4 +3,9 @@
 /**
  * A row that is a client already in the vault, or a client an earlier row brings.
  */
-export type ImportDuplicate = { row: number, matches_client: number | null, matches_row: number | null, why: string, why_es: string, };
+export type ImportDuplicate = { row: number, matches_client: number | null, matches_row: number | null, why: string, why_es: string, 
+/**
+ * The row also holds a case (matter, hearing, deadline or receipt), which is not
+ * imported with it: it goes to the rows-to-fix file, to be added on the client's page.
+ */
+carries_case: boolean, };
