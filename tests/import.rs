@@ -259,6 +259,11 @@ async fn dates_declared_and_columns_chosen() {
     let file = write(dir.path(), "us.csv", csv.as_bytes());
     let plain = s.import_sheet(&file, &ImportOptions::default(), &dry()).await.unwrap();
     assert_eq!(plain.mapping.columns[2].field, Some(Field::DateOfBirth), "\"Born\" is a known header");
+    assert_eq!(
+        (plain.ignored_cells, plain.ignored_columns.clone()),
+        (1, vec!["D".to_string()]),
+        "the note is shown as not imported"
+    );
     assert_eq!(refused(&plain), vec![(2, "date_of_birth".into()), (3, "date_of_birth".into())]);
     let us = ImportOptions { dates: DateOrder::MonthFirst, ..Default::default() };
     assert!(s.import_sheet(&file, &us, &real()).await.unwrap().imported);

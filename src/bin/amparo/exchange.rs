@@ -56,6 +56,13 @@ fn summary(r: &ImportReport, dry_run: bool) -> String {
         let field = col.field.map(|f| f.key()).unwrap_or("(not recognised: not imported)");
         out.push(format!("  column {:<3} {:<40} -> {field}", col.letter, col.header));
     }
+    if r.ignored_cells > 0 {
+        out.push(format!(
+            "{} filled cells in column(s) {} are not imported: no field is chosen for them (--map \"Header=field\", or \"Header=ignore\" to say so).",
+            r.ignored_cells,
+            r.ignored_columns.join(", ")
+        ));
+    }
     for d in &r.duplicates {
         let what = match (d.matches_client, d.matches_row) {
             (Some(id), _) => format!("client {id}"),

@@ -102,6 +102,11 @@ pub struct ImportReport {
     pub sheet: Info,
     /// True once the records are in the vault (never for a dry run).
     pub imported: bool,
+    /// Cells with something in them, in columns not imported (no field recognised or
+    /// chosen, or right of the last header), and those columns' letters: shown so that
+    /// nothing typed is left behind unseen.
+    pub ignored_cells: u64,
+    pub ignored_columns: Vec<String>,
     /// Where the refused rows were written, with a reason column (`only_good_rows`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rejected_file: Option<String>,

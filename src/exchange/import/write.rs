@@ -139,6 +139,22 @@ impl Pass<'_> {
             return Ok(());
         }
         report.rows += 1;
+        for (i, cell) in row.cells.iter().enumerate() {
+            let imported = self
+                .mapping
+                .columns
+                .get(i)
+                .is_some_and(|c| c.field.is_some_and(|f| f != crate::exchange::columns::Field::Ignore));
+            let chosen_ignore =
+                self.mapping.columns.get(i).is_some_and(|c| c.field == Some(crate::exchange::columns::Field::Ignore));
+            if !cell.is_empty() && !imported && !chosen_ignore {
+                report.ignored_cells += 1;
+                let l = crate::exchange::columns::letter(i);
+                if !report.ignored_columns.contains(&l) {
+                    report.ignored_columns.push(l);
+                }
+            }
+        }
         if report.rows % 250 == 0 {
             if let Some(progress) = &self.run.progress {
                 progress(report.rows);

@@ -22,6 +22,12 @@ header_row: number, mapping: ImportMapping, sheet: SheetInfo,
  */
 imported: boolean, 
 /**
+ * Cells with something in them, in columns not imported (no field recognised or
+ * chosen, or right of the last header), and those columns' letters: shown so that
+ * nothing typed is left behind unseen.
+ */
+ignored_cells: number, ignored_columns: Array<string>, 
+/**
  * Where the refused rows were written, with a reason column (`only_good_rows`).
  */
 rejected_file: string | null, };

@@ -72,6 +72,7 @@ export const exchangeEn = {
   'import.doneTitle': 'The import is done',
   'import.notImported': 'Nothing was imported: some rows were refused. Fix them, or tick “Import the good rows and save the others to a file to fix”.',
   'import.skippedDuplicates': 'Rows already here, not imported: {n}.',
+  'import.ignored': '{n} filled cells in column(s) {columns} will not be imported, because no field is chosen for them. Choose one above, or "(not imported)" to say so.',
   'import.skippedRefused': 'Refused rows, not imported: {n}.',
   'import.rejectedFile': 'The rows to fix were saved to {path}. Fix them there and import that file. It holds client details: delete it once you are done.',
 
@@ -190,6 +191,7 @@ export const exchangeEs: Record<keyof typeof exchangeEn, string> = {
   'import.doneTitle': 'La importación terminó',
   'import.notImported': 'No se importó nada: hay filas rechazadas. Corríjalas, o marque «Importar las filas correctas y guardar las demás en un archivo para corregirlas».',
   'import.skippedDuplicates': 'Filas que ya estaban, no importadas: {n}.',
+  'import.ignored': '{n} celdas con datos en la(s) columna(s) {columns} no se importarán, porque no tienen un campo elegido. Elija uno arriba, o «(no se importa)» para confirmarlo.',
   'import.skippedRefused': 'Filas rechazadas, no importadas: {n}.',
   'import.rejectedFile': 'Las filas que hay que corregir se guardaron en {path}. Corríjalas allí e importe ese archivo. Contiene datos de clientes: bórrelo cuando termine.',
 

@@ -23,6 +23,8 @@ const dryRun = (options: ImportOptions): ImportReport => ({
     ],
   },
   sheet: { encoding: 'UTF-8', delimiter: ';' },
+  ignored_cells: 0,
+  ignored_columns: [],
   imported: false,
   rejected_file: null,
 });
