@@ -481,20 +481,9 @@ fn bomb() -> Text {
     )
 }
 
+/// A streamed cell, read as a whole-sheet cell is.
 fn data_cell(v: &calamine::DataRef<'_>) -> Cell {
-    use calamine::DataRef as D;
-    match v {
-        D::Empty => Cell::Empty,
-        D::String(s) => Cell::Text(s.clone()),
-        D::SharedString(s) => Cell::Text((*s).to_string()),
-        D::Int(i) => Cell::Number(*i as f64),
-        D::Float(f) => Cell::Number(*f),
-        D::Bool(b) => Cell::Bool(*b),
-        D::DateTime(d) if d.is_duration() => Cell::Number(d.as_f64()),
-        D::DateTime(d) => d.as_datetime().map(Cell::DateTime).unwrap_or(Cell::Number(d.as_f64())),
-        D::DateTimeIso(s) | D::DurationIso(s) => Cell::Text(s.clone()),
-        D::Error(e) => Cell::Error(format!("#{e:?}").to_uppercase()),
-    }
+    owned_cell(&calamine::Data::from(v.clone()))
 }
 
 fn owned_cell(v: &calamine::Data) -> Cell {
