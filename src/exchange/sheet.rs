@@ -198,14 +198,31 @@ fn detect_encoding<R: Read>(source: &mut R) -> Result<&'static Encoding, Text> {
         }
     }
     // Validate the whole file as UTF-8, a chunk at a time, carrying a cut character over.
+    // A file that is UTF-8 with accents up to some point and then has a byte that is not
+    // (two files pasted together, a damaged save) is refused: read as Windows-1252 every
+    // accented name before that point would come in garbled.
     let mut carry: Vec<u8> = head.to_vec();
     let mut buf = vec![0u8; 64 * 1024];
+    let (mut read_before, mut accents_seen) = (0usize, false);
     loop {
+        let valid = match std::str::from_utf8(&carry) {
+            Ok(_) => carry.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        accents_seen |= carry[..valid].iter().any(|b| *b >= 0x80);
         match std::str::from_utf8(&carry) {
             Ok(_) => carry.clear(),
             Err(e) if e.error_len().is_none() => carry.drain(..e.valid_up_to()).for_each(drop),
+            Err(e) if accents_seen => {
+                let at = read_before + e.valid_up_to();
+                return Err(refuse(
+                    format!("The file is in UTF-8 with accents, but byte {at} is not UTF-8: parts of it were saved differently. Open it in a spreadsheet program and save it again as \"CSV UTF-8\"."),
+                    format!("El archivo está en UTF-8 con acentos, pero el byte {at} no es UTF-8: partes se guardaron de otra forma. Ábralo en un programa de hojas de cálculo y guárdelo de nuevo como «CSV UTF-8»."),
+                ));
+            }
             Err(_) => return Ok(WINDOWS_1252),
         }
+        read_before += valid;
         let got = source.read(&mut buf).map_err(unreadable)?;
         if got == 0 {
             return Ok(if carry.is_empty() { UTF_8 } else { WINDOWS_1252 });
@@ -623,6 +640,10 @@ mod tests {
         let (info, rows) = read_all(&w, Format::Csv).unwrap();
         assert_eq!(info.encoding, "windows-1252");
         assert_eq!(rows[1].texts(), vec!["María", "Perú"]);
+        // UTF-8 accents, then one Windows-1252 byte: refused, not read garbled (review).
+        let mut mixed = "Nombre\nMaría\n".as_bytes().to_vec();
+        mixed.extend(b"Jos\xe9\n");
+        assert!(read_all(&mixed, Format::Csv).unwrap_err().en.contains("is not UTF-8"));
     }
 
     #[test]
