@@ -38,6 +38,15 @@ impl Text {
         Text::new(en(&self.en), es(&self.es))
     }
 
+    /// The words in the language asked for.
+    pub fn pick(&self, spanish: bool) -> &str {
+        if spanish {
+            &self.es
+        } else {
+            &self.en
+        }
+    }
+
     /// Applies one change to both languages.
     pub fn map(&self, f: impl Fn(&str) -> String) -> Text {
         Text::new(f(&self.en), f(&self.es))

@@ -212,10 +212,6 @@ fn without_alarm_stamps(text: &str) -> String {
     out
 }
 
-fn say(t: Text, spanish: bool) -> String {
-    if spanish { t.es } else { t.en }.into_owned()
-}
-
 impl Store {
     /// Writes the calendar to `out` (readable by the user alone), and records the export,
     /// with how names were written, in the audit log.
@@ -283,19 +279,19 @@ impl Store {
         cal.append_property(("VERSION", "2.0"))
             .append_property(("PRODID", "-//Amparo//Amparo calendar export//EN"))
             .append_property(("CALSCALE", "GREGORIAN"));
-        cal.name(&say(Text::fixed("Amparo: hearings and deadlines", "Amparo: audiencias y plazos"), sp));
+        cal.name(Text::fixed("Amparo: hearings and deadlines", "Amparo: audiencias y plazos").pick(sp));
         let mut floating = 0;
         for h in &hearings {
-            let kind = say(crate::model::spanish::hearing_kind(h.kind), sp);
+            let kind = crate::model::spanish::hearing_kind(h.kind).pick(sp).to_string();
             let mut e = Event::new();
             e.uid(&uid("hearing", h.id))
                 .sequence(sequence(&h.updated_at))
                 .summary(&format!(
                     "{}: {kind} · {}",
-                    say(Text::fixed("Hearing", "Audiencia"), sp),
+                    Text::fixed("Hearing", "Audiencia").pick(sp),
                     who(opts.names, h.matter_id, &h.given_name, &h.family_name)
                 ))
-                .alarm(reminder(&say(Text::fixed("Hearing tomorrow", "Audiencia mañana"), sp), Duration::days(1)));
+                .alarm(reminder(Text::fixed("Hearing tomorrow", "Audiencia mañana").pick(sp), Duration::days(1)));
             let zone = h.court.as_deref().and_then(court_zone).and_then(|z| z.parse::<chrono_tz::Tz>().ok());
             // A time in the spring-forward gap does not exist on the court's clock: read it
             // an hour later, as the clock on the wall does.
@@ -323,22 +319,23 @@ impl Store {
             }
             let mut lines = Vec::new();
             if let Some(j) = &h.judge {
-                lines.push(format!("{}: {j}", say(Text::fixed("Judge", "Juez/a"), sp)));
+                lines.push(format!("{}: {j}", Text::fixed("Judge", "Juez/a").pick(sp)));
             }
-            lines.push(say(crate::model::spanish::attendance(h.attendance), sp));
-            lines.push(say(
+            lines.push(crate::model::spanish::attendance(h.attendance).pick(sp).to_string());
+            lines.push(
                 Text::fixed(
                     "Time as on the hearing notice (the court's local time). Open Amparo for the case.",
                     "Hora según la notificación de audiencia (hora local del tribunal). Abra Amparo para ver el caso.",
-                ),
-                sp,
-            ));
+                )
+                .pick(sp)
+                .to_string(),
+            );
             e.description(&lines.join("\n"));
             cal.push(e.done());
         }
         for d in &deadlines {
             let title = match d.rule_id.as_deref().and_then(crate::rules::table::find) {
-                Some(rule) => say(rule.name.clone(), sp),
+                Some(rule) => rule.name.pick(sp).to_string(),
                 None => {
                     let aliases: Vec<String> =
                         sqlx::query_scalar("SELECT name FROM client_aliases WHERE client_id = ?")
@@ -353,20 +350,20 @@ impl Store {
                 .sequence(sequence(&d.updated_at))
                 .summary(&format!(
                     "{}: {title} · {}",
-                    say(Text::fixed("Deadline", "Plazo"), sp),
+                    Text::fixed("Deadline", "Plazo").pick(sp),
                     who(opts.names, d.matter_id, &d.given_name, &d.family_name)
                 ))
                 .starts(DatePerhapsTime::Date(d.due_on))
                 .ends(DatePerhapsTime::Date(d.due_on + Duration::days(1)))
-                .description(&say(
+                .description(
                     Text::fixed(
                         "Open Amparo for how this date was counted and the rule it comes from.",
                         "Abra Amparo para ver cómo se contó esta fecha y de qué regla viene.",
-                    ),
-                    sp,
-                ))
-                .alarm(reminder(&say(Text::fixed("Deadline in 7 days", "Plazo en 7 días"), sp), Duration::days(7)))
-                .alarm(reminder(&say(Text::fixed("Deadline tomorrow", "Plazo mañana"), sp), Duration::days(1)));
+                    )
+                    .pick(sp),
+                )
+                .alarm(reminder(Text::fixed("Deadline in 7 days", "Plazo en 7 días").pick(sp), Duration::days(7)))
+                .alarm(reminder(Text::fixed("Deadline tomorrow", "Plazo mañana").pick(sp), Duration::days(1)));
             cal.push(e.done());
         }
         let text = without_alarm_stamps(&cal.done().to_string());

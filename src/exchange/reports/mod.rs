@@ -120,16 +120,15 @@ pub struct Report {
 impl Report {
     /// A count as the report shows it: hidden below the threshold when de-identified.
     pub fn shown(&self, n: i64, spanish: bool) -> String {
-        if self.deidentified && n > 0 && n < self.threshold as i64 {
-            let t = self.threshold;
-            if spanish {
-                format!("menos de {t}")
-            } else {
-                format!("fewer than {t}")
-            }
-        } else {
-            n.to_string()
-        }
+        shown_count(n, self.deidentified.then_some(self.threshold)).pick(spanish).to_string()
+    }
+}
+
+/// A count in words: "fewer than N" from 1 to below `hide_below`, where counts are hidden.
+pub(crate) fn shown_count(n: i64, hide_below: Option<u32>) -> Text {
+    match hide_below {
+        Some(t) if n > 0 && n < t as i64 => Text::new(format!("fewer than {t}"), format!("menos de {t}")),
+        _ => Text::same(n.to_string()),
     }
 }
 

@@ -9,10 +9,6 @@ use crate::error::Result;
 use crate::model::spanish;
 use crate::text::Text;
 
-fn say(t: Text, spanish: bool) -> String {
-    if spanish { t.es } else { t.en }.into_owned()
-}
-
 type Table = (Vec<Text>, Vec<Vec<Cell>>, Vec<Text>);
 
 fn t(en: &'static str, es: &'static str) -> Text {
@@ -125,9 +121,11 @@ async fn outcomes(conn: &mut SqliteConnection, o: &ReportOptions) -> Result<Tabl
         .into_iter()
         .map(|(kind, forum, outcome, opened, closed)| {
             vec![
-                Cell::Text(say(spanish::matter_kind(kind), o.spanish)),
-                Cell::Text(say(spanish::forum(forum), o.spanish)),
-                Cell::Text(outcome.map(|x| say(spanish::outcome(x), o.spanish)).unwrap_or_else(|| "—".into())),
+                Cell::Text(spanish::matter_kind(kind).pick(o.spanish).to_string()),
+                Cell::Text(spanish::forum(forum).pick(o.spanish).to_string()),
+                Cell::Text(
+                    outcome.map(|x| spanish::outcome(x).pick(o.spanish).to_string()).unwrap_or_else(|| "—".into()),
+                ),
                 Cell::Count(opened),
                 Cell::Count(closed),
             ]
@@ -205,7 +203,7 @@ async fn deadlines(conn: &mut SqliteConnection, o: &ReportOptions, today: NaiveD
         .into_iter()
         .map(|(rule, due, met, late, missed, waived, coming)| {
             let name = match rule.as_deref().and_then(crate::rules::table::find) {
-                Some(r) => if o.spanish { r.name.es.clone() } else { r.name.en.clone() }.into_owned(),
+                Some(r) => r.name.pick(o.spanish).to_string(),
                 None => if o.spanish { "Fijado a mano" } else { "Set by hand" }.into(),
             };
             [Cell::Text(name)].into_iter().chain([due, met, late, missed, waived, coming].map(Cell::Count)).collect()
@@ -261,7 +259,7 @@ async fn clients(conn: &mut SqliteConnection, o: &ReportOptions) -> Result<Table
             .unwrap_or_else(|| unknown.into());
         let detention = detention
             .parse::<crate::model::DetentionStatus>()
-            .map(|d| say(spanish::detention(d), o.spanish))
+            .map(|d| spanish::detention(d).pick(o.spanish).to_string())
             .unwrap_or_default();
         let band = age_band(*dob, o.to);
         let band = if band == "unknown" { unknown.to_string() } else { band.to_string() };
@@ -296,16 +294,13 @@ async fn clients(conn: &mut SqliteConnection, o: &ReportOptions) -> Result<Table
             let dim = dimension(d);
             // The merged group sorts last in its dimension; its marker is not shown.
             let value = value.trim_start_matches('\u{10FFFF}').to_string();
-            vec![Cell::Text(if o.spanish { dim.es } else { dim.en }.into_owned()), Cell::Text(value), Cell::Count(n)]
+            vec![Cell::Text(dim.pick(o.spanish).to_string()), Cell::Text(value), Cell::Count(n)]
         })
         .collect();
     let n = rows.len() as i64;
     // The total is a count like any other: hidden when small in a de-identified report.
-    let (en, es) = if o.deidentified && n > 0 && n < o.threshold as i64 {
-        (format!("fewer than {}", o.threshold), format!("menos de {}", o.threshold))
-    } else {
-        (n.to_string(), n.to_string())
-    };
+    let total = super::shown_count(n, o.deidentified.then_some(o.threshold));
+    let (en, es) = (&total.en, &total.es);
     let note = Text::new(
         format!("Clients with a matter open at some time in the period: {en}."),
         format!("Clientes con algún caso abierto durante el periodo: {es}."),

@@ -5,18 +5,10 @@
 use super::{Cell, Report};
 use crate::exchange::formula::neutralise;
 
-fn say(t: &crate::text::Text, spanish: bool) -> &str {
-    if spanish {
-        &t.es
-    } else {
-        &t.en
-    }
-}
-
 /// The report as CSV: a header row, then one row per line of the table.
 pub fn csv(report: &Report, spanish: bool) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let head: Vec<String> = report.columns.iter().map(|c| neutralise(say(c, spanish)).into_owned()).collect();
+    let head: Vec<String> = report.columns.iter().map(|c| neutralise(c.pick(spanish)).into_owned()).collect();
     let _ = w.write_record(&head);
     for row in &report.rows {
         let cells: Vec<String> = row
@@ -73,7 +65,7 @@ pub fn html(report: &Report, spanish: bool) -> String {
     let tr = |en: &str, es: &str| if spanish { es.to_string() } else { en.to_string() };
     let clinic =
         if report.clinic.is_empty() { tr("Legal clinic", "Clínica jurídica") } else { report.clinic.clone() };
-    let title = say(&report.title, spanish);
+    let title = report.title.pick(spanish);
     let period = format!("{} {} {} {}", tr("Period:", "Periodo:"), report.from, tr("to", "a"), report.to);
     let generated = format!("{} {}", tr("Prepared on", "Preparado el"), report.generated_on);
     let notice = if report.deidentified {
@@ -116,9 +108,9 @@ pub fn html(report: &Report, spanish: bool) -> String {
         .columns
         .iter()
         .zip(&numeric)
-        .map(|(c, n)| format!("<th{}>{}</th>", if *n { " class=\"n\"" } else { "" }, escape(say(c, spanish))))
+        .map(|(c, n)| format!("<th{}>{}</th>", if *n { " class=\"n\"" } else { "" }, escape(c.pick(spanish))))
         .collect();
-    let notes: String = report.notes.iter().map(|n| format!("<p>{}</p>", escape(say(n, spanish)))).collect();
+    let notes: String = report.notes.iter().map(|n| format!("<p>{}</p>", escape(n.pick(spanish)))).collect();
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
