@@ -51,8 +51,13 @@ export class Driver {
     return (await this.findAll(css)).length > 0;
   }
 
-  async click(css) {
-    await this.cmd('POST', `/element/${await this.find(css)}/click`, {});
+  /** Clicks `css` once it is enabled: a button bound to fields just typed may still be
+   * disabled for a frame, and a click on it then would be lost without a word. */
+  async click(css, timeout = 5_000) {
+    const el = await this.find(css);
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline && !(await this.cmd('GET', `/element/${el}/enabled`).catch(() => true))) await sleep(50);
+    await this.cmd('POST', `/element/${el}/click`, {});
   }
 
   /** Clears the field and types `text` into it. */
