@@ -5,7 +5,7 @@ use tauri::State;
 
 use amparo::model::{Client, ClientInput, Matter, Note, NoteSubject};
 use amparo::store::audit::AuditEntry;
-use amparo::store::clients::{ClientQuery, ClientSummary};
+use amparo::store::clients::{ClientQuery, ClientSummary, Family};
 use amparo::store::search::SearchHit;
 use amparo::store::similar::{SimilarClient, SimilarQuery};
 use amparo::store::Page;
@@ -19,7 +19,7 @@ use crate::state::AppState;
 pub struct ClientDetail {
     pub client: Client,
     pub matters: Vec<Matter>,
-    pub family: Vec<ClientSummary>,
+    pub family: Family,
     pub notes: Vec<Note>,
     pub history: Vec<AuditEntry>,
 }
@@ -46,7 +46,7 @@ pub async fn get_client(state: State<'_, AppState>, id: i64) -> CmdResult<Client
     Ok(ClientDetail {
         client: s.client(id).await?,
         matters: s.list_matters(Some(id)).await?,
-        family: s.family_of(id).await?,
+        family: s.family(id).await?,
         notes: s.notes_for(NoteSubject::Client(id)).await?,
         history: s.audit_for("client", id).await?,
     })
@@ -70,4 +70,39 @@ pub async fn delete_client(state: State<'_, AppState>, id: i64) -> CmdResult<()>
 #[tauri::command]
 pub async fn restore_client(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
     Ok(state.store().await?.restore_client(id).await?)
+}
+
+/// Every country Amparo knows, for the nationality field's suggestions in either language.
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CountryName {
+    pub code: String,
+    pub en: String,
+    pub es: String,
+}
+
+#[tauri::command]
+pub fn countries() -> Vec<CountryName> {
+    amparo::model::countries::COUNTRIES
+        .iter()
+        .map(|c| CountryName { code: c.code.into(), en: c.name(false).into(), es: c.name(true).into() })
+        .collect()
+}
+
+/// The names volunteers go by, for the "assigned to" suggestions.
+#[tauri::command]
+pub async fn volunteer_names(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
+    Ok(state.store().await?.volunteer_names().await?)
+}
+
+/// Keeps a half-typed form inside the vault just before it locks.
+#[tauri::command]
+pub async fn save_draft(state: State<'_, AppState>, draft: String) -> CmdResult<()> {
+    Ok(state.store().await?.save_draft(&draft).await?)
+}
+
+/// The form kept at the last lock, handed back once.
+#[tauri::command]
+pub async fn take_draft(state: State<'_, AppState>) -> CmdResult<Option<String>> {
+    Ok(state.store().await?.take_draft().await?)
 }

@@ -7,6 +7,8 @@ use amparo::model::{
     Deadline, DeadlineInput, Filing, FilingInput, Hearing, HearingInput, Matter, MatterInput, Note, NoteSubject,
 };
 use amparo::store::deadlines::DeadlineListItem;
+use amparo::store::hearings::HearingChange;
+use amparo::store::matters::{CloseMatterInput, ClosedMatter};
 use amparo::Store;
 
 use crate::error::CmdResult;
@@ -18,6 +20,7 @@ use crate::state::AppState;
 pub struct MatterDetail {
     pub matter: Matter,
     pub client_name: String,
+    pub client_a_number: Option<amparo::model::ANumber>,
     pub hearings: Vec<Hearing>,
     pub deadlines: Vec<DeadlineListItem>,
     pub filings: Vec<Filing>,
@@ -38,8 +41,10 @@ pub async fn add_matter(state: State<'_, AppState>, input: MatterInput) -> CmdRe
 pub async fn get_matter(state: State<'_, AppState>, id: i64) -> CmdResult<MatterDetail> {
     let s = state.store().await?;
     let matter = s.matter(id).await?;
+    let client = s.client(matter.fields.client_id).await?;
     Ok(MatterDetail {
-        client_name: s.client(matter.fields.client_id).await?.display_name(),
+        client_name: client.display_name(),
+        client_a_number: client.fields.a_number,
         hearings: s.hearings_for(id).await?,
         deadlines: s.deadlines_for(id, Store::today()).await?,
         filings: s.filings_for(id).await?,
@@ -53,9 +58,31 @@ pub async fn add_hearing(state: State<'_, AppState>, input: HearingInput) -> Cmd
     Ok(state.store().await?.add_hearing(&input).await?)
 }
 
+/// Saves a hearing; when it moved to another day, the deadlines counted from it move too.
 #[tauri::command]
-pub async fn update_hearing(state: State<'_, AppState>, id: i64, input: HearingInput) -> CmdResult<Hearing> {
-    Ok(state.store().await?.update_hearing(id, &input).await?)
+pub async fn update_hearing(state: State<'_, AppState>, id: i64, input: HearingInput) -> CmdResult<HearingChange> {
+    Ok(state.store().await?.change_hearing(id, &input).await?)
+}
+
+#[tauri::command]
+pub async fn update_matter(state: State<'_, AppState>, id: i64, input: MatterInput) -> CmdResult<Matter> {
+    Ok(state.store().await?.update_matter(id, &input).await?)
+}
+
+#[tauri::command]
+pub async fn close_matter(state: State<'_, AppState>, id: i64, close: CloseMatterInput) -> CmdResult<ClosedMatter> {
+    Ok(state.store().await?.close_matter(id, &close).await?)
+}
+
+#[tauri::command]
+pub async fn reopen_matter(state: State<'_, AppState>, id: i64) -> CmdResult<Matter> {
+    Ok(state.store().await?.reopen_matter(id).await?)
+}
+
+/// The undo of "Mark done" and "No longer applies".
+#[tauri::command]
+pub async fn reopen_deadline(state: State<'_, AppState>, id: i64) -> CmdResult<Deadline> {
+    Ok(state.store().await?.reopen_deadline(id).await?)
 }
 
 #[tauri::command]

@@ -67,6 +67,8 @@ pub struct ClientInput {
     pub manner_of_entry: Option<String>,
     pub principal_id: Option<i64>,
     pub relationship: Option<String>,
+    /// Included on the principal's I-589 (a spouse or child only).
+    pub derivative: bool,
 }
 
 /// A client's details after validation: every value here is well-formed.
@@ -96,6 +98,7 @@ pub struct ClientFields {
     pub manner_of_entry: Option<MannerOfEntry>,
     pub principal_id: Option<i64>,
     pub relationship: Option<Relationship>,
+    pub derivative: bool,
 }
 
 /// A stored client.
@@ -156,7 +159,7 @@ impl ClientInput {
                 d.map(|d| fields::not_after(d, today, &Text::fixed("date of birth", "fecha de nacimiento"))).transpose()
             }),
         );
-        let nationality = c.take("nationality", opt(self.nationality.as_deref(), CountryCode::parse));
+        let nationality = c.take("nationality", opt(self.nationality.as_deref(), nationality));
         let mut languages = Vec::new();
         for raw in &self.languages {
             if let Some(Some(l)) =
@@ -228,6 +231,28 @@ impl ClientInput {
                 ),
             );
         }
+        // INA 208(b)(3)(A): only a spouse or child may be included in the principal's
+        // application as a derivative.
+        if self.derivative && !matches!(relationship, Some(Some(Relationship::Spouse | Relationship::Child))) {
+            c.fail(
+                "derivative",
+                Text::fixed(
+                    "Only a spouse or a child can be a derivative on the principal's I-589 (INA 208(b)(3)(A)).",
+                    "Solo el cónyuge o un hijo o hija puede ser derivado en el I-589 del solicitante principal (INA 208(b)(3)(A)).",
+                ),
+            );
+        }
+        if let (Some(Some(born)), Some(Some(arrived))) = (date_of_birth, last_arrival) {
+            if arrived < born {
+                c.fail(
+                    "last_arrival",
+                    crate::tr!(
+                        "The last arrival {arrived} is before the date of birth {born}.",
+                        "La última llegada {arrived} es anterior a la fecha de nacimiento {born}."
+                    ),
+                );
+            }
+        }
         c.finish()?;
         Ok(ClientFields {
             given_name: given_name.unwrap(),
@@ -250,8 +275,29 @@ impl ClientInput {
             manner_of_entry: manner_of_entry.unwrap(),
             principal_id: self.principal_id,
             relationship: relationship.unwrap(),
+            derivative: self.derivative,
         })
     }
+}
+
+/// A country as people type it: its code, or its name in English or Spanish ("Haití",
+/// "Haiti", "HT"); a name not known is refused with the nearest names.
+fn nationality(raw: &str) -> Result<CountryCode, Text> {
+    if let Some(country) = super::countries::country_by_name(raw) {
+        return CountryCode::parse(country.code);
+    }
+    let shown: String = raw.trim().chars().take(24).collect();
+    let near = super::countries::nearest(raw, 3);
+    let list = |spanish: bool| near.iter().map(|c| c.name(spanish)).collect::<Vec<_>>().join(", ");
+    let (hint, hint_es) = if near.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (format!(" Did you mean {}?", list(false)), format!(" ¿Quiso decir {}?", list(true)))
+    };
+    Err(Text::new(
+        format!("\"{shown}\" is not a country Amparo knows. Type its name, for example Guatemala, or its two-letter code, GT.{hint}"),
+        format!("«{shown}» no es un país que Amparo conozca. Escriba su nombre, por ejemplo Guatemala, o su código de dos letras, GT.{hint_es}"),
+    ))
 }
 
 /// Parses an optional field with `parse`; empty means none.

@@ -1086,6 +1086,22 @@ pub fn suggest(prefix: &str, limit: usize) -> Vec<&'static Country> {
     ranked.into_iter().take(limit).map(|(_, country)| country).collect()
 }
 
+/// The countries whose names begin most like a name Amparo did not know ("Guatamala" →
+/// Guatemala first), for a "did you mean" hint: at least three letters in common at the
+/// start, the longest first, at most `limit`.
+pub fn nearest(typed: &str, limit: usize) -> Vec<&'static Country> {
+    let key = fold(typed);
+    let common = |n: &str| key.chars().zip(n.chars()).take_while(|(a, b)| a == b).count();
+    let mut ranked: Vec<(usize, &'static Country)> = COUNTRIES
+        .iter()
+        .zip(folded())
+        .map(|(c, names)| (names.iter().map(|n| common(n)).max().unwrap_or(0), c))
+        .filter(|(n, _)| *n >= 3)
+        .collect();
+    ranked.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+    ranked.into_iter().take(limit).map(|(_, c)| c).collect()
+}
+
 /// Every country's names, folded once: `folded()[i]` belongs to `COUNTRIES[i]`, in the order of
 /// [`Country::names`], so the first two are `en` and `es`.
 fn folded() -> &'static [Vec<String>] {

@@ -31,6 +31,19 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// Where a hearing's date and time were last read: hearing dates change without the
+    /// client being told, so clinics check them again every week.
+    HearingSource {
+        Notice = "notice": "Hearing notice",
+        EoirLine = "eoir_line": "EOIR automated line (1-800-898-7180)",
+        EoirPortal = "eoir_portal": "EOIR online case status",
+        Ecas = "ecas": "ECAS (EOIR Courts & Appeals System)",
+        Client = "client": "The client",
+        Other = "other": "Other",
+    }
+);
+
 /// A hearing as typed.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, ts_rs::TS)]
 #[serde(default)]
@@ -45,6 +58,9 @@ pub struct HearingInput {
     pub detained: bool,
     pub attendance: Option<String>,
     pub outcome: Option<String>,
+    pub date_source: Option<String>,
+    /// The day the date was last checked against `date_source`.
+    pub confirmed_on: Option<String>,
 }
 
 /// A hearing's validated details.
@@ -59,6 +75,8 @@ pub struct HearingFields {
     pub detained: bool,
     pub attendance: Attendance,
     pub outcome: Option<String>,
+    pub date_source: Option<HearingSource>,
+    pub confirmed_on: Option<NaiveDate>,
 }
 
 /// A stored hearing.
@@ -75,7 +93,7 @@ pub struct Hearing {
 }
 
 impl HearingInput {
-    pub fn validate(&self) -> Result<HearingFields, ValidationError> {
+    pub fn validate(&self, today: NaiveDate) -> Result<HearingFields, ValidationError> {
         let mut c = Checker::default();
         let kind = c.take("kind", self.kind.parse::<HearingKind>());
         let starts_at = c.take("starts_at", fields::date_time(&self.starts_at));
@@ -88,6 +106,15 @@ impl HearingInput {
             .take("attendance", opt(self.attendance.as_deref(), str::parse).map(|a| a.unwrap_or(Attendance::InPerson)));
         let outcome =
             c.take("outcome", fields::optional_text(self.outcome.as_deref(), &Text::fixed("outcome", "resultado")));
+        let date_source = c.take("date_source", opt(self.date_source.as_deref(), str::parse));
+        let confirmed_on = c.take(
+            "confirmed_on",
+            super::client::past_date(
+                self.confirmed_on.as_deref(),
+                today,
+                &Text::fixed("date it was confirmed", "fecha de la confirmación"),
+            ),
+        );
         if self.matter_id <= 0 {
             c.fail(
                 "matter_id",
@@ -107,6 +134,8 @@ impl HearingInput {
             detained: self.detained,
             attendance: attendance.unwrap(),
             outcome: outcome.unwrap(),
+            date_source: date_source.unwrap(),
+            confirmed_on: confirmed_on.unwrap(),
         })
     }
 }

@@ -61,6 +61,15 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// How far the clinic represents the client in this matter.
+    Representation {
+        Full = "full": "Full representation (EOIR-28 or G-28)",
+        Limited = "limited": "Limited: document assistance (EOIR-61)",
+        ProSeHelp = "pro_se_help": "Help for a person without a lawyer (pro se)",
+    }
+);
+
 /// A matter as typed: raw text.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, ts_rs::TS)]
 #[serde(default)]
@@ -77,6 +86,8 @@ pub struct MatterInput {
     pub opened_on: Option<String>,
     pub closed_on: Option<String>,
     pub outcome: Option<String>,
+    pub closing_reason: Option<String>,
+    pub representation: Option<String>,
 }
 
 /// A matter's validated details.
@@ -94,6 +105,8 @@ pub struct MatterFields {
     pub opened_on: NaiveDate,
     pub closed_on: Option<NaiveDate>,
     pub outcome: Option<Outcome>,
+    pub closing_reason: Option<String>,
+    pub representation: Option<Representation>,
 }
 
 /// A stored matter.
@@ -108,6 +121,27 @@ pub struct Matter {
     pub created_at: String,
     pub updated_at: String,
     pub deleted_at: Option<String>,
+}
+
+impl MatterFields {
+    /// The details back as typed text, to change one of them and validate again.
+    pub fn to_input(&self) -> MatterInput {
+        MatterInput {
+            client_id: self.client_id,
+            kind: self.kind.as_str().into(),
+            forum: self.forum.as_str().into(),
+            court_name: self.court_name.clone(),
+            judge: self.judge.clone(),
+            status: Some(self.status.as_str().into()),
+            stage: self.stage.clone(),
+            assigned_to: self.assigned_to.clone(),
+            opened_on: Some(self.opened_on.to_string()),
+            closed_on: self.closed_on.map(|d| d.to_string()),
+            outcome: self.outcome.map(|o| o.as_str().into()),
+            closing_reason: self.closing_reason.clone(),
+            representation: self.representation.map(|r| r.as_str().into()),
+        }
+    }
 }
 
 impl MatterInput {
@@ -142,6 +176,11 @@ impl MatterInput {
             past_date(self.closed_on.as_deref(), today, &Text::fixed("closing date", "fecha de cierre")),
         );
         let outcome = c.take("outcome", opt(self.outcome.as_deref(), str::parse));
+        let closing_reason = c.take(
+            "closing_reason",
+            fields::optional_text(self.closing_reason.as_deref(), &Text::fixed("closing reason", "motivo del cierre")),
+        );
+        let representation = c.take("representation", opt(self.representation.as_deref(), str::parse));
         if let (Some(o), Some(Some(cl))) = (opened_on, closed_on) {
             if cl < o {
                 c.fail(
@@ -168,6 +207,24 @@ impl MatterInput {
                 Text::fixed("A closed matter needs its closing date.", "Un caso cerrado necesita su fecha de cierre."),
             );
         }
+        // Only a closed matter has a closing date, outcome and reason: reopening clears them.
+        if !matches!(status, Some(MatterStatus::Closed)) {
+            for (field, given) in [
+                ("closed_on", matches!(closed_on, Some(Some(_)))),
+                ("outcome", matches!(outcome, Some(Some(_)))),
+                ("closing_reason", matches!(closing_reason, Some(Some(_)))),
+            ] {
+                if given {
+                    c.fail(
+                        field,
+                        Text::fixed(
+                            "Only a closed matter has a closing date, outcome or closing reason.",
+                            "Solo un caso cerrado tiene fecha de cierre, resultado o motivo del cierre.",
+                        ),
+                    );
+                }
+            }
+        }
         c.finish()?;
         Ok(MatterFields {
             client_id: self.client_id,
@@ -181,6 +238,8 @@ impl MatterInput {
             opened_on: opened_on.unwrap(),
             closed_on: closed_on.unwrap(),
             outcome: outcome.unwrap(),
+            closing_reason: closing_reason.unwrap(),
+            representation: representation.unwrap(),
         })
     }
 }

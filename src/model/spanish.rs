@@ -9,7 +9,7 @@ pub fn matter_kind(k: MatterKind) -> Text {
     let es = match k {
         MatterKind::AffirmativeAsylum => "Asilo afirmativo",
         MatterKind::DefensiveAsylum => "Asilo defensivo",
-        MatterKind::WithholdingOfRemoval => "Suspensión de la expulsión",
+        MatterKind::WithholdingOfRemoval => "Suspensión de remoción",
         MatterKind::Cat => "Protección CAT (suspensión o aplazamiento)",
         MatterKind::CredibleFearReview => "Revisión de miedo creíble",
         MatterKind::ReasonableFearReview => "Revisión de miedo razonable",

@@ -267,7 +267,7 @@ pub const RULES: &[Rule] = &[
         filed_with: FiledWith::ImmigrationCourt,
         citation: "8 CFR 1003.15(d)(2); EOIR Policy Manual Part II 2.2(c)-(d); Appendix C; 8 CFR 1001.1(h) (\"day\")",
         source: "eCFR 8 CFR 1003.15 (current); EOIR Policy Manual Appendix C (\"5 days after\")",
-        doubt: Some(Text::fixed("For the BIA, 8 CFR 1003.38(d) says five WORKING days; for the immigration court, five days. Amparo counts calendar days, the earlier date.", "Para la BIA, 8 CFR 1003.38(d) dice cinco días HÁBILES; para la corte de inmigración, cinco días. Amparo cuenta días naturales, la fecha más temprana.")),
+        doubt: Some(Text::fixed("For the BIA, 8 CFR 1003.38(d) says five WORKING days; for the immigration court, five days. Amparo counts calendar days, the earlier date.", "Para la BIA, 8 CFR 1003.38(d) dice cinco días HÁBILES; para la corte de inmigración, cinco días. Amparo cuenta días calendario, la fecha más temprana.")),
         also_days: None,
     },
     Rule {
@@ -448,7 +448,7 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 /// What a rule's period means in words, for explanations.
 pub fn describe_period(rule: &Rule) -> Text {
     match rule.counting {
-        Counting::DaysAfter { days } => crate::tr!("{days} calendar days", "{days} días naturales"),
+        Counting::DaysAfter { days } => crate::tr!("{days} calendar days", "{days} días calendario"),
         Counting::YearsAfter { years: 1 } => Text::fixed("1 year", "1 año"),
         Counting::YearsAfter { years } => crate::tr!("{years} years", "{years} años"),
         Counting::DaysBefore { days } => crate::tr!("{days} days before", "{days} días antes"),

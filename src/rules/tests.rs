@@ -188,7 +188,7 @@ fn explanations_are_written_in_spanish_too() {
     let c = compute("bia-appeal", d("2026-05-20"), &Options::default()).unwrap();
     assert!(
         c.explanation.es.starts_with(
-            "Decisión 2026-05-20 + 30 días naturales = 2026-06-19, viernes, que es Día Nacional de la Independencia de Juneteenth. \
+            "Decisión 2026-05-20 + 30 días calendario = 2026-06-19, viernes, que es Día Nacional de la Independencia de Juneteenth. \
              2026-06-20 es sábado; 2026-06-21 es domingo; el siguiente día hábil es 2026-06-22, lunes."
         ),
         "{}",

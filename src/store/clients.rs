@@ -9,7 +9,7 @@ use crate::model::{ANumber, Client, ClientFields, ClientInput, CountryCode, Dete
 
 const CLIENT_COLUMNS: &str = "given_name, family_name, date_of_birth, nationality, languages, interpreter_needed, \
      a_number, no_a_number, phone, email, address, detention_status, detention_facility, detained_since, \
-     released_on, last_arrival, manner_of_entry, principal_id, relationship";
+     released_on, last_arrival, manner_of_entry, principal_id, relationship, derivative";
 
 /// A line in the client list.
 #[derive(Clone, Debug, PartialEq, Serialize, sqlx::FromRow, ts_rs::TS)]
@@ -23,6 +23,33 @@ pub struct ClientSummary {
     pub detention_status: DetentionStatus,
     pub open_matters: i64,
     pub deleted_at: Option<String>,
+}
+
+/// The columns of a ClientSummary, counting open matters.
+const SUMMARY: &str = "SELECT c.id, c.given_name, c.family_name, c.a_number, c.nationality, c.detention_status, \
+     c.deleted_at, (SELECT COUNT(*) FROM matters m WHERE m.client_id = c.id AND m.status <> 'closed' \
+     AND m.deleted_at IS NULL) AS open_matters FROM clients c";
+
+/// A principal applicant and the family members linked to them.
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Family {
+    /// None when the principal was deleted.
+    pub principal: Option<ClientSummary>,
+    pub members: Vec<FamilyMember>,
+}
+
+/// One family member and how they relate to the principal.
+#[derive(Clone, Debug, PartialEq, Serialize, sqlx::FromRow, ts_rs::TS)]
+#[ts(export)]
+pub struct FamilyMember {
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub client: ClientSummary,
+    pub relationship: Option<crate::model::Relationship>,
+    /// Included on the principal's I-589.
+    pub derivative: bool,
 }
 
 /// Filters and paging for the client list.
@@ -102,7 +129,7 @@ impl Store {
         }
         let mut tx = self.pool().begin().await?;
         if let Some(p) = fields.principal_id {
-            require_living_client(&mut tx, p).await?;
+            require_principal(&mut tx, p, Some(id)).await?;
         }
         let sets: Vec<String> = CLIENT_COLUMNS.split(", ").map(|c| format!("{c} = ?")).collect();
         let sql = format!("UPDATE clients SET {}, updated_at = ? WHERE id = ?", sets.join(", "));
@@ -193,6 +220,26 @@ impl Store {
         Ok(Page { items, total })
     }
 
+    /// The family a client belongs to: the principal applicant and every member linked
+    /// to them (the client included), whichever of them `client_id` is.
+    pub async fn family(&self, client_id: i64) -> Result<Family> {
+        let c = self.client(client_id).await?;
+        let principal_id = c.fields.principal_id.unwrap_or(client_id);
+        let principal: Option<ClientSummary> =
+            sqlx::query_as(&format!("{SUMMARY} WHERE c.id = ? AND c.deleted_at IS NULL"))
+                .bind(principal_id)
+                .fetch_optional(self.pool())
+                .await?;
+        let members: Vec<FamilyMember> = sqlx::query_as(&format!(
+            "SELECT s.*, m.relationship, m.derivative FROM ({SUMMARY} WHERE c.principal_id = ? AND c.deleted_at IS NULL) s \
+             JOIN clients m ON m.id = s.id ORDER BY m.relationship = 'child', s.id"
+        ))
+        .bind(principal_id)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(Family { principal, members })
+    }
+
     /// The family members linked to a principal.
     pub async fn family_of(&self, principal_id: i64) -> Result<Vec<ClientSummary>> {
         Ok(sqlx::query_as(
@@ -216,12 +263,12 @@ pub(crate) async fn insert_client(tx: &mut Transaction<'_, Sqlite>, actor: &str,
 /// Inserts one validated client without an audit row of its own (the caller writes one).
 async fn insert_client_quietly(tx: &mut Transaction<'_, Sqlite>, fields: &ClientFields) -> Result<i64> {
     if let Some(p) = fields.principal_id {
-        require_living_client(tx, p).await?;
+        require_principal(tx, p, None).await?;
     }
     let at = now();
     let sql = format!(
         "INSERT INTO clients ({CLIENT_COLUMNS}, created_at, updated_at) VALUES \
-         (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+         (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     );
     let id = bind_fields(sqlx::query(&sql), fields).bind(&at).bind(&at).execute(&mut **tx).await?.last_insert_rowid();
     write_aliases(tx, id, &fields.other_names).await?;
@@ -249,6 +296,7 @@ fn bind_fields<'q>(q: super::Query<'q>, f: &'q ClientFields) -> super::Query<'q>
         .bind(f.manner_of_entry)
         .bind(f.principal_id)
         .bind(f.relationship)
+        .bind(f.derivative)
 }
 
 async fn write_aliases(tx: &mut Transaction<'_, Sqlite>, id: i64, names: &[String]) -> Result<()> {
@@ -258,6 +306,36 @@ async fn write_aliases(tx: &mut Transaction<'_, Sqlite>, id: i64, names: &[Strin
             .bind(name)
             .execute(&mut **tx)
             .await?;
+    }
+    Ok(())
+}
+
+/// A family is one level deep: the principal is a living client who is not a member of
+/// another family, and a client who heads a family cannot become a member of another.
+async fn require_principal(tx: &mut Transaction<'_, Sqlite>, principal: i64, member: Option<i64>) -> Result<()> {
+    require_living_client(tx, principal).await?;
+    let own: Option<i64> = sqlx::query_scalar("SELECT principal_id FROM clients WHERE id = ?")
+        .bind(principal)
+        .fetch_one(&mut **tx)
+        .await?;
+    let heads: i64 = match member {
+        Some(m) => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM clients WHERE principal_id = ? AND deleted_at IS NULL")
+                .bind(m)
+                .fetch_one(&mut **tx)
+                .await?
+        }
+        None => 0,
+    };
+    if own.is_some() || heads > 0 {
+        return Err(crate::model::ValidationError::one(
+            "principal_id",
+            crate::text::Text::fixed(
+                "Link family members to the principal applicant directly: this client is already part of another family.",
+                "Vincule a los familiares directamente con el solicitante principal: este cliente ya forma parte de otra familia.",
+            ),
+        )
+        .into());
     }
     Ok(())
 }

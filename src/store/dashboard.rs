@@ -9,6 +9,10 @@ use super::Store;
 use crate::error::Result;
 use crate::model::Hearing;
 
+/// A hearing date not confirmed for this many days is on the re-check list: clinics call
+/// the EOIR line about every week, and two weeks without a check is one missed.
+pub const RECHECK_DAYS: i64 = 14;
+
 /// A hearing with whose it is.
 #[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -43,6 +47,8 @@ pub struct Dashboard {
     /// Hearings from the Monday of this week to the Sunday of next week.
     pub hearings: Vec<HearingListItem>,
     pub volunteers: Vec<VolunteerLoad>,
+    /// Coming hearings whose date was not confirmed in the last 14 days (at most 10).
+    pub recheck: Vec<HearingListItem>,
     /// The backup folder and the last good backup (the dashboard warns after 7 days).
     pub backup: super::backups::BackupStatus,
 }
@@ -177,7 +183,8 @@ impl Store {
         .fetch_all(self.pool())
         .await?;
         let backup = self.backup_status().await?;
-        Ok(Dashboard { today, overdue, due_within_7, due_within_30, one_year, hearings, volunteers, backup })
+        let recheck = self.hearings_to_recheck(today, RECHECK_DAYS, 10).await?;
+        Ok(Dashboard { today, overdue, due_within_7, due_within_30, one_year, hearings, volunteers, recheck, backup })
     }
 
     /// Hearings between two days (inclusive) with their client's name.

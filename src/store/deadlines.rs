@@ -317,6 +317,15 @@ impl Store {
         self.deadline(id).await
     }
 
+    /// Opens a deadline marked done or waived again: the undo of "Mark done" and of
+    /// "No longer applies". The audit log keeps when and by whom it had been closed.
+    pub async fn reopen_deadline(&self, id: i64) -> Result<Deadline> {
+        if self.deadline(id).await?.status == DeadlineStatus::Open {
+            return self.deadline(id).await;
+        }
+        self.close_deadline(id, DeadlineStatus::Open, None, None).await
+    }
+
     /// Marks a deadline as no longer applying, with the reason.
     pub async fn waive_deadline(&self, id: i64, reason: &str) -> Result<Deadline> {
         let reason = fields::required_line(reason, &Text::fixed("reason", "motivo"))

@@ -2,14 +2,15 @@
 
 use chrono::NaiveDate;
 
+use super::dashboard::HearingListItem;
 use super::{audit, now, Query, Store};
 use crate::error::{Error, Result};
-use crate::model::{Hearing, HearingFields, HearingInput};
+use crate::model::{Hearing, HearingFields, HearingInput, HearingKind};
 
 impl Store {
     /// Adds a hearing to a living matter.
     pub async fn add_hearing(&self, input: &HearingInput) -> Result<Hearing> {
-        let f = input.validate()?;
+        let f = input.validate(Store::today())?;
         let mut tx = self.pool().begin().await?;
         let id = insert_hearing(&mut tx, self.actor(), &f).await?;
         tx.commit().await?;
@@ -28,8 +29,50 @@ impl Store {
     /// Replaces a hearing's details (the outcome once it is held, a new time when it is
     /// reset); it stays on its matter. The audit log keeps what changed.
     pub async fn update_hearing(&self, id: i64, input: &HearingInput) -> Result<Hearing> {
+        Ok(self.change_hearing(id, input).await?.hearing)
+    }
+
+    /// [`Store::update_hearing`], and when the hearing moved to another day, the open
+    /// deadlines counted back from it (the filing deadline before a master calendar or
+    /// individual hearing) move with it, each recomputed and audited.
+    pub async fn change_hearing(&self, id: i64, input: &HearingInput) -> Result<HearingChange> {
         let before = self.hearing(id).await?;
-        let f = HearingInput { matter_id: before.fields.matter_id, ..input.clone() }.validate()?;
+        let hearing = self.write_hearing(&before, input).await?;
+        let moved = match (hearing_rule(before.fields.kind), before.day() != hearing.day()) {
+            (Some(rule), true) => {
+                self.move_trigger(before.fields.matter_id, Some(rule), before.day(), hearing.day()).await?
+            }
+            _ => Vec::new(),
+        };
+        Ok(HearingChange { hearing, moved })
+    }
+
+    /// Hearings from today on whose date was never confirmed, or not in the last `days`
+    /// days: the weekly "call the EOIR line" list, soonest first.
+    pub async fn hearings_to_recheck(&self, today: NaiveDate, days: i64, limit: i64) -> Result<Vec<HearingListItem>> {
+        let since = today - chrono::Duration::days(days);
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT h.id FROM hearings h JOIN matters m ON m.id = h.matter_id JOIN clients c ON c.id = m.client_id \
+             WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND m.status <> 'closed' AND h.starts_at >= ? \
+             AND (h.confirmed_on IS NULL OR h.confirmed_on < ?) ORDER BY h.starts_at LIMIT ?",
+        )
+        .bind(today.to_string())
+        .bind(since)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let hearing = self.hearing(id).await?;
+            let client = self.client(self.matter(hearing.fields.matter_id).await?.fields.client_id).await?;
+            out.push(HearingListItem { client_id: client.id, client_name: client.display_name(), hearing });
+        }
+        Ok(out)
+    }
+
+    async fn write_hearing(&self, before: &Hearing, input: &HearingInput) -> Result<Hearing> {
+        let id = before.id;
+        let f = HearingInput { matter_id: before.fields.matter_id, ..input.clone() }.validate(Store::today())?;
         let mut tx = self.pool().begin().await?;
         Store::require_living_matter(&mut tx, f.matter_id).await?;
         let sets: Vec<String> = HEARING_COLUMNS.split(", ").skip(1).map(|c| format!("{c} = ?")).collect();
@@ -63,7 +106,8 @@ impl Store {
 }
 
 /// The stored columns of a hearing, in the order the binders below fill them.
-const HEARING_COLUMNS: &str = "matter_id, kind, starts_at, court, judge, detained, attendance, outcome";
+const HEARING_COLUMNS: &str =
+    "matter_id, kind, starts_at, court, judge, detained, attendance, outcome, date_source, confirmed_on";
 
 /// Binds every column of HEARING_COLUMNS.
 /// Inserts one validated hearing of a living matter with its audit row, inside the
@@ -76,7 +120,7 @@ pub(crate) async fn insert_hearing(
     Store::require_living_matter(tx, f.matter_id).await?;
     let at = now();
     let sql = format!(
-        "INSERT INTO hearings ({HEARING_COLUMNS}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO hearings ({HEARING_COLUMNS}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     );
     let id = bind_hearing(sqlx::query(&sql), f).bind(&at).bind(&at).execute(&mut **tx).await?.last_insert_rowid();
     audit::record(tx, actor, "create", "hearing", Some(id), serde_json::to_value(f).unwrap_or_default()).await?;
@@ -89,5 +133,30 @@ fn bind_hearing<'q>(q: Query<'q>, f: &'q HearingFields) -> Query<'q> {
 
 /// Binds the columns after `matter_id`: a hearing never moves to another matter.
 fn bind_hearing_details<'q>(q: Query<'q>, f: &'q HearingFields) -> Query<'q> {
-    q.bind(f.kind).bind(f.starts_at).bind(&f.court).bind(&f.judge).bind(f.detained).bind(f.attendance).bind(&f.outcome)
+    q.bind(f.kind)
+        .bind(f.starts_at)
+        .bind(&f.court)
+        .bind(&f.judge)
+        .bind(f.detained)
+        .bind(f.attendance)
+        .bind(&f.outcome)
+        .bind(f.date_source)
+        .bind(f.confirmed_on)
+}
+
+/// The rule whose deadline counts back from a hearing of this kind.
+fn hearing_rule(kind: HearingKind) -> Option<&'static str> {
+    match kind {
+        HearingKind::MasterCalendar => Some("eoir-filing-master"),
+        HearingKind::Individual => Some("eoir-filing-individual"),
+        _ => None,
+    }
+}
+
+/// A hearing as saved, and the deadlines that moved with it.
+#[derive(Clone, Debug, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct HearingChange {
+    pub hearing: Hearing,
+    pub moved: Vec<crate::model::Deadline>,
 }

@@ -7,6 +7,7 @@ pub mod backups;
 pub mod clients;
 pub mod dashboard;
 pub mod deadlines;
+pub mod drafts;
 pub mod filings;
 pub mod hearings;
 pub mod matters;

@@ -221,7 +221,7 @@ test('hearings, filings and deadlines change as the case moves on; bad input sav
   await d.click('#filing-form-panel button[type=button]');
   await d.waitText('#deadlines', (t) => t.includes('Plazos') || t.includes('Ya no aplica'));
   for (const s of await d.findAll('#deadlines details summary')) await d.cmd('POST', `/element/${s}/click`, {});
-  await d.waitText('#deadlines', (t) => t.includes('Presentar el I-589 (plazo de un año)') && t.includes('días naturales'));
+  await d.waitText('#deadlines', (t) => t.includes('Presentar el I-589 (plazo de un año)') && t.includes('días calendario'));
   await d.script("document.querySelector('#deadlines').scrollIntoView();");
   await shot('04-matter-es');
   await d.click('#toggle-language');
@@ -308,7 +308,7 @@ test('settings: the user name is saved and names the user in the history; a bad 
   await d.click('#save-client');
   await d.find('#client-a-number');
   await d.click('details.panel summary');
-  await d.waitText('details.panel', (t) => t.includes('Ana Volunteer: update'));
+  await d.waitText('details.panel', (t) => t.includes('Ana Volunteer: changed'));
 });
 
 test('every screen in Spanish', async () => {
@@ -326,7 +326,7 @@ test('every screen in Spanish', async () => {
   await d.waitText('h1', (t) => t.startsWith('Calendario'));
   await shot('09-calendar-es');
   await d.click('#nav-settings');
-  await d.waitText('h1', (t) => t === 'Ajustes');
+  await d.waitText('h1', (t) => t === 'Configuración');
   await shot('08-settings-es');
   await d.click('#toggle-language');
   await d.waitText('h1', (t) => t === 'Settings');

@@ -357,6 +357,9 @@ pub struct ClientAdd {
     /// spouse, child, parent, sibling or other.
     #[arg(long)]
     pub relationship: Option<String>,
+    /// Included on the principal's I-589 (a spouse or child).
+    #[arg(long)]
+    pub derivative: bool,
 }
 
 #[derive(Subcommand)]

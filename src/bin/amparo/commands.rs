@@ -159,6 +159,7 @@ fn client_input(a: ClientAdd) -> ClientInput {
         detention_facility: a.facility,
         principal_id: a.principal,
         relationship: a.relationship,
+        derivative: a.derivative,
         ..Default::default()
     }
 }

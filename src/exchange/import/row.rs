@@ -235,11 +235,8 @@ pub fn convert(row: &Row, mapping: &Mapping, opts: &ImportOptions, today: NaiveD
         detained_since: iso(date(&mut p, Field::DetainedSince)),
         detention_status,
         detention_facility,
-        released_on: None,
         last_arrival: iso(date(&mut p, Field::LastArrival)),
-        manner_of_entry: None,
-        principal_id: None,
-        relationship: None,
+        ..Default::default()
     };
     let client = client_in.validate(today).map_err(|e| p.validation(n, e, &[])).ok();
 
@@ -288,8 +285,7 @@ pub fn convert(row: &Row, mapping: &Mapping, opts: &ImportOptions, today: NaiveD
                 stage: v.text(Field::Stage),
                 assigned_to: v.text(Field::AssignedTo),
                 opened_on: iso(date(&mut p, Field::OpenedOn)),
-                closed_on: None,
-                outcome: None,
+                ..Default::default()
             };
             matter = input
                 .validate(today)
@@ -325,10 +321,9 @@ pub fn convert(row: &Row, mapping: &Mapping, opts: &ImportOptions, today: NaiveD
                     court: matter.as_ref().and_then(|m| m.court_name.clone()),
                     judge: matter.as_ref().and_then(|m| m.judge.clone()),
                     detained: client.as_ref().is_some_and(|c| c.detention_status == crate::model::DetentionStatus::Detained),
-                    attendance: None,
-                    outcome: None,
+                    ..Default::default()
                 };
-                hearing = input.validate().map_err(|e| p.validation(n, e, &[("starts_at", "hearing_date")])).ok();
+                hearing = input.validate(today).map_err(|e| p.validation(n, e, &[("starts_at", "hearing_date")])).ok();
             }
             _ => {}
         }

@@ -2,6 +2,10 @@
 // this file only names the commands and their arguments, once.
 
 import { invoke } from '@tauri-apps/api/core';
+import type { HearingChange } from './bindings/HearingChange';
+import type { CloseMatterInput } from './bindings/CloseMatterInput';
+import type { ClosedMatter } from './bindings/ClosedMatter';
+import type { CountryName } from './bindings/CountryName';
 import type { CommandError } from './bindings/CommandError';
 import type { VaultStatus } from './bindings/VaultStatus';
 import type { Strength } from './bindings/Strength';
@@ -145,7 +149,15 @@ export const api = {
   addMatter: (input: MatterInput) => call<Matter>('add_matter', { input }),
   getMatter: (id: number) => call<MatterDetail>('get_matter', { id }),
   addHearing: (input: HearingInput) => call<Hearing>('add_hearing', { input }),
-  updateHearing: (id: number, input: HearingInput) => call<Hearing>('update_hearing', { id, input }),
+  updateHearing: (id: number, input: HearingInput) => call<HearingChange>('update_hearing', { id, input }),
+  updateMatter: (id: number, input: MatterInput) => call<Matter>('update_matter', { id, input }),
+  closeMatter: (id: number, close: CloseMatterInput) => call<ClosedMatter>('close_matter', { id, close }),
+  reopenMatter: (id: number) => call<Matter>('reopen_matter', { id }),
+  reopenDeadline: (id: number) => call<Deadline>('reopen_deadline', { id }),
+  countries: () => call<CountryName[]>('countries'),
+  volunteerNames: () => call<string[]>('volunteer_names'),
+  saveDraft: (draft: string) => call<void>('save_draft', { draft }),
+  takeDraft: () => call<string | null>('take_draft'),
   addDeadline: (input: DeadlineInput) => call<Deadline>('add_deadline', { input }),
   completeDeadline: (id: number, doneOn: string) => call<Deadline>('complete_deadline', { id, doneOn }),
   setDeadlineDate: (id: number, dueOn: string, reason: string) => call<Deadline>('set_deadline_date', { id, dueOn, reason }),

@@ -34,3 +34,24 @@ describe('sizes and ages of backups', () => {
     expect(daysSince('not a date', now)).toBe(0);
   });
 });
+
+describe('dates of birth and clock times', () => {
+  it('leaves the weekday out when asked, and keeps it by default', () => {
+    expect(formatDate('1990-03-04', 'en', { weekday: false })).not.toMatch(/Sun/);
+    expect(formatDate('1990-03-04', 'en', { weekday: false })).toMatch(/Mar 4, 1990/);
+    expect(formatDate('1990-03-04', 'es', { weekday: false })).not.toMatch(/dom/);
+    expect(formatDate('1990-03-04', 'en')).toMatch(/Sun/);
+    expect(formatDate('1990-03-04', 'en', {})).toMatch(/Sun/);
+  });
+  it('reads the clock as each language does when the language is given', () => {
+    expect(formatTime('2027-03-15T09:30:00', 'en')).toBe('9:30 AM');
+    expect(formatTime('2027-03-15 13:05:00', 'en')).toBe('1:05 PM');
+    expect(formatTime('2027-03-15 00:15:00', 'en')).toBe('12:15 AM');
+    expect(formatTime('2027-03-15 12:00:00', 'en')).toBe('12:00 PM');
+    expect(formatTime('2027-03-15T09:30:00', 'es')).toBe('09:30');
+    expect(formatTime('2027-03-15 21:45:00', 'es')).toBe('21:45');
+    // Without a language, as every screen saw it before.
+    expect(formatTime('2027-03-15 21:45:00')).toBe('21:45');
+    expect(formatTime('2027-03-15', 'en')).toBe('');
+  });
+});

@@ -2,14 +2,15 @@
 import { tx, type Lang } from './i18n.svelte';
 import type { Deadline } from './bindings/Deadline';
 
-/** "Mon 15 Mar 2027" style, from "2027-03-15". */
-export function formatDate(iso: string | null | undefined, lang: Lang): string {
+/** "Mon 15 Mar 2027" style, from "2027-03-15"; `weekday: false` for dates of birth, where
+ * the day of the week means nothing. */
+export function formatDate(iso: string | null | undefined, lang: Lang, opts: { weekday?: boolean } = {}): string {
   if (!iso) return '';
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
   if (!y || !m || !d) return iso;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', {
-    weekday: 'short',
+    weekday: opts.weekday === false ? undefined : 'short',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -17,9 +18,15 @@ export function formatDate(iso: string | null | undefined, lang: Lang): string {
   });
 }
 
-/** "09:30" from "2027-03-15T09:30:00" or "2027-03-15 09:30:00". */
-export function formatTime(iso: string): string {
-  return iso.slice(11, 16);
+/** The time of "2027-03-15T09:30:00" or "2027-03-15 09:30:00": "09:30" as stored, or as
+ * each language reads a clock when `lang` is given ("9:30 AM" in English, "09:30" in
+ * Spanish). Written out by hand so every computer shows the same thing. */
+export function formatTime(iso: string, lang?: Lang): string {
+  const hhmm = iso.slice(11, 16);
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (lang !== 'en' || !m) return hhmm;
+  const h = Number(m[1]);
+  return `${h % 12 || 12}:${m[2]} ${h < 12 ? 'AM' : 'PM'}`;
 }
 
 /** An A-number as printed on notices: A123-456-789. */

@@ -16,13 +16,17 @@ import type { ImportField } from './bindings/ImportField';
 import type { DateOrder } from './bindings/DateOrder';
 import type { ExportNames } from './bindings/ExportNames';
 import type { ReportKind } from './bindings/ReportKind';
+import type { Outcome } from './bindings/Outcome';
+import type { Representation } from './bindings/Representation';
+import type { HearingSource } from './bindings/HearingSource';
+import type { Relationship } from './bindings/Relationship';
 
 type Labels<T extends string> = Record<T, [en: string, es: string]>;
 
 export const matterKind: Labels<MatterKind> = {
   affirmative_asylum: ['Affirmative asylum', 'Asilo afirmativo'],
   defensive_asylum: ['Defensive asylum', 'Asilo defensivo'],
-  withholding_of_removal: ['Withholding of removal', 'Suspensión de la expulsión'],
+  withholding_of_removal: ['Withholding of removal', 'Suspensión de remoción'],
   cat: ['CAT withholding or deferral', 'Protección CAT (suspensión o aplazamiento)'],
   credible_fear_review: ['Credible fear review', 'Revisión de miedo creíble'],
   reasonable_fear_review: ['Reasonable fear review', 'Revisión de miedo razonable'],
@@ -96,7 +100,7 @@ export const filingForm: Labels<FilingForm> = {
   eoir26: ['EOIR-26 Notice of appeal', 'EOIR-26 Aviso de apelación'],
   eoir27: ['EOIR-27 Appearance (BIA)', 'EOIR-27 Comparecencia (BIA)'],
   eoir28: ['EOIR-28 Appearance (court)', 'EOIR-28 Comparecencia (corte)'],
-  eoir33: ['EOIR-33 Change of address', 'EOIR-33 Cambio de dirección'],
+  eoir33: ['EOIR-33 Change of address', 'EOIR-33 Cambio de domicilio'],
   eoir42a: ['EOIR-42A Cancellation (LPR)', 'EOIR-42A Cancelación (residente)'],
   eoir42b: ['EOIR-42B Cancellation (non-LPR)', 'EOIR-42B Cancelación (no residente)'],
   motion: ['Motion', 'Moción'],
@@ -110,9 +114,9 @@ export const filingStatus: Labels<FilingStatus> = {
   filed: ['Filed', 'Presentado'],
   received: ['Received', 'Recibido'],
   rejected: ['Rejected', 'Rechazado'],
-  rfe: ['Request for evidence', 'Solicitud de pruebas'],
+  rfe: ['Request for evidence', 'Solicitud de evidencia'],
   approved: ['Approved', 'Aprobado'],
-  denied: ['Denied', 'Negado'],
+  denied: ['Denied', 'Denegado'],
   withdrawn: ['Withdrawn', 'Retirado'],
 };
 
@@ -125,7 +129,7 @@ export const eventKind: Labels<EventKind> = {
   individual_hearing: ['Individual hearing scheduled', 'Audiencia individual programada'],
   last_arrival: ['Last arrival in the United States', 'Última llegada a Estados Unidos'],
   uscis_decision: ['Unfavourable USCIS decision served', 'Notificación de una decisión desfavorable de USCIS'],
-  request_for_evidence: ['Request for evidence received', 'Solicitud de pruebas recibida'],
+  request_for_evidence: ['Request for evidence received', 'Solicitud de evidencia recibida'],
   notice_of_intent_to_deny: ['Notice of intent to deny received', 'Notificación de intención de denegar recibida'],
   move: ['Client moved', 'El cliente se mudó'],
   asylum_application_received: ['I-589 received (complete)', 'I-589 recibido (completo)'],
@@ -159,8 +163,8 @@ export const importField: Labels<ImportField> = {
   detained_since: ['Detained since', 'Detenido/a desde'],
   last_arrival: ['Date of last arrival', 'Fecha de la última llegada'],
   matter_kind: ['Kind of case', 'Tipo de caso'],
-  court: ['Court', 'Tribunal'],
-  judge: ['Judge', 'Juez/a'],
+  court: ['Court', 'Corte'],
+  judge: ['Judge', 'Juez o jueza'],
   assigned_to: ['Volunteer', 'Voluntario/a'],
   opened_on: ['Date opened', 'Fecha de apertura'],
   stage: ['Stage', 'Etapa'],
@@ -191,7 +195,7 @@ export const exportNames: Labels<ExportNames> = {
 export const reportKind: Labels<ReportKind> = {
   caseload: ['Caseload by volunteer', 'Carga de casos por voluntario/a'],
   outcomes: ['Matters opened and closed, by kind and outcome', 'Casos abiertos y cerrados, por tipo y resultado'],
-  hearings: ['Hearings by court', 'Audiencias por tribunal'],
+  hearings: ['Hearings by court', 'Audiencias por corte'],
   deadlines: ['Deadlines met and missed', 'Plazos cumplidos e incumplidos'],
   clients: ['Clients by nationality, language, detention and age', 'Clientes por nacionalidad, idioma, detención y edad'],
 };
@@ -199,6 +203,41 @@ export const reportKind: Labels<ReportKind> = {
 /** The events whose order sets a number of days the panel must ask for (voluntary
  * departure). Rust refuses a missing or out-of-range number; this only decides which
  * fields the panel shows. */
+export const outcome: Labels<Outcome> = {
+  granted: ['Granted', 'Concedido'],
+  denied: ['Denied', 'Denegado'],
+  withdrawn: ['Withdrawn', 'Retirado'],
+  dismissed: ['Dismissed', 'Desestimado'],
+  terminated: ['Terminated', 'Terminado'],
+  administratively_closed: ['Administratively closed', 'Cerrado administrativamente'],
+  referred: ['Referred to immigration court', 'Remitido a la corte de inmigración'],
+  remanded: ['Remanded', 'Devuelto (remand)'],
+  other: ['Other', 'Otro'],
+};
+
+export const representation: Labels<Representation> = {
+  full: ['Full representation (EOIR-28 or G-28)', 'Representación completa (EOIR-28 o G-28)'],
+  limited: ['Limited: document assistance (EOIR-61)', 'Limitada: ayuda con documentos (EOIR-61)'],
+  pro_se_help: ['Help for a person without a lawyer (pro se)', 'Ayuda a una persona sin abogado (pro se)'],
+};
+
+export const hearingSource: Labels<HearingSource> = {
+  notice: ['Hearing notice', 'Notificación de audiencia'],
+  eoir_line: ['EOIR automated line (1-800-898-7180)', 'Línea automatizada de EOIR (1-800-898-7180)'],
+  eoir_portal: ['EOIR online case status', 'Estado del caso en línea de EOIR'],
+  ecas: ['ECAS (EOIR Courts & Appeals System)', 'ECAS (sistema de cortes y apelaciones de EOIR)'],
+  client: ['The client', 'El cliente'],
+  other: ['Other', 'Otro'],
+};
+
+export const relationship: Labels<Relationship> = {
+  spouse: ['Spouse', 'Cónyuge'],
+  child: ['Child', 'Hijo o hija'],
+  parent: ['Parent', 'Padre o madre'],
+  sibling: ['Sibling', 'Hermano o hermana'],
+  other: ['Other relative', 'Otro familiar'],
+};
+
 export const eventsWithDays: readonly EventKind[] = ['voluntary_departure_granted'];
 
 /** The label of `value` in `set`, in `lang`. */

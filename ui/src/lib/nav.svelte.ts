@@ -11,9 +11,10 @@ export type Screen =
   | { name: 'dashboard' }
   | { name: 'clients' }
   | { name: 'client'; id: number }
-  | { name: 'newClient' }
+  | { name: 'newClient'; principalId?: number }
   | { name: 'editClient'; id: number }
   | { name: 'matter'; id: number }
+  | { name: 'editMatter'; id: number }
   | { name: 'newMatter'; clientId: number }
   | { name: 'calendar' }
   | { name: 'desk'; tab?: DeskTab }
@@ -23,6 +24,13 @@ export type Screen =
 let screen: Screen = $state({ name: 'dashboard' });
 // A form with unsaved input registers a guard; leaving asks first.
 let guard: (() => boolean) | null = null;
+// What the form would need to be filled in again, kept across an auto-lock.
+let snapshot: (() => unknown) | null = null;
+// A draft handed back after unlocking, waiting for its form to open.
+let restoring: Draft | null = null;
+
+/** A half-typed form: the screen it was on and what was typed, by the form's own name. */
+export type Draft = { screen: Screen; form: string; values: unknown };
 let pending: Screen | null = $state(null);
 
 export function current(): Screen {
@@ -56,14 +64,41 @@ export function cancelLeave(): void {
   pending = null;
 }
 
-/** A form calls this with a function that says whether it has unsaved input. */
-export function setDirtyGuard(isDirty: (() => boolean) | null): void {
+/** A form calls this with a function that says whether it has unsaved input, and,
+ * for the forms worth keeping across an auto-lock, one that returns what was typed. */
+export function setDirtyGuard(isDirty: (() => boolean) | null, values: (() => unknown) | null = null): void {
   guard = isDirty;
+  snapshot = isDirty ? values : null;
+  formName = isDirty && values ? formOf(screen) : null;
+}
+let formName: string | null = null;
+const formOf = (s: Screen) => s.name;
+
+/** The form to keep before locking: only one with unsaved input. */
+export function draftToKeep(): Draft | null {
+  if (!guard || !snapshot || !formName || !guard()) return null;
+  return { screen: $state.snapshot(screen) as Screen, form: formName, values: $state.snapshot(snapshot()) };
+}
+
+/** Opens the screen of a draft handed back after unlocking; its form then takes the values. */
+export function restoreDraft(d: Draft): void {
+  restoring = d;
+  guard = null;
+  screen = d.screen;
+}
+
+/** The values of a draft waiting for the form on this screen, handed over once. */
+export function takeDraftValues<T>(): T | null {
+  if (!restoring || restoring.form !== formOf(screen)) return null;
+  const values = restoring.values as T;
+  restoring = null;
+  return values;
 }
 
 /** Back to the first screen, e.g. after locking. */
 export function reset(): void {
   guard = null;
+  snapshot = null;
   pending = null;
   screen = { name: 'dashboard' };
 }

@@ -3,4 +3,8 @@
 /**
  * A client as typed into a form or the CLI: raw text, not yet trusted.
  */
-export type ClientInput = { given_name: string, family_name: string, other_names: Array<string>, date_of_birth: string | null, nationality: string | null, languages: Array<string>, interpreter_needed: boolean, a_number: string | null, no_a_number: boolean, phone: string | null, email: string | null, address: string | null, detention_status: string | null, detention_facility: string | null, detained_since: string | null, released_on: string | null, last_arrival: string | null, manner_of_entry: string | null, principal_id: number | null, relationship: string | null, };
+export type ClientInput = { given_name: string, family_name: string, other_names: Array<string>, date_of_birth: string | null, nationality: string | null, languages: Array<string>, interpreter_needed: boolean, a_number: string | null, no_a_number: boolean, phone: string | null, email: string | null, address: string | null, detention_status: string | null, detention_facility: string | null, detained_since: string | null, released_on: string | null, last_arrival: string | null, manner_of_entry: string | null, principal_id: number | null, relationship: string | null, 
+/**
+ * Included on the principal's I-589 (a spouse or child only).
+ */
+derivative: boolean, };

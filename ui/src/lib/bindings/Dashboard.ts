@@ -17,6 +17,10 @@ one_year: Array<DeadlineListItem>,
  */
 hearings: Array<HearingListItem>, volunteers: Array<VolunteerLoad>, 
 /**
+ * Coming hearings whose date was not confirmed in the last 14 days (at most 10).
+ */
+recheck: Array<HearingListItem>, 
+/**
  * The backup folder and the last good backup (the dashboard warns after 7 days).
  */
 backup: BackupStatus, };

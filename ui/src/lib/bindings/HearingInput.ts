@@ -7,4 +7,8 @@ export type HearingInput = { matter_id: number, kind: string,
 /**
  * Local court time, `YYYY-MM-DD HH:MM`.
  */
-starts_at: string, court: string | null, judge: string | null, detained: boolean, attendance: string | null, outcome: string | null, };
+starts_at: string, court: string | null, judge: string | null, detained: boolean, attendance: string | null, outcome: string | null, date_source: string | null, 
+/**
+ * The day the date was last checked against `date_source`.
+ */
+confirmed_on: string | null, };

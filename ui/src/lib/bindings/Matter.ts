@@ -3,8 +3,9 @@ import type { Forum } from "./Forum";
 import type { MatterKind } from "./MatterKind";
 import type { MatterStatus } from "./MatterStatus";
 import type { Outcome } from "./Outcome";
+import type { Representation } from "./Representation";
 
 /**
  * A stored matter.
  */
-export type Matter = { id: number, created_at: string, updated_at: string, deleted_at: string | null, client_id: number, kind: MatterKind, forum: Forum, court_name: string | null, judge: string | null, status: MatterStatus, stage: string | null, assigned_to: string | null, opened_on: string, closed_on: string | null, outcome: Outcome | null, };
+export type Matter = { id: number, created_at: string, updated_at: string, deleted_at: string | null, client_id: number, kind: MatterKind, forum: Forum, court_name: string | null, judge: string | null, status: MatterStatus, stage: string | null, assigned_to: string | null, opened_on: string, closed_on: string | null, outcome: Outcome | null, closing_reason: string | null, representation: Representation | null, };

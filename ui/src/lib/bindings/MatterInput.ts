@@ -3,4 +3,4 @@
 /**
  * A matter as typed: raw text.
  */
-export type MatterInput = { client_id: number, kind: string, forum: string, court_name: string | null, judge: string | null, status: string | null, stage: string | null, assigned_to: string | null, opened_on: string | null, closed_on: string | null, outcome: string | null, };
+export type MatterInput = { client_id: number, kind: string, forum: string, court_name: string | null, judge: string | null, status: string | null, stage: string | null, assigned_to: string | null, opened_on: string | null, closed_on: string | null, outcome: string | null, closing_reason: string | null, representation: string | null, };

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi, beforeEach } from 'vitest';
+import { describe, expect, it, vi, beforeEach, afterEach } from 'vitest';
 import { render, screen, fireEvent } from '@testing-library/svelte';
 import { setLang } from '../../lib/i18n.svelte';
 import type { Computed } from '../../lib/bindings/Computed';
@@ -61,6 +61,31 @@ describe('EventPanel', () => {
   beforeEach(() => {
     proposeDeadlines.mockClear();
     addEventDeadlines.mockClear();
+    // The day after the decisions above, in local time: none of their deadlines has passed.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2025, 10, 25, 21, 30));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('shows a deadline that has passed unticked, with why', async () => {
+    // Late evening on the bond's last day, then the next morning: local dates, not UTC.
+    setLang('en');
+    vi.setSystemTime(new Date(2025, 11, 2, 23, 30));
+    const first = render(EventPanel, { matterId: 7, onAdded: () => {}, onCancel: () => {}, start: { event: 'voluntary_departure_granted', date: '2025-11-24' } });
+    await fireEvent.input(screen.getByLabelText(/Days the judge gave/), { target: { value: '30' } });
+    await fireEvent.click(screen.getByText('Show the deadlines it starts'));
+    await screen.findByText(/Rule vd-bond/);
+    const box = (c: HTMLElement, rule: string) => c.querySelector(`[data-rule="${rule}"] input[type=checkbox]`) as HTMLInputElement;
+    expect(box(first.container, 'vd-bond').checked).toBe(true);
+    first.unmount();
+    vi.setSystemTime(new Date(2025, 11, 3, 8, 0));
+    const next = render(EventPanel, { matterId: 7, onAdded: () => {}, onCancel: () => {}, start: { event: 'voluntary_departure_granted', date: '2025-11-24' } });
+    await fireEvent.input(screen.getByLabelText(/Days the judge gave/), { target: { value: '30' } });
+    await fireEvent.click(screen.getByText('Show the deadlines it starts'));
+    await screen.findByText(/Rule vd-bond/);
+    expect(box(next.container, 'vd-bond').checked).toBe(false);
+    expect(box(next.container, 'vd-departure').checked).toBe(true);
+    expect(next.container.querySelector('[data-rule="vd-bond"] .passed')?.textContent).toMatch(/already passed/);
   });
 
   it('asks for the days only for voluntary departure and sends them with the event', async () => {
