@@ -139,7 +139,7 @@ test('a defensive asylum matter with a deadline and a hearing', async () => {
   const absentia = await d.text('#proposals');
   assert.ok(!absentia.includes("Appeal of an immigration judge's decision to the BIA"), 'an in absentia order proposed the BIA appeal');
   assert.ok(absentia.includes('AT ANY TIME') && absentia.includes('stays removal'), 'the lack-of-notice and stay text is missing');
-  await d.click('#event-panel button[type=button]');
+  await d.click('#event-cancel');
   await d.waitGone('#event-panel');
 
   await d.click('#add-hearing');
@@ -150,6 +150,15 @@ test('a defensive asylum matter with a deadline and a hearing', async () => {
   await d.type('#starts_at', `${iso(3)} 09:00`);
   await d.click('#save-hearing');
   await d.waitText('#hearings', (t) => t.includes('Master calendar hearing'));
+  // A new hearing offers the deadlines it starts with its date filled in. The filing
+  // deadline 15 days before a hearing in 3 days has passed: shown, said, not ticked.
+  await d.find('#event-panel');
+  assert.equal(await d.script("return document.querySelector('#event-date').value"), iso(3));
+  await d.click('#show-proposals');
+  await d.waitText('#proposals', (t) => t.includes('already passed'));
+  assert.equal(await d.script("return document.querySelector('#proposals input[type=checkbox]').checked"), false, 'a passed deadline was ticked');
+  await d.click('#event-cancel');
+  await d.waitGone('#event-panel');
   await shot('04-matter-en');
 });
 
@@ -218,7 +227,7 @@ test('hearings, filings and deadlines change as the case moves on; bad input sav
   await d.waitText('#receipt_number-error', (t) => t.includes('no es un número de recibo de USCIS'));
   await d.script("document.querySelector('#receipt_number').scrollIntoView({ block: 'center' });");
   await shot('05-form-errors-es');
-  await d.click('#filing-form-panel button[type=button]');
+  await d.click('#filing-cancel');
   await d.waitText('#deadlines', (t) => t.includes('Plazos') || t.includes('Ya no aplica'));
   for (const s of await d.findAll('#deadlines details summary')) await d.cmd('POST', `/element/${s}/click`, {});
   await d.waitText('#deadlines', (t) => t.includes('Presentar el I-589 (plazo de un año)') && t.includes('días calendario'));
