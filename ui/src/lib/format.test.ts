@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatANumber, formatDate, formatTime, lines, commaList, orNull, formatBytes, daysSince } from './format';
+import { formatANumber, formatDate, formatTime, lines, commaList, orNull, formatBytes, daysSince, formatInstant } from './format';
 
 describe('format', () => {
   it('prints A-numbers as on notices', () => {
@@ -53,5 +53,14 @@ describe('dates of birth and clock times', () => {
     // Without a language, as every screen saw it before.
     expect(formatTime('2027-03-15 21:45:00')).toBe('21:45');
     expect(formatTime('2027-03-15', 'en')).toBe('');
+  });
+});
+
+describe('formatInstant', () => {
+  it('shows a stored UTC instant on the local clock, not as typed in UTC', () => {
+    const shown = formatInstant('2026-12-06T03:47:38Z', 'en');
+    expect(shown).not.toContain('T03');
+    expect(shown).toMatch(/2026/);
+    expect(formatInstant('not a time', 'en')).toBe('not a time');
   });
 });

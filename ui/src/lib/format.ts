@@ -74,3 +74,10 @@ export function daysSince(instant: string, now: Date = new Date()): number {
   if (Number.isNaN(then)) return 0;
   return Math.max(0, Math.floor((now.getTime() - then) / 86_400_000));
 }
+
+/** An RFC 3339 instant as the user's own clock shows it: "Dec 6, 2026, 3:47 AM". */
+export function formatInstant(instant: string, lang: Lang): string {
+  const t = new Date(instant);
+  if (Number.isNaN(t.getTime())) return instant;
+  return t.toLocaleString(lang === 'es' ? 'es-US' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' });
+}
