@@ -190,6 +190,11 @@ impl Store {
     /// Hearings between two days (inclusive) with their client's name.
     pub async fn hearings_with_clients(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<HearingListItem>> {
         let hearings = self.hearings_between(from, to).await?;
+        self.with_clients(hearings).await
+    }
+
+    /// Each hearing with its client's id and name.
+    pub(crate) async fn with_clients(&self, hearings: Vec<Hearing>) -> Result<Vec<HearingListItem>> {
         let mut out = Vec::with_capacity(hearings.len());
         for hearing in hearings {
             let m = self.matter(hearing.fields.matter_id).await?;

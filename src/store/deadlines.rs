@@ -320,8 +320,9 @@ impl Store {
     /// Opens a deadline marked done or waived again: the undo of "Mark done" and of
     /// "No longer applies". The audit log keeps when and by whom it had been closed.
     pub async fn reopen_deadline(&self, id: i64) -> Result<Deadline> {
-        if self.deadline(id).await?.status == DeadlineStatus::Open {
-            return self.deadline(id).await;
+        let before = self.deadline(id).await?;
+        if before.status == DeadlineStatus::Open {
+            return Ok(before);
         }
         self.close_deadline(id, DeadlineStatus::Open, None, None).await
     }

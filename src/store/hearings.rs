@@ -51,8 +51,8 @@ impl Store {
     /// days: the weekly "call the EOIR line" list, soonest first.
     pub async fn hearings_to_recheck(&self, today: NaiveDate, days: i64, limit: i64) -> Result<Vec<HearingListItem>> {
         let since = today - chrono::Duration::days(days);
-        let ids: Vec<i64> = sqlx::query_scalar(
-            "SELECT h.id FROM hearings h JOIN matters m ON m.id = h.matter_id JOIN clients c ON c.id = m.client_id \
+        let hearings: Vec<Hearing> = sqlx::query_as(
+            "SELECT h.* FROM hearings h JOIN matters m ON m.id = h.matter_id JOIN clients c ON c.id = m.client_id \
              WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND m.status <> 'closed' AND h.starts_at >= ? \
              AND (h.confirmed_on IS NULL OR h.confirmed_on < ?) ORDER BY h.starts_at LIMIT ?",
         )
@@ -61,13 +61,7 @@ impl Store {
         .bind(limit)
         .fetch_all(self.pool())
         .await?;
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            let hearing = self.hearing(id).await?;
-            let client = self.client(self.matter(hearing.fields.matter_id).await?.fields.client_id).await?;
-            out.push(HearingListItem { client_id: client.id, client_name: client.display_name(), hearing });
-        }
-        Ok(out)
+        self.with_clients(hearings).await
     }
 
     async fn write_hearing(&self, before: &Hearing, input: &HearingInput) -> Result<Hearing> {

@@ -33,8 +33,9 @@ pub const ONE_YEAR: &str = "asylum-one-year";
 impl Store {
     /// Opens a matter for a living client.
     pub async fn add_matter(&self, input: &MatterInput) -> Result<Matter> {
-        let f = input.validate(Store::today())?;
+        let mut f = input.validate(Store::today())?;
         let mut tx = self.pool().begin().await?;
+        f.assigned_to = canonical_volunteer(&mut tx, f.assigned_to.take()).await?;
         let id = insert_matter(&mut tx, self.actor(), &f).await?;
         tx.commit().await?;
         self.sync_one_year(f.client_id, None).await?;
@@ -245,20 +246,19 @@ pub(crate) async fn insert_matter(
     f: &MatterFields,
 ) -> Result<i64> {
     require_living_client(tx, f.client_id).await?;
-    let mut f = f.clone();
-    f.assigned_to = canonical_volunteer(tx, f.assigned_to.take()).await?;
     let at = now();
     let sql =
         format!("INSERT INTO matters ({MATTER_COLUMNS}, created_at, updated_at) VALUES ({}?, ?)", "?, ".repeat(13));
-    let id = bind_matter(sqlx::query(&sql), &f).bind(&at).bind(&at).execute(&mut **tx).await?.last_insert_rowid();
+    let id = bind_matter(sqlx::query(&sql), f).bind(&at).bind(&at).execute(&mut **tx).await?.last_insert_rowid();
     search::reindex_client(tx, f.client_id).await?;
-    audit::record(tx, actor, "create", "matter", Some(id), serde_json::to_value(&f).unwrap_or_default()).await?;
+    audit::record(tx, actor, "create", "matter", Some(id), serde_json::to_value(f).unwrap_or_default()).await?;
     Ok(id)
 }
 
 /// A volunteer's name as the clinic already writes it: "lucia fernandez" typed for a case
 /// becomes the "Lucía Fernández" already on other cases or on the clinic's roster, so one
-/// person is one name in the lists and reports.
+/// person is one name in the lists and reports. It reads every name, so it serves the
+/// one-matter paths (the app, the CLI), not the row-by-row import.
 async fn canonical_volunteer(
     tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
     typed: Option<String>,
