@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tauri::State;
 
-use amparo::model::{Client, ClientInput, Matter, Note, NoteSubject};
+use amparo::model::{Client, ClientInput, CustodyInput, CustodyPeriod, Matter, Note, NoteSubject};
 use amparo::store::audit::AuditEntry;
 use amparo::store::clients::{ClientQuery, ClientSummary, Family};
 use amparo::store::search::SearchHit;
@@ -22,6 +22,8 @@ pub struct ClientDetail {
     pub family: Family,
     pub notes: Vec<Note>,
     pub history: Vec<AuditEntry>,
+    /// Periods in custody, the latest first.
+    pub custody: Vec<CustodyPeriod>,
 }
 
 #[tauri::command]
@@ -30,8 +32,12 @@ pub async fn list_clients(state: State<'_, AppState>, query: ClientQuery) -> Cmd
 }
 
 #[tauri::command]
-pub async fn search_clients(state: State<'_, AppState>, text: String) -> CmdResult<Vec<SearchHit>> {
-    Ok(state.store().await?.search_clients(&text, 50).await?)
+pub async fn search_clients(
+    state: State<'_, AppState>,
+    text: String,
+    detained_only: Option<bool>,
+) -> CmdResult<Vec<SearchHit>> {
+    Ok(state.store().await?.search_clients_where(&text, detained_only.unwrap_or(false), 50).await?)
 }
 
 /// Before adding someone: existing clients who may be the same person, with the reasons.
@@ -49,7 +55,67 @@ pub async fn get_client(state: State<'_, AppState>, id: i64) -> CmdResult<Client
         family: s.family(id).await?,
         notes: s.notes_for(NoteSubject::Client(id)).await?,
         history: s.audit_for("client", id).await?,
+        custody: s.custody_for(id).await?,
     })
+}
+
+#[tauri::command]
+pub async fn add_custody_period(state: State<'_, AppState>, input: CustodyInput) -> CmdResult<CustodyPeriod> {
+    Ok(state.store().await?.add_custody_period(&input).await?)
+}
+
+#[tauri::command]
+pub async fn update_custody_period(
+    state: State<'_, AppState>,
+    id: i64,
+    input: CustodyInput,
+) -> CmdResult<CustodyPeriod> {
+    Ok(state.store().await?.update_custody_period(id, &input).await?)
+}
+
+#[tauri::command]
+pub async fn delete_custody_period(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    Ok(state.store().await?.delete_custody_period(id).await?)
+}
+
+#[tauri::command]
+pub async fn archive_client(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    Ok(state.store().await?.archive_client(id).await?)
+}
+
+#[tauri::command]
+pub async fn unarchive_client(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    Ok(state.store().await?.unarchive_client(id).await?)
+}
+
+/// The retention period and the archived clients, with when each may be purged.
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Retention {
+    pub years: u32,
+    pub archived: Vec<amparo::store::retention::ArchivedClient>,
+    pub today: chrono::NaiveDate,
+}
+
+#[tauri::command]
+pub async fn retention(state: State<'_, AppState>) -> CmdResult<Retention> {
+    let s = state.store().await?;
+    Ok(Retention {
+        years: s.retention_years().await?,
+        archived: s.archived_clients().await?,
+        today: amparo::store::Store::today(),
+    })
+}
+
+#[tauri::command]
+pub async fn set_retention_years(state: State<'_, AppState>, years: u32) -> CmdResult<()> {
+    Ok(state.store().await?.set_retention_years(years).await?)
+}
+
+/// Purges an archived client past the retention period; nothing but a tombstone is left.
+#[tauri::command]
+pub async fn purge_client(state: State<'_, AppState>, id: i64) -> CmdResult<amparo::store::retention::Purged> {
+    Ok(state.store().await?.purge_client(id, amparo::store::Store::today()).await?)
 }
 
 #[tauri::command]

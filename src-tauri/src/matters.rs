@@ -4,7 +4,8 @@ use serde::Serialize;
 use tauri::State;
 
 use amparo::model::{
-    Deadline, DeadlineInput, Filing, FilingInput, Hearing, HearingInput, Matter, MatterInput, Note, NoteSubject,
+    Appointment, AppointmentInput, AppointmentKind, Deadline, DeadlineInput, Filing, FilingInput, Hearing,
+    HearingInput, HearingKind, Matter, MatterInput, Note, NoteSubject,
 };
 use amparo::store::deadlines::DeadlineListItem;
 use amparo::store::hearings::HearingChange;
@@ -25,6 +26,11 @@ pub struct MatterDetail {
     pub deadlines: Vec<DeadlineListItem>,
     pub filings: Vec<Filing>,
     pub notes: Vec<Note>,
+    pub appointments: Vec<Appointment>,
+    /// What may be scheduled on this matter: court hearings only before a court, USCIS
+    /// appointments only before USCIS.
+    pub hearing_kinds: Vec<HearingKind>,
+    pub appointment_kinds: Vec<AppointmentKind>,
 }
 
 #[tauri::command]
@@ -49,6 +55,9 @@ pub async fn get_matter(state: State<'_, AppState>, id: i64) -> CmdResult<Matter
         deadlines: s.deadlines_for(id, Store::today()).await?,
         filings: s.filings_for(id).await?,
         notes: s.notes_for(NoteSubject::Matter(id)).await?,
+        appointments: s.appointments_for(id).await?,
+        hearing_kinds: HearingKind::offered(matter.fields.forum),
+        appointment_kinds: AppointmentKind::offered(matter.fields.forum),
         matter,
     })
 }
@@ -62,6 +71,31 @@ pub async fn add_hearing(state: State<'_, AppState>, input: HearingInput) -> Cmd
 #[tauri::command]
 pub async fn update_hearing(state: State<'_, AppState>, id: i64, input: HearingInput) -> CmdResult<HearingChange> {
     Ok(state.store().await?.change_hearing(id, &input).await?)
+}
+
+#[tauri::command]
+pub async fn add_appointment(state: State<'_, AppState>, input: AppointmentInput) -> CmdResult<Appointment> {
+    Ok(state.store().await?.add_appointment(&input).await?)
+}
+
+#[tauri::command]
+pub async fn update_appointment(
+    state: State<'_, AppState>,
+    id: i64,
+    input: AppointmentInput,
+) -> CmdResult<Appointment> {
+    Ok(state.store().await?.update_appointment(id, &input).await?)
+}
+
+#[tauri::command]
+pub async fn delete_appointment(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    Ok(state.store().await?.delete_appointment(id).await?)
+}
+
+/// Records that a receipt's USCIS case status was checked on `on` (YYYY-MM-DD).
+#[tauri::command]
+pub async fn confirm_filing_status(state: State<'_, AppState>, id: i64, on: chrono::NaiveDate) -> CmdResult<Filing> {
+    Ok(state.store().await?.confirm_filing_status(id, on).await?)
 }
 
 #[tauri::command]

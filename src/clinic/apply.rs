@@ -41,6 +41,14 @@ fn wait(why: String) -> Error {
 /// `volunteer`: the author's member id when the author is a volunteer, whose bundle may
 /// touch only records of cases they hold (checked against what this vault held before).
 pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, author: &str, volunteer: bool) -> Result<Applied> {
+    let kept;
+    let changes = match without_purged(conn, changes).await? {
+        Some(k) => {
+            kept = k;
+            &kept
+        }
+        None => changes,
+    };
     let volunteer = volunteer.then_some(author);
     sqlx::query("INSERT INTO sync_applying (id) VALUES (1)").execute(&mut *conn).await?;
     let mut out = Applied::default();
@@ -508,9 +516,46 @@ pub(crate) async fn holds_case(conn: &mut SqliteConnection, case: &str, member: 
     Ok(held > 0)
 }
 
+/// The changes less what concerns records purged here (a client past the retention
+/// period): another laptop that has not purged them yet must not bring them back. None
+/// when nothing was dropped.
+async fn without_purged(conn: &mut SqliteConnection, changes: &Changes) -> Result<Option<Changes>> {
+    let mut purged: BTreeSet<String> =
+        sqlx::query_scalar("SELECT uid FROM sync_purged").fetch_all(&mut *conn).await?.into_iter().collect();
+    if purged.is_empty() {
+        return Ok(None);
+    }
+    // A record made there for a purged client (a note, a hearing on its matter) goes too,
+    // and what hangs off that: else it would wait for its client for ever, and hold up the
+    // rest of the bundle with it.
+    loop {
+        let before = purged.len();
+        for op in &changes.ops {
+            let is_ref = ENTITIES.iter().find(|e| e.name == op.e).and_then(|e| e.ref_target(&op.f)).is_some();
+            if let (true, Value::String(target)) = (is_ref, &op.v) {
+                if purged.contains(target) {
+                    purged.insert(op.u.clone());
+                }
+            }
+        }
+        if purged.len() == before {
+            break;
+        }
+    }
+    let kept = Changes {
+        ops: changes.ops.iter().filter(|o| !purged.contains(&o.u)).cloned().collect(),
+        note_versions: changes.note_versions.iter().filter(|v| !purged.contains(&v.note)).cloned().collect(),
+        audit: changes.audit.iter().filter(|a| !purged.contains(&a.entity_uid)).cloned().collect(),
+    };
+    Ok((kept != *changes).then_some(kept))
+}
+
 /// A record cannot exist without these.
 fn required_ref(entity: &str, field: &str) -> bool {
-    matches!((entity, field), ("matter", "client_id") | ("hearing" | "deadline" | "filing", "matter_id"))
+    matches!(
+        (entity, field),
+        ("matter", "client_id") | ("hearing" | "deadline" | "filing" | "appointment", "matter_id")
+    ) || (entity, field) == ("custody_period", "client_id")
         || entity == "note"
 }
 

@@ -241,7 +241,7 @@ impl Store {
     /// only, for a list that may be left on a courtroom bench.
     pub async fn court_day(&self, court: &str, date: NaiveDate, full_names: bool) -> Result<CourtDay> {
         if court.trim().is_empty() {
-            return Err(ValidationError::one("court", Text::fixed("Name the court.", "Indique el tribunal.")).into());
+            return Err(ValidationError::one("court", Text::fixed("Name the court.", "Indique la corte.")).into());
         }
         let filter = DeskFilter { member: None, court: Some(court.to_string()) };
         let entries = self.desk_calendar(date, date, &filter, Store::today()).await?;

@@ -296,9 +296,17 @@ pub async fn cases_of(conn: &mut SqliteConnection, entity: &str, uid: &str) -> R
         "client" => {
             sqlx::query_scalar("SELECT id FROM matters WHERE client_id = ?").bind(id).fetch_all(&mut *conn).await?
         }
-        "hearing" | "deadline" | "filing" => {
+        "hearing" | "deadline" | "filing" | "appointment" => {
             let sql = format!("SELECT matter_id FROM {} WHERE id = ?", entities::table_of(entity).expect("known"));
             sqlx::query_scalar(&sql).bind(id).fetch_all(&mut *conn).await?
+        }
+        "custody_period" => {
+            sqlx::query_scalar(
+                "SELECT m.id FROM custody_periods p JOIN matters m ON m.client_id = p.client_id WHERE p.id = ?",
+            )
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?
         }
         "note" => sqlx::query_scalar(
             "SELECT m.id FROM notes n JOIN matters m ON m.id = n.matter_id OR m.client_id = n.client_id WHERE n.id = ?",
@@ -325,6 +333,9 @@ pub async fn records_of_case(conn: &mut SqliteConnection, matter_uid: &str) -> R
          UNION ALL SELECT 'deadline', id FROM deadlines WHERE matter_id = ?1 \
          UNION ALL SELECT 'hearing', id FROM hearings WHERE matter_id = ?1 \
          UNION ALL SELECT 'filing', id FROM filings WHERE matter_id = ?1 \
+         UNION ALL SELECT 'appointment', id FROM appointments WHERE matter_id = ?1 \
+         UNION ALL SELECT 'custody_period', id FROM custody_periods \
+            WHERE client_id = (SELECT client_id FROM matters WHERE id = ?1) \
          UNION ALL SELECT 'note', id FROM notes WHERE matter_id = ?1 \
             OR client_id = (SELECT client_id FROM matters WHERE id = ?1)",
     )

@@ -234,7 +234,7 @@ fn typed_value(entity: &str, field: &str, typed: &str) -> Result<Value> {
             let d = crate::model::fields::date(typed).map_err(invalid)?;
             Ok(Value::String(d.to_string()))
         }
-        ("hearing", "starts_at") => {
+        ("hearing" | "appointment", "starts_at") => {
             let t = crate::model::fields::date_time(typed).map_err(invalid)?;
             // As the store writes it (sqlx's text form of a date and time).
             Ok(Value::String(t.format("%F %T").to_string()))
@@ -256,8 +256,10 @@ async fn client_of(conn: &mut sqlx::SqliteConnection, entity: &str, id: i64) -> 
     let sql = match entity {
         "client" => "SELECT id, given_name || ' ' || family_name FROM clients WHERE id = ?",
         "matter" => "SELECT c.id, c.given_name || ' ' || c.family_name FROM matters m JOIN clients c ON c.id = m.client_id WHERE m.id = ?",
-        "hearing" | "deadline" | "filing" => match entity {
+        "custody_period" => "SELECT c.id, c.given_name || ' ' || c.family_name FROM custody_periods x JOIN clients c ON c.id = x.client_id WHERE x.id = ?",
+        "hearing" | "deadline" | "filing" | "appointment" => match entity {
             "hearing" => "SELECT c.id, c.given_name || ' ' || c.family_name FROM hearings x JOIN matters m ON m.id = x.matter_id JOIN clients c ON c.id = m.client_id WHERE x.id = ?",
+            "appointment" => "SELECT c.id, c.given_name || ' ' || c.family_name FROM appointments x JOIN matters m ON m.id = x.matter_id JOIN clients c ON c.id = m.client_id WHERE x.id = ?",
             "deadline" => "SELECT c.id, c.given_name || ' ' || c.family_name FROM deadlines x JOIN matters m ON m.id = x.matter_id JOIN clients c ON c.id = m.client_id WHERE x.id = ?",
             _ => "SELECT c.id, c.given_name || ' ' || c.family_name FROM filings x JOIN matters m ON m.id = x.matter_id JOIN clients c ON c.id = m.client_id WHERE x.id = ?",
         },

@@ -125,6 +125,8 @@ async fn insert_self(
         ("deadline", "deadlines"),
         ("hearing", "hearings"),
         ("filing", "filings"),
+        ("appointment", "appointments"),
+        ("custody_period", "custody_periods"),
         ("note", "notes"),
         ("note_version", "note_versions"),
         ("audit", "audit_log"),

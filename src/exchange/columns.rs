@@ -103,7 +103,7 @@ fields! {
         "case type", "type of case", "matter type", "relief", "relief sought", "case", "matter", "tipo de caso",
         "caso", "tipo", "type", "tipo de alivio", "kind of case",
     ],
-    Court = "court": "Court" / "Tribunal" => [
+    Court = "court": "Court" / "Corte" => [
         "court", "immigration court", "tribunal", "corte", "corte de inmigracion", "tribunal de inmigracion",
         "hearing location", "base city",
     ],

@@ -325,7 +325,7 @@ impl Store {
             lines.push(
                 Text::fixed(
                     "Time as on the hearing notice (the court's local time). Open Amparo for the case.",
-                    "Hora según la notificación de audiencia (hora local del tribunal). Abra Amparo para ver el caso.",
+                    "Hora según la notificación de audiencia (hora local de la corte). Abra Amparo para ver el caso.",
                 )
                 .pick(sp)
                 .to_string(),

@@ -346,7 +346,7 @@ pub fn matter_kind(raw: &str, has_court: bool) -> Result<Option<&'static str>, T
         "asylum" | "asilo" | "i 589" | "i589" => {
             return Err(Text::fixed(
                 "\"Asylum\" alone does not say which kind: write affirmative asylum (asylum office) or defensive asylum (immigration court), or fill in the court.",
-                "«Asilo» solo no dice de qué tipo: escriba asilo afirmativo (oficina de asilo) o asilo defensivo (tribunal de inmigración), o indique el tribunal.",
+                "«Asilo» solo no dice de qué tipo: escriba asilo afirmativo (oficina de asilo) o asilo defensivo (corte de inmigración), o indique la corte.",
             ))
         }
         "affirmative asylum" | "asylum affirmative" | "asilo afirmativo" | "affirmative" => "affirmative_asylum",

@@ -113,6 +113,8 @@ pub struct Client {
     pub created_at: String,
     pub updated_at: String,
     pub deleted_at: Option<String>,
+    /// Set when archived (every case closed; purged after the retention period).
+    pub archived_at: Option<String>,
 }
 
 impl Client {

@@ -128,6 +128,9 @@ pub struct Filing {
     #[serde(flatten)]
     #[ts(flatten)]
     pub review: Review,
+    /// The day the USCIS case status of its receipt number was last checked: receipts
+    /// move (transfers, RFEs, decisions) without the client always hearing of it.
+    pub status_checked_on: Option<NaiveDate>,
     pub created_at: String,
     pub updated_at: String,
 }

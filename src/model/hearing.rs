@@ -22,6 +22,25 @@ text_enum!(
     }
 );
 
+impl HearingKind {
+    /// Court events belong on court cases and the asylum office's interview on a USCIS
+    /// case: a master calendar hearing on an affirmative case is a slip that would put a
+    /// false date on the calendar.
+    pub fn fits(self, forum: super::Forum) -> bool {
+        use super::Forum;
+        match self {
+            HearingKind::AsylumInterview => matches!(forum, Forum::UscisAsylumOffice | Forum::Uscis),
+            HearingKind::Other => true,
+            _ => forum == Forum::ImmigrationCourt,
+        }
+    }
+
+    /// The kinds a matter before `forum` offers, in display order.
+    pub fn offered(forum: super::Forum) -> Vec<HearingKind> {
+        HearingKind::ALL.iter().copied().filter(|k| k.fits(forum)).collect()
+    }
+}
+
 text_enum!(
     /// How the client attends.
     Attendance {
@@ -97,7 +116,7 @@ impl HearingInput {
         let mut c = Checker::default();
         let kind = c.take("kind", self.kind.parse::<HearingKind>());
         let starts_at = c.take("starts_at", fields::date_time(&self.starts_at));
-        let court = c.take("court", fields::optional_line(self.court.as_deref(), &Text::fixed("court", "tribunal")));
+        let court = c.take("court", fields::optional_line(self.court.as_deref(), &Text::fixed("court", "corte")));
         let judge = c.take(
             "judge",
             fields::optional_line(self.judge.as_deref(), &Text::fixed("judge's name", "nombre del juez o la jueza")),

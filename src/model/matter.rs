@@ -151,7 +151,7 @@ impl MatterInput {
         let forum = c.take("forum", self.forum.parse::<Forum>());
         let court_name = c.take(
             "court_name",
-            fields::optional_line(self.court_name.as_deref(), &Text::fixed("court name", "nombre del tribunal")),
+            fields::optional_line(self.court_name.as_deref(), &Text::fixed("court name", "nombre de la corte")),
         );
         let judge = c.take(
             "judge",

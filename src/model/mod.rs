@@ -1,8 +1,10 @@
-//! The case data: clients, matters, hearings, deadlines, filings and notes, as types that
+//! The case data: clients, matters, hearings, appointments, custody, deadlines, filings and notes, as types that
 //! can only hold valid values. Raw input (`*Input`) is checked once, by `validate`.
 
+pub mod appointment;
 pub mod client;
 pub mod countries;
+pub mod custody;
 pub mod deadline;
 pub mod fields;
 pub mod filing;
@@ -14,7 +16,9 @@ pub mod spanish;
 mod text_enum;
 pub mod validation;
 
+pub use appointment::{Appointment, AppointmentFields, AppointmentInput, AppointmentKind, AppointmentOutcome};
 pub use client::{Client, ClientFields, ClientInput, DetentionStatus, MannerOfEntry, Relationship};
+pub use custody::{Alternative, BondStatus, CustodyFields, CustodyInput, CustodyPeriod};
 pub use deadline::{Deadline, DeadlineFields, DeadlineInput, DeadlineSource, DeadlineStatus};
 pub use filing::{Filing, FilingFields, FilingForm, FilingInput, FilingMethod, FilingStatus, Review, ReviewStatus};
 pub use hearing::{Attendance, Hearing, HearingFields, HearingInput, HearingKind, HearingSource};

@@ -25,6 +25,11 @@ pub struct Note {
     pub created_at: String,
     pub edited_at: Option<String>,
     pub versions: i64,
+    /// Who wrote it, as the audit log recorded them (None for a note whose history came
+    /// from a vault that did not send it).
+    pub author: Option<String>,
+    /// Who made the last edit, when it was edited.
+    pub edited_by: Option<String>,
 }
 
 /// One version of a note's text.

@@ -79,6 +79,9 @@ pub struct Computed {
     pub with_optional_closures: Option<OptionalDue>,
     pub citation: String,
     pub source: String,
+    /// The citation and source with their surrounding words in Spanish.
+    pub citation_es: String,
+    pub source_es: String,
     pub doubt: Option<Text>,
     /// Each step in words.
     pub steps: Vec<Text>,
@@ -128,7 +131,7 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
                 let due = base.due;
                 steps.push(tr!(
                     "Optional closures in this period: {list_en}. If they counted as holidays, the date would be {later}; whether such a closure moves a deadline is unsettled, so Amparo recommends the earlier date, {due}",
-                    "Cierres opcionales en este período: {list_es}. Si contaran como feriados, la fecha sería {later}; no está resuelto si un cierre así mueve un plazo, así que Amparo recomienda la fecha más temprana, {due}"
+                    "Cierres opcionales en este periodo: {list_es}. Si contaran como feriados, la fecha sería {later}; no está resuelto si un cierre así mueve un plazo, así que Amparo recomienda la fecha más temprana, {due}"
                 ));
                 with_optional_closures = Some(OptionalDue { due: later, closures: used });
             }
@@ -139,8 +142,8 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
     // shut, so name the last open day before it.
     let safer = safer_around_closures(rule, base.due, base.safer, options, &calendar, &mut steps);
 
-    let citation = rule.citation;
-    steps.push(tr!("Rule: {citation}", "Regla: {citation}"));
+    let (citation, citation_es) = (rule.citation, rule.citation_es);
+    steps.push(tr!("Rule: {citation}", "Regla: {citation_es}"));
     if let Some(doubt) = &rule.doubt {
         let (en, es) = (&doubt.en, &doubt.es);
         steps.push(tr!("Note: {en}", "Nota: {es}"));
@@ -161,6 +164,8 @@ pub fn compute(rule_id: &str, from: NaiveDate, options: &Options) -> Result<Comp
         with_optional_closures,
         citation: rule.citation.into(),
         source: rule.source.into(),
+        citation_es: rule.citation_es.into(),
+        source_es: rule.source_es.into(),
         doubt: rule.doubt.clone(),
         steps,
         explanation,
@@ -494,25 +499,25 @@ fn roll_forward(start: NaiveDate, calendar: &Calendar, steps: &mut Vec<Text>) ->
 }
 
 fn check_options(rule: &Rule, options: &Options) -> Result<()> {
+    // Errors name the rule as the user reads it, in each language, not by its id.
+    let (name_en, name_es) = (&rule.name.en, &rule.name.es);
     if options.served_by_mail && rule.mail_days == 0 {
-        let id = rule.id;
         return Err(invalid(
             "served_by_mail",
             tr!(
-                "Service by mail adds no days to {id}: the period runs from the date itself.",
-                "La notificación por correo no añade días a {id}: el plazo corre desde la fecha misma."
+                "Service by mail adds no days to “{name_en}”: the period runs from the date itself.",
+                "La notificación por correo no agrega días a «{name_es}»: el plazo corre desde la fecha misma."
             ),
         ));
     }
     check_days(rule, options)?;
     let is_clock = matches!(rule.counting, Counting::ClockDays { .. });
     if !options.clock_stops.is_empty() && !is_clock {
-        let id = rule.id;
         return Err(invalid(
             "clock_stops",
             tr!(
-                "Clock stops apply only to the asylum EAD clock, not to {id}.",
-                "Las paradas del reloj solo se aplican al reloj del EAD de asilo, no a {id}."
+                "Clock stops apply only to the asylum EAD clock, not to “{name_en}”.",
+                "Las paradas del reloj solo se aplican al reloj del EAD de asilo, no a «{name_es}»."
             ),
         ));
     }
@@ -546,14 +551,14 @@ fn check_options(rule: &Rule, options: &Options) -> Result<()> {
 /// The days an order set: required by a rule that takes them, within its limit, and
 /// refused elsewhere.
 fn check_days(rule: &Rule, options: &Options) -> Result<()> {
-    let id = rule.id;
+    let (name_en, name_es) = (&rule.name.en, &rule.name.es);
     let Counting::DaysSet { at_conclusion_max, before_conclusion_max } = rule.counting else {
         if options.days.is_some() {
             return Err(invalid(
                 "days",
                 tr!(
-                    "{id} does not take a number of days: its period is fixed by law.",
-                    "{id} no admite un número de días: su plazo lo fija la ley."
+                    "“{name_en}” does not take a number of days: its period is fixed by law.",
+                    "«{name_es}» no admite un número de días: su plazo lo fija la ley."
                 ),
             ));
         }
@@ -561,8 +566,8 @@ fn check_days(rule: &Rule, options: &Options) -> Result<()> {
             return Err(invalid(
                 "before_conclusion",
                 tr!(
-                    "\"Before the conclusion of proceedings\" applies only to voluntary departure, not to {id}.",
-                    "«Antes de concluir el proceso» solo se aplica a la salida voluntaria, no a {id}."
+                    "\"Before the conclusion of proceedings\" applies only to voluntary departure, not to “{name_en}”.",
+                    "«Antes de concluir el proceso» solo se aplica a la salida voluntaria, no a «{name_es}»."
                 ),
             ));
         }
@@ -572,8 +577,8 @@ fn check_days(rule: &Rule, options: &Options) -> Result<()> {
         return Err(invalid(
             "days",
             tr!(
-                "{id} needs the number of days the judge set (for example --days 60).",
-                "{id} necesita el número de días que fijó el juez (por ejemplo, --days 60)."
+                "“{name_en}” needs the number of days the judge set (for example --days 60).",
+                "«{name_es}» necesita el número de días que fijó el juez (por ejemplo, --days 60)."
             ),
         ));
     };

@@ -78,7 +78,10 @@ fn served_by_mail_adds_three_days_where_the_rule_allows_it() {
     assert!(c.explanation.en.contains("+ 3 days for service by mail"));
     assert_eq!(compute("rfe-response", d("2026-01-12"), &mail).unwrap().due, d("2026-04-09"));
     let err = compute("bia-appeal", d("2026-01-05"), &mail).unwrap_err();
-    assert!(err.to_string().contains("adds no days to bia-appeal"), "{err}");
+    assert!(
+        err.to_string().contains("adds no days to “Appeal of an immigration judge's decision to the BIA (EOIR-26)”"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -574,4 +577,33 @@ proptest! {
         prop_assert!(c.due >= plain.due && c.also >= plain.also);
         prop_assert!((c.due - plain.due).num_days() <= len && (c.also.unwrap() - plain.also.unwrap()).num_days() <= len);
     }
+}
+
+#[test]
+fn spanish_explanations_carry_no_english_fragments() {
+    let english = [" and ", "days added", "(\"day\")", "Part I", "(current)", " read", "served by mail", "at most"];
+    for r in RULES {
+        for t in [r.citation_es, r.source_es] {
+            // Titles of English documents stay as published, inside «».
+            let t: String = t
+                .split('«')
+                .enumerate()
+                .map(|(i, p)| if i == 0 { p } else { p.split_once('»').map_or("", |x| x.1) })
+                .collect();
+            for e in english {
+                assert!(!t.contains(e), "{}: {e:?} in {t}", r.id);
+            }
+        }
+        // The Spanish citation names the same sections as the English one.
+        let sections = |s: &str| -> Vec<String> {
+            s.split(';')
+                .flat_map(|p| p.split_whitespace())
+                .filter(|w| w.contains('.') && w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                .map(|w| w.trim_end_matches(',').to_string())
+                .collect()
+        };
+        assert_eq!(sections(r.citation), sections(r.citation_es), "{}", r.id);
+    }
+    let c = compute("ij-motion-reconsider", NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), &Options::default()).unwrap();
+    assert!(c.explanation.es.contains("Regla: ") && !c.explanation.es.contains(" and "), "{}", c.explanation.es);
 }

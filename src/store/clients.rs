@@ -23,11 +23,13 @@ pub struct ClientSummary {
     pub detention_status: DetentionStatus,
     pub open_matters: i64,
     pub deleted_at: Option<String>,
+    /// Set when the client was archived (every case closed; see `retention`).
+    pub archived_at: Option<String>,
 }
 
 /// The columns of a ClientSummary, counting open matters.
 const SUMMARY: &str = "SELECT c.id, c.given_name, c.family_name, c.a_number, c.nationality, c.detention_status, \
-     c.deleted_at, (SELECT COUNT(*) FROM matters m WHERE m.client_id = c.id AND m.status <> 'closed' \
+     c.deleted_at, c.archived_at, (SELECT COUNT(*) FROM matters m WHERE m.client_id = c.id AND m.status <> 'closed' \
      AND m.deleted_at IS NULL) AS open_matters FROM clients c";
 
 /// A principal applicant and the family members linked to them.
@@ -60,6 +62,8 @@ pub struct ClientQuery {
     pub detained_only: bool,
     pub nationality: Option<String>,
     pub deleted: bool,
+    /// The archived clients instead of the current ones (ignored with `deleted`).
+    pub archived: bool,
     pub offset: i64,
     /// 0 means the default page of 50.
     pub limit: i64,
@@ -194,24 +198,25 @@ impl Store {
             None => None,
         };
         let limit = if q.limit <= 0 { 50 } else { q.limit.min(500) };
-        let filter = "(c.deleted_at IS NOT NULL) = ? AND (? = 0 OR c.detention_status = 'detained') \
-                      AND (? IS NULL OR c.nationality = ?)";
+        let filter = "(c.deleted_at IS NOT NULL) = ?1 AND (?1 OR (c.archived_at IS NOT NULL) = ?2) \
+                      AND (?3 = 0 OR c.detention_status = 'detained') AND (?4 IS NULL OR c.nationality = ?4)";
         let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM clients c WHERE {filter}"))
             .bind(q.deleted)
+            .bind(q.archived)
             .bind(q.detained_only)
-            .bind(&nationality)
             .bind(&nationality)
             .fetch_one(self.pool())
             .await?;
         let items = sqlx::query_as(&format!(
             "SELECT c.id, c.given_name, c.family_name, c.a_number, c.nationality, c.detention_status, c.deleted_at, \
+             c.archived_at, \
              (SELECT COUNT(*) FROM matters m WHERE m.client_id = c.id AND m.status <> 'closed' AND m.deleted_at IS NULL) \
              AS open_matters FROM clients c WHERE {filter} \
-             ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id LIMIT ? OFFSET ?"
+             ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id LIMIT ?5 OFFSET ?6"
         ))
         .bind(q.deleted)
+        .bind(q.archived)
         .bind(q.detained_only)
-        .bind(&nationality)
         .bind(&nationality)
         .bind(limit)
         .bind(q.offset.max(0))
@@ -244,7 +249,7 @@ impl Store {
     pub async fn family_of(&self, principal_id: i64) -> Result<Vec<ClientSummary>> {
         Ok(sqlx::query_as(
             "SELECT c.id, c.given_name, c.family_name, c.a_number, c.nationality, c.detention_status, c.deleted_at, \
-             0 AS open_matters FROM clients c WHERE c.principal_id = ? AND c.deleted_at IS NULL ORDER BY c.id",
+             c.archived_at, 0 AS open_matters FROM clients c WHERE c.principal_id = ? AND c.deleted_at IS NULL ORDER BY c.id",
         )
         .bind(principal_id)
         .fetch_all(self.pool())

@@ -22,6 +22,16 @@ pub struct HearingListItem {
     pub hearing: Hearing,
     pub client_id: i64,
     pub client_name: String,
+    /// The matter's volunteer.
+    pub volunteer: Option<String>,
+}
+
+/// A federal holiday, for the calendar (courts and USCIS are closed; deadlines move).
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct HolidayItem {
+    pub date: NaiveDate,
+    pub name: Text,
 }
 
 /// Open deadlines per assigned volunteer, for coordinators.
@@ -49,6 +59,10 @@ pub struct Dashboard {
     pub volunteers: Vec<VolunteerLoad>,
     /// Coming hearings whose date was not confirmed in the last 14 days (at most 10).
     pub recheck: Vec<HearingListItem>,
+    /// Filings waiting on USCIS whose case status was not checked in 14 days (at most 10).
+    pub recheck_filings: Vec<super::filings::FilingListItem>,
+    /// Appointments (check-ins, biometrics, interviews) this week and next.
+    pub appointments: Vec<super::appointments::AppointmentItem>,
     /// The backup folder and the last good backup (the dashboard warns after 7 days).
     pub backup: super::backups::BackupStatus,
 }
@@ -129,6 +143,18 @@ pub struct CalendarRange {
     pub to: NaiveDate,
     pub hearings: Vec<HearingListItem>,
     pub deadlines: Vec<DeadlineListItem>,
+    pub appointments: Vec<super::appointments::AppointmentItem>,
+    /// Federal holidays as observed (a Saturday's on the Friday before, a Sunday's on the
+    /// Monday after), 5 U.S.C. 6103.
+    pub holidays: Vec<HolidayItem>,
+}
+
+/// The federal holidays observed on days from `from` to `to`.
+pub fn holidays_between(from: NaiveDate, to: NaiveDate) -> Vec<HolidayItem> {
+    from.iter_days()
+        .take_while(|d| *d <= to)
+        .filter_map(|date| crate::rules::holidays::observed_holiday(date).map(|name| HolidayItem { date, name }))
+        .collect()
 }
 
 impl Store {
@@ -149,6 +175,8 @@ impl Store {
             to,
             hearings: self.hearings_with_clients(from, to).await?,
             deadlines: self.deadlines_between(from, to, today).await?,
+            appointments: self.appointments_between(from, to, 2000).await?,
+            holidays: holidays_between(from, to),
         })
     }
 
@@ -184,7 +212,21 @@ impl Store {
         .await?;
         let backup = self.backup_status().await?;
         let recheck = self.hearings_to_recheck(today, RECHECK_DAYS, 10).await?;
-        Ok(Dashboard { today, overdue, due_within_7, due_within_30, one_year, hearings, volunteers, recheck, backup })
+        let recheck_filings = self.filings_to_recheck(today, RECHECK_DAYS, 10).await?;
+        let appointments = self.appointments_between(today, monday + Duration::days(13), 50).await?;
+        Ok(Dashboard {
+            today,
+            overdue,
+            due_within_7,
+            due_within_30,
+            one_year,
+            hearings,
+            volunteers,
+            recheck,
+            recheck_filings,
+            appointments,
+            backup,
+        })
     }
 
     /// Hearings between two days (inclusive) with their client's name.
@@ -199,7 +241,12 @@ impl Store {
         for hearing in hearings {
             let m = self.matter(hearing.fields.matter_id).await?;
             let c = self.client(m.fields.client_id).await?;
-            out.push(HearingListItem { client_id: c.id, client_name: c.display_name(), hearing });
+            out.push(HearingListItem {
+                client_id: c.id,
+                client_name: c.display_name(),
+                volunteer: m.fields.assigned_to,
+                hearing,
+            });
         }
         Ok(out)
     }

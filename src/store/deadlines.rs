@@ -81,6 +81,10 @@ pub struct DeadlineListItem {
     pub client_name: String,
     /// Days from today: negative when overdue.
     pub days_left: i64,
+    /// Who works on it (the deadline's own volunteer, else the matter's).
+    pub volunteer: Option<String>,
+    /// The matter's court, for the calendar.
+    pub court: Option<String>,
 }
 
 impl Store {
@@ -238,7 +242,8 @@ impl Store {
         let sql = format!(
             "SELECT d.*, c.id AS client_id, \
              CASE WHEN c.family_name = '' THEN c.given_name WHEN c.given_name = '' THEN c.family_name \
-                  ELSE c.family_name || ', ' || c.given_name END AS client_name \
+                  ELSE c.family_name || ', ' || c.given_name END AS client_name, \
+             COALESCE(d.assigned_to, m.assigned_to) AS volunteer, m.court_name AS court \
              FROM deadlines d JOIN matters m ON m.id = d.matter_id JOIN clients c ON c.id = m.client_id \
              WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND {condition} ORDER BY d.due_on, d.id"
         );
@@ -254,7 +259,14 @@ impl Store {
             .map(|r| {
                 let deadline: Deadline = r.row.into();
                 let days_left = (deadline.fields.due_on - today).num_days();
-                DeadlineListItem { deadline, client_id: r.client_id, client_name: r.client_name, days_left }
+                DeadlineListItem {
+                    deadline,
+                    client_id: r.client_id,
+                    client_name: r.client_name,
+                    days_left,
+                    volunteer: r.volunteer,
+                    court: r.court,
+                }
             })
             .collect())
     }
@@ -366,6 +378,8 @@ pub(crate) struct DeadlineJoin {
     row: DeadlineRow,
     client_id: i64,
     client_name: String,
+    volunteer: Option<String>,
+    court: Option<String>,
 }
 
 /// Inserts one validated deadline with its audit row, inside the caller's transaction.

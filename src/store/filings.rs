@@ -4,6 +4,18 @@ use super::{audit, now, Query, Store};
 use crate::error::{Error, Result};
 use crate::model::{Filing, FilingFields, FilingInput, ReviewStatus};
 
+/// A filing with whose it is, for the dashboard.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, sqlx::FromRow, ts_rs::TS)]
+#[ts(export)]
+pub struct FilingListItem {
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub filing: Filing,
+    pub client_id: i64,
+    pub client_name: String,
+}
+
 impl Store {
     /// Records a filing on a living matter.
     pub async fn add_filing(&self, input: &FilingInput) -> Result<Filing> {
@@ -61,6 +73,53 @@ impl Store {
         }
         tx.commit().await?;
         self.filing(id).await
+    }
+
+    /// Records that the receipt's case status was checked on `on` (today or before).
+    pub async fn confirm_filing_status(&self, id: i64, on: chrono::NaiveDate) -> Result<Filing> {
+        let on = crate::model::fields::not_after(
+            on,
+            Store::today(),
+            &crate::text::Text::fixed("date checked", "fecha de la consulta"),
+        )
+        .map_err(|m| crate::model::ValidationError::one("status_checked_on", m))?;
+        let before = self.filing(id).await?;
+        let mut tx = self.pool().begin().await?;
+        Store::require_living_matter(&mut tx, before.fields.matter_id).await?;
+        sqlx::query("UPDATE filings SET status_checked_on = ?, updated_at = ? WHERE id = ?")
+            .bind(on)
+            .bind(now())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let changes = serde_json::json!({ "status_checked_on": [before.status_checked_on, on] });
+        audit::record(&mut tx, self.actor(), "update", "filing", Some(id), changes).await?;
+        tx.commit().await?;
+        self.filing(id).await
+    }
+
+    /// Filings with a receipt number still waiting on USCIS (filed, received, or an RFE
+    /// answered) whose status was never checked, or not in the last `days` days; the
+    /// longest unchecked first.
+    pub async fn filings_to_recheck(
+        &self,
+        today: chrono::NaiveDate,
+        days: i64,
+        limit: i64,
+    ) -> Result<Vec<FilingListItem>> {
+        let since = today - chrono::Duration::days(days);
+        Ok(sqlx::query_as(
+            "SELECT f.*, c.id AS client_id, c.given_name || ' ' || c.family_name AS client_name \
+             FROM filings f JOIN matters m ON m.id = f.matter_id JOIN clients c ON c.id = m.client_id \
+             WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND m.status <> 'closed' \
+             AND f.receipt_number IS NOT NULL AND f.status IN ('filed', 'received', 'rfe') \
+             AND (f.status_checked_on IS NULL OR f.status_checked_on < ?) \
+             ORDER BY COALESCE(f.status_checked_on, ''), f.id LIMIT ?",
+        )
+        .bind(since)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
     }
 
     /// A matter's filings, newest first.

@@ -68,7 +68,7 @@ impl Store {
         let id = before.id;
         let f = HearingInput { matter_id: before.fields.matter_id, ..input.clone() }.validate(Store::today())?;
         let mut tx = self.pool().begin().await?;
-        Store::require_living_matter(&mut tx, f.matter_id).await?;
+        require_fit(&mut tx, &f).await?;
         let sets: Vec<String> = HEARING_COLUMNS.split(", ").skip(1).map(|c| format!("{c} = ?")).collect();
         let sql = format!("UPDATE hearings SET {}, updated_at = ? WHERE id = ?", sets.join(", "));
         bind_hearing_details(sqlx::query(&sql), &f).bind(now()).bind(id).execute(&mut *tx).await?;
@@ -111,7 +111,7 @@ pub(crate) async fn insert_hearing(
     actor: &str,
     f: &HearingFields,
 ) -> Result<i64> {
-    Store::require_living_matter(tx, f.matter_id).await?;
+    require_fit(tx, f).await?;
     let at = now();
     let sql = format!(
         "INSERT INTO hearings ({HEARING_COLUMNS}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -119,6 +119,26 @@ pub(crate) async fn insert_hearing(
     let id = bind_hearing(sqlx::query(&sql), f).bind(&at).bind(&at).execute(&mut **tx).await?.last_insert_rowid();
     audit::record(tx, actor, "create", "hearing", Some(id), serde_json::to_value(f).unwrap_or_default()).await?;
     Ok(id)
+}
+
+/// The matter is living and before a forum that holds this kind of hearing.
+async fn require_fit(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, f: &HearingFields) -> Result<()> {
+    let forum = Store::living_matter_forum(tx, f.matter_id).await?;
+    if f.kind.fits(forum) {
+        return Ok(());
+    }
+    let message = if f.kind == HearingKind::AsylumInterview {
+        crate::text::Text::fixed(
+            "An asylum office interview belongs on the client's affirmative (USCIS) case, not on this one.",
+            "Una entrevista en la oficina de asilo corresponde al caso afirmativo (USCIS) del cliente, no a este.",
+        )
+    } else {
+        crate::text::Text::fixed(
+            "Court hearings belong on a case before the immigration court. For USCIS, add an appointment instead.",
+            "Las audiencias corresponden a un caso ante la corte de inmigración. Para USCIS, agregue una cita.",
+        )
+    };
+    Err(Error::Invalid(crate::model::ValidationError::one("kind", message)))
 }
 
 fn bind_hearing<'q>(q: Query<'q>, f: &'q HearingFields) -> Query<'q> {

@@ -206,6 +206,21 @@ impl Store {
     }
 
     /// Fails unless the matter exists and is not deleted.
+    /// The forum of a living matter (what may be scheduled on it depends on it).
+    pub(crate) async fn living_matter_forum(
+        tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+        id: i64,
+    ) -> Result<crate::model::Forum> {
+        let forum: Option<crate::model::Forum> = sqlx::query_scalar(
+            "SELECT m.forum FROM matters m JOIN clients c ON c.id = m.client_id \
+             WHERE m.id = ? AND m.deleted_at IS NULL AND c.deleted_at IS NULL",
+        )
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+        forum.ok_or(crate::error::Error::NotFound { entity: "matter", id })
+    }
+
     pub(crate) async fn require_living_matter(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, id: i64) -> Result<()> {
         let rows: Option<i64> = sqlx::query_scalar(
             "SELECT m.id FROM matters m JOIN clients c ON c.id = m.client_id \
@@ -267,6 +282,23 @@ async fn canonical_volunteer(
     let key = similar::words(&typed);
     let known = volunteer_names_on(&mut **tx).await?;
     Ok(Some(known.into_iter().find(|k| similar::words(k) == key).unwrap_or(typed)))
+}
+
+/// The volunteer names known when an import starts, to give each imported row the
+/// spelling already in use (or the one an earlier row of the same file used) without
+/// reading every name once per row.
+pub(crate) struct VolunteerNames(std::collections::HashMap<Vec<String>, String>);
+
+impl VolunteerNames {
+    pub(crate) async fn load(conn: &mut sqlx::SqliteConnection) -> Result<Self> {
+        let names = volunteer_names_on(conn).await?;
+        Ok(VolunteerNames(names.into_iter().map(|n| (similar::words(&n), n)).collect()))
+    }
+
+    /// The known spelling of `typed`; a new name is remembered as typed.
+    pub(crate) fn canonical(&mut self, typed: String) -> String {
+        self.0.entry(similar::words(&typed)).or_insert(typed).clone()
+    }
 }
 
 /// The names volunteers go by: the clinic's active members and every name already on a

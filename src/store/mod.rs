@@ -2,9 +2,11 @@
 //! touches two tables (the record, its search entry, its audit row) runs in one
 //! transaction, so a crash leaves all of it or none.
 
+pub mod appointments;
 pub mod audit;
 pub mod backups;
 pub mod clients;
+pub mod custody;
 pub mod dashboard;
 pub mod deadlines;
 pub mod drafts;
@@ -12,6 +14,7 @@ pub mod filings;
 pub mod hearings;
 pub mod matters;
 pub mod notes;
+pub mod retention;
 pub mod search;
 pub mod settings;
 pub mod similar;

@@ -13,10 +13,14 @@ struct NoteRow {
     body: String,
     edited_at: String,
     versions: i64,
+    author: Option<String>,
+    edited_by: Option<String>,
 }
 
 const NOTE_SELECT: &str = "SELECT n.id, n.client_id, n.matter_id, n.created_at, v.body, v.written_at AS edited_at, \
-     (SELECT COUNT(*) FROM note_versions WHERE note_id = n.id) AS versions \
+     (SELECT COUNT(*) FROM note_versions WHERE note_id = n.id) AS versions, \
+     (SELECT actor FROM audit_log WHERE entity = 'note' AND entity_id = n.id AND action = 'create' ORDER BY id LIMIT 1) AS author, \
+     (SELECT actor FROM audit_log WHERE entity = 'note' AND entity_id = n.id AND action = 'update' ORDER BY id DESC LIMIT 1) AS edited_by \
      FROM notes n JOIN note_versions v ON v.id = (SELECT MAX(id) FROM note_versions WHERE note_id = n.id)";
 
 impl From<NoteRow> for Note {
@@ -26,7 +30,17 @@ impl From<NoteRow> for Note {
             (None, m) => NoteSubject::Matter(m.unwrap_or_default()),
         };
         let edited_at = (r.versions > 1).then_some(r.edited_at);
-        Note { id: r.id, subject, body: r.body, created_at: r.created_at, edited_at, versions: r.versions }
+        let edited_by = if r.versions > 1 { r.edited_by } else { None };
+        Note {
+            id: r.id,
+            subject,
+            body: r.body,
+            created_at: r.created_at,
+            edited_at,
+            versions: r.versions,
+            author: r.author,
+            edited_by,
+        }
     }
 }
 

@@ -9,6 +9,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Driver, sleep } from './webdriver.mjs';
 import { plaintextHits } from './scan.mjs';
+import { utcDay } from './helpers.mjs';
 
 const PASS = 'tangerine orbit velvet harbor';
 const app = process.env.APP_BINARY;
@@ -18,7 +19,7 @@ assert.ok(app && home, 'APP_BINARY and E2E_HOME must be set (run through scripts
 
 let d;
 const today = new Date();
-const iso = (days) => new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+const iso = (days) => utcDay(days, today.getTime());
 
 async function shot(name) {
   if (!shots) return;

@@ -7,10 +7,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { Driver, sleep } from './webdriver.mjs';
+import { join } from 'node:path';
+import { Driver } from './webdriver.mjs';
 import { plaintextHits } from './scan.mjs';
+import { SIZES, runCli, screenshots, scrollTo as scrollToTop, setLanguage as switchLanguage, syncNow as sync, utcDay } from './helpers.mjs';
 
 const PASS = 'juniper cobalt atlas meadow';
 const VPASS = 'saffron pylon glacier tundra';
@@ -18,7 +18,6 @@ const app = process.env.APP_BINARY;
 const home = process.env.E2E_HOME;
 const shots = process.env.SCREENSHOT_DIR;
 assert.ok(app && home, 'APP_BINARY and E2E_HOME must be set (run through scripts/e2e.sh)');
-const cli = join(dirname(app), 'amparo');
 
 const dir = join(home, 'clinic-e2e');
 const vault = join(dir, 'coordinator.amparo');
@@ -28,56 +27,22 @@ const invitation = join(dir, 'invitation.amparo-invite');
 const request = join(dir, 'request-lucia.amparo-request');
 const GIVEN = 'Xochitl';
 const FAMILY = 'Benavides';
-const SIZES = [[1280, 800], [1024, 700]];
 
 let d;
 let fingerprint = '';
 let deadlineId = 0;
 
-const iso = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const iso = (days) => utcDay(days);
 const DUE = iso(20);
 const MINE = iso(25); // the coordinator's date: earlier, so shown until settled
 const THEIRS = iso(32);
 
 /** The volunteer's CLI, with JSON out. */
-function volunteer(...args) {
-  const out = execFileSync(cli, [...args, '--json'], {
-    env: { ...process.env, AMPARO_VAULT: volunteerVault, AMPARO_PASSPHRASE: VPASS, AMPARO_USER: 'Lucía Ramos' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return out.trim() ? JSON.parse(out) : null;
-}
-
-async function shot(name, sizes = SIZES) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  for (const [w, h] of sizes) {
-    await d.resize(w, h);
-    writeFileSync(join(shots, `${name}-${w}x${h}.png`), await d.screenshot());
-  }
-  await d.resize(1280, 800);
-}
-
-async function setLanguage(lang) {
-  const current = await d.script("return document.documentElement.lang || 'en'");
-  if (current !== lang) {
-    await d.click('#toggle-language');
-    await sleep(200);
-  }
-}
-
-const scrollTo = (css) => d.script(`document.querySelector(${JSON.stringify(css)}).scrollIntoView({ block: 'start' });`);
-
-async function syncNow() {
-  await d.click('#nav-settings');
-  await d.find('#sync-now');
-  const before = await d.text('#last-sync').catch(() => '');
-  await d.click('#sync-now');
-  await d.waitText('#sync-now', (t) => t === 'Sync now' || t === 'Sincronizar ahora', 60_000);
-  assert.ok(!(await d.exists('#sync-error')), `sync failed: ${await d.text('#sync-error').catch(() => '')}`);
-  return before;
-}
+const volunteer = (...args) => runCli({ vault: volunteerVault, passphrase: VPASS, user: 'Lucía Ramos' }, ...args);
+const shot = (name, sizes = SIZES) => screenshots(d, name, sizes);
+const setLanguage = (lang) => switchLanguage(d, lang);
+const scrollTo = (css) => scrollToTop(d, css);
+const syncNow = () => sync(d, { readLastSync: true });
 
 after(async () => {
   if (d) await d.quit();

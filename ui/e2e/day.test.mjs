@@ -7,60 +7,26 @@
 // Screenshots at 1280×800 and 1024×700, in English and Spanish.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Driver, sleep } from './webdriver.mjs';
+import { SIZES, localDay, runCli, screenshots, setLanguage as switchLanguage } from './helpers.mjs';
 
 const PASS = 'juniper cobalt meadow lantern';
 const VOLUNTEER = 'Lucía Fernández';
 const app = process.env.APP_BINARY;
 const home = process.env.E2E_HOME;
-const shots = process.env.SCREENSHOT_DIR;
 assert.ok(app && home, 'APP_BINARY and E2E_HOME must be set (run through scripts/e2e.sh)');
-const cli = join(dirname(app), 'amparo');
 const vault = join(home, 'day-e2e', 'day.amparo');
-const SIZES = [[1280, 800], [1024, 700]];
-
-/** A local calendar day `days` from today, as YYYY-MM-DD (never the UTC date). */
-function iso(days) {
-  const t = new Date();
-  const d = new Date(t.getFullYear(), t.getMonth(), t.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+const iso = localDay;
 
 let d;
 let mother = 0;
 let matter = 0;
 
-function amparo(...args) {
-  const out = execFileSync(cli, [...args, '--json'], {
-    env: { ...process.env, AMPARO_VAULT: vault, AMPARO_PASSPHRASE: PASS, AMPARO_USER: VOLUNTEER },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return out.trim() ? JSON.parse(out) : null;
-}
-
-async function shot(name, sizes = SIZES) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  for (const [w, h] of sizes) {
-    await d.resize(w, h);
-    await sleep(300);
-    writeFileSync(join(shots, `${name}-${w}x${h}.png`), await d.screenshot());
-  }
-  await d.resize(1280, 800);
-}
-
-async function setLanguage(lang) {
-  const current = await d.script("return document.documentElement.lang || 'en'");
-  if (current !== lang) {
-    const toggle = (await d.exists('#toggle-language')) ? '#toggle-language' : '.gate-head .link';
-    await d.click(toggle);
-    await sleep(200);
-  }
-}
+const amparo = (...args) => runCli({ vault, passphrase: PASS, user: VOLUNTEER }, ...args);
+const shot = (name, sizes = SIZES) => screenshots(d, name, sizes, { settle: 300 });
+const setLanguage = (lang) => switchLanguage(d, lang);
 
 async function unlock() {
   await d.find('#unlock-passphrase', 30_000);

@@ -8,85 +8,42 @@
 // screenshots at 1280×800 and 1024×700.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { Driver, sleep } from './webdriver.mjs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Driver } from './webdriver.mjs';
+import {
+  SIZES, chooseOption, runCli, screenshots, scrollTo as scrollToTop, setLanguage as switchLanguage, syncNow as sync,
+  unlockToDashboard, utcDay,
+} from './helpers.mjs';
 
 const PASS = { rosa: 'juniper cobalt atlas meadow', lucia: 'saffron pylon glacier tundra', tomas: 'walnut prism harbor quasar' };
 const NAME = { rosa: 'Rosa Coordinadora', lucia: 'Lucía Ramos', tomas: 'Tomás Ortega' };
 const app = process.env.APP_BINARY;
 const home = process.env.E2E_HOME;
-const shots = process.env.SCREENSHOT_DIR;
 assert.ok(app && home, 'APP_BINARY and E2E_HOME must be set (run through scripts/e2e.sh)');
-const cli = join(dirname(app), 'amparo');
 
 const dir = join(home, 'desk-e2e');
 const vaults = { rosa: join(dir, 'rosa.amparo'), lucia: join(dir, 'lucia.amparo'), tomas: join(dir, 'tomas.amparo') };
 const remote = join(dir, 'shared-folder');
 const COURT = 'Chicago Immigration Court';
-const SIZES = [[1280, 800], [1024, 700]];
-const iso = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const iso = (days) => utcDay(days);
 const HEARING_DAY = iso(9);
 
 let d;
 let luciaFiling = 0;
 
 /** Runs the CLI as one of the three, JSON out. */
-function as(who, ...args) {
-  const out = execFileSync(cli, [...args, '--json'], {
-    env: { ...process.env, AMPARO_VAULT: vaults[who], AMPARO_PASSPHRASE: PASS[who], AMPARO_USER: NAME[who] },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return out.trim() ? JSON.parse(out) : null;
-}
-
-async function shot(name, sizes = SIZES) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  for (const [w, h] of sizes) {
-    await d.resize(w, h);
-    writeFileSync(join(shots, `${name}-${w}x${h}.png`), await d.screenshot());
-  }
-  await d.resize(1280, 800);
-}
-
-async function setLanguage(lang) {
-  const current = await d.script("return document.documentElement.lang || 'en'");
-  if (current !== lang) {
-    await d.click('#toggle-language');
-    await sleep(200);
-  }
-}
+const as = (who, ...args) => runCli({ vault: vaults[who], passphrase: PASS[who], user: NAME[who] }, ...args);
+const shot = (name, sizes = SIZES) => screenshots(d, name, sizes);
+const setLanguage = (lang) => switchLanguage(d, lang);
+const choose = (css, optionText) => chooseOption(d, css, optionText);
+const syncNow = () => sync(d);
+const scrollTo = (css) => scrollToTop(d, css);
 
 async function open(who) {
   d = await Driver.start(app, ['--vault', vaults[who]]);
-  await d.find('#unlock-passphrase', 30_000);
-  await setLanguage('en');
-  await d.type('#unlock-passphrase', PASS[who]);
-  await d.click('#unlock-submit');
-  await d.waitText('h1', (t) => t === 'Dashboard', 30_000);
+  await unlockToDashboard(d, PASS[who]);
 }
-
-async function choose(css, optionText) {
-  await d.find(css);
-  await d.script(
-    `const s = document.querySelector(${JSON.stringify(css)});
-     s.value = [...s.options].find((o) => o.text.startsWith(${JSON.stringify(optionText)})).value;
-     s.dispatchEvent(new Event('change', { bubbles: true }));`,
-  );
-}
-
-async function syncNow() {
-  await d.click('#nav-settings');
-  await d.find('#sync-now');
-  await d.click('#sync-now');
-  await d.waitText('#sync-now', (t) => t === 'Sync now' || t === 'Sincronizar ahora', 60_000);
-  assert.ok(!(await d.exists('#sync-error')), `sync failed: ${await d.text('#sync-error').catch(() => '')}`);
-}
-
-const scrollTo = (css) => d.script(`document.querySelector(${JSON.stringify(css)}).scrollIntoView({ block: 'start' });`);
 
 after(async () => {
   if (d) await d.quit();

@@ -9,18 +9,16 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Driver, sleep } from './webdriver.mjs';
+import { SIZES, chooseOption, runCli, screenshots, scrollTo as scrollToTop, setLanguage as switchLanguage, unlockToDashboard, utcDay } from './helpers.mjs';
 
 const PASS = 'lantern quarry mosaic tundra';
 const VOLUNTEER = 'Ana Voluntaria';
 const app = process.env.APP_BINARY;
 const home = process.env.E2E_HOME;
-const shots = process.env.SCREENSHOT_DIR;
 assert.ok(app && home, 'APP_BINARY and E2E_HOME must be set (run through scripts/e2e.sh)');
-const cli = join(dirname(app), 'amparo');
 
 const vault = join(home, 'exchange-e2e', 'exchange.amparo');
 // The spreadsheet, its refused rows and the calendar are the user's own plaintext files:
@@ -30,62 +28,22 @@ const files = mkdtempSync(join(tmpdir(), 'amparo-exchange-'));
 const sheet = join(files, 'clientes.csv');
 const rejected = join(files, 'clientes-rejected.csv');
 const calendar = join(files, 'amparo.ics');
-const SIZES = [[1280, 800], [1024, 700]];
-const iso = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const iso = (days) => utcDay(days);
 
 let d;
 let matterId = 0;
 
 /** Runs the CLI on this test's vault, JSON out. */
-function amparo(...args) {
-  const out = execFileSync(cli, [...args, '--json'], {
-    env: { ...process.env, AMPARO_VAULT: vault, AMPARO_PASSPHRASE: PASS, AMPARO_USER: VOLUNTEER },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return out.trim() ? JSON.parse(out) : null;
-}
-
-async function shot(name, sizes = SIZES) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  for (const [w, h] of sizes) {
-    await d.resize(w, h);
-    // A resize to the size the window already has repaints nothing; give WebKit a frame.
-    await sleep(300);
-    writeFileSync(join(shots, `${name}-${w}x${h}.png`), await d.screenshot());
-  }
-  await d.resize(1280, 800);
-}
-
-async function setLanguage(lang) {
-  const current = await d.script("return document.documentElement.lang || 'en'");
-  if (current !== lang) {
-    const toggle = (await d.exists('#toggle-language')) ? '#toggle-language' : '.gate-head .link';
-    await d.click(toggle);
-    await sleep(200);
-  }
-}
+const amparo = (...args) => runCli({ vault, passphrase: PASS, user: VOLUNTEER }, ...args);
+const shot = (name, sizes = SIZES) => screenshots(d, name, sizes, { settle: 300 });
+const setLanguage = (lang) => switchLanguage(d, lang);
+const choose = (css, optionText) => chooseOption(d, css, optionText);
+const scrollTo = (css) => scrollToTop(d, css);
 
 async function open() {
   d = await Driver.start(app, ['--vault', vault]);
-  await d.find('#unlock-passphrase', 30_000);
-  await setLanguage('en');
-  await d.type('#unlock-passphrase', PASS);
-  await d.click('#unlock-submit');
-  await d.waitText('h1', (t) => t === 'Dashboard', 30_000);
+  await unlockToDashboard(d, PASS);
 }
-
-async function choose(css, optionText) {
-  await d.find(css);
-  await d.script(
-    `const s = document.querySelector(${JSON.stringify(css)});
-     s.value = [...s.options].find((o) => o.text.startsWith(${JSON.stringify(optionText)})).value;
-     s.dispatchEvent(new Event('change', { bubbles: true }));`,
-  );
-}
-
-const scrollTo = (css) => d.script(`document.querySelector(${JSON.stringify(css)}).scrollIntoView({ block: 'start' });`);
 const disabled = (css) => d.script(`return document.querySelector(${JSON.stringify(css)}).disabled;`);
 
 after(async () => {

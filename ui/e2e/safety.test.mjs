@@ -6,17 +6,17 @@
 // in UTF-8 and UTF-16, as typed and case-folded.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Driver, sleep } from './webdriver.mjs';
 import { plaintextHits } from './scan.mjs';
+import { screenshots, setLanguage as switchLanguage } from './helpers.mjs';
 
 const PASS = 'tangerine orbit velvet harbor';
 const NEW = 'copper lantern meadow quartz';
 const app = process.env.APP_BINARY;
 const home = process.env.E2E_HOME;
-const shots = process.env.SCREENSHOT_DIR;
 assert.ok(app && home, 'APP_BINARY and E2E_HOME must be set (run through scripts/e2e.sh)');
 
 const vault = join(home, 'safety', 'clinic.amparo');
@@ -24,25 +24,8 @@ const usb = join(home, 'usb-backups');
 let d;
 let recoveryCode = '';
 
-async function shot(name, sizes = [[1280, 800]]) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  for (const [w, h] of sizes) {
-    await d.resize(w, h);
-    writeFileSync(join(shots, `${name}-${w}x${h}.png`), await d.screenshot());
-  }
-}
-
-async function setLanguage(lang) {
-  const want = lang === 'es' ? 'Español' : 'English';
-  const current = await d.script("return document.documentElement.lang || 'en'");
-  if (current !== lang) {
-    const toggle = (await d.exists('#toggle-language')) ? '#toggle-language' : '.gate-head .link';
-    await d.click(toggle);
-    await sleep(200);
-  }
-  assert.ok(want);
-}
+const shot = (name, sizes = [[1280, 800]]) => screenshots(d, name, sizes, { restore: false });
+const setLanguage = (lang) => switchLanguage(d, lang);
 
 async function unlock(passphrase) {
   await d.type('#unlock-passphrase', passphrase);

@@ -280,6 +280,9 @@ pub enum ClientCmd {
         /// Show the deleted clients instead.
         #[arg(long)]
         deleted: bool,
+        /// Show the archived clients instead.
+        #[arg(long)]
+        archived: bool,
         #[arg(long)]
         country: Option<String>,
         #[arg(long, default_value_t = 50)]
@@ -290,8 +293,12 @@ pub enum ClientCmd {
     /// Show one client in full.
     Show { id: i64 },
     /// Find clients by name, other name, A-number, court or judge.
+    /// Four to eight digits find the A-numbers and receipt numbers that end with them.
     Search {
         query: String,
+        /// Only detained clients.
+        #[arg(long)]
+        detained: bool,
         #[arg(long, default_value_t = 20)]
         limit: i64,
     },
@@ -312,6 +319,22 @@ pub enum ClientCmd {
     Delete { id: i64 },
     /// Bring back a deleted client.
     Restore { id: i64 },
+    /// Archive a client whose cases are all closed (out of lists; purged after the
+    /// retention period).
+    Archive { id: i64 },
+    /// Bring an archived client back to the lists.
+    Unarchive { id: i64 },
+    /// Archived clients and the first day each may be purged.
+    Archived,
+    /// Remove an archived client past the retention period for good, leaving only a
+    /// tombstone in the history. Asks for --yes.
+    Purge {
+        id: i64,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Show or set the retention period in years.
+    Retention { years: Option<u32> },
 }
 
 #[derive(Args)]

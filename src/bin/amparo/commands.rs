@@ -88,8 +88,8 @@ async fn client(store: Store, cmd: ClientCmd, json: bool) -> Result<()> {
             let c = store.add_client(&client_input(*a)).await?;
             print(json, &c, || format!("Added client {}: {}", c.id, c.display_name()));
         }
-        ClientCmd::List { detained, deleted, country, limit, offset } => {
-            let q = ClientQuery { detained_only: detained, nationality: country, deleted, limit, offset };
+        ClientCmd::List { detained, deleted, archived, country, limit, offset } => {
+            let q = ClientQuery { detained_only: detained, nationality: country, deleted, archived, limit, offset };
             let page = store.list_clients(&q).await?;
             print(json, &page, || {
                 let mut out: Vec<String> = page
@@ -112,8 +112,8 @@ async fn client(store: Store, cmd: ClientCmd, json: bool) -> Result<()> {
             let body = json!({ "client": c, "matters": matters, "notes": notes, "family": family });
             print(json, &body, || serde_json::to_string_pretty(&body).unwrap_or_default());
         }
-        ClientCmd::Search { query, limit } => {
-            let hits = store.search_clients(&query, limit).await?;
+        ClientCmd::Search { query, detained, limit } => {
+            let hits = store.search_clients_where(&query, detained, limit).await?;
             print(json, &hits, || {
                 if hits.is_empty() {
                     return format!("No client matches \"{query}\".");
@@ -136,6 +136,53 @@ async fn client(store: Store, cmd: ClientCmd, json: bool) -> Result<()> {
         ClientCmd::Restore { id } => {
             store.restore_client(id).await?;
             print(json, &json!({ "restored": id }), || format!("Client {id} restored."));
+        }
+        ClientCmd::Archive { id } => {
+            store.archive_client(id).await?;
+            print(json, &json!({ "archived": id }), || {
+                format!("Client {id} archived. Undo with: amparo client unarchive {id}")
+            });
+        }
+        ClientCmd::Unarchive { id } => {
+            store.unarchive_client(id).await?;
+            print(json, &json!({ "unarchived": id }), || format!("Client {id} is back in the lists."));
+        }
+        ClientCmd::Archived => {
+            let rows = store.archived_clients().await?;
+            print(json, &rows, || {
+                let mut out: Vec<String> = rows
+                    .iter()
+                    .map(|r| {
+                        let from = r.purge_from.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
+                        format!("{:>6}  purge from {from}  {}", r.client_id, r.client_name)
+                    })
+                    .collect();
+                out.push(format!("{} archived clients", rows.len()));
+                out.join("\n")
+            });
+        }
+        ClientCmd::Purge { id, yes } => {
+            if !yes {
+                return Err(amparo::Error::Conflict(format!(
+                    "Purging removes client {id} and their history for good. Run again with --yes to purge."
+                )));
+            }
+            let purged = store.purge_client(id, Store::today()).await?;
+            print(json, &purged, || {
+                format!(
+                    "Client {id} purged: {} case(s), {} records, {} history entries.",
+                    purged.matters, purged.records, purged.history_entries
+                )
+            });
+        }
+        ClientCmd::Retention { years } => {
+            if let Some(y) = years {
+                store.set_retention_years(y).await?;
+            }
+            let y = store.retention_years().await?;
+            print(json, &json!({ "retention_years": y }), || {
+                format!("Archived clients are kept {y} years after their last case closed.")
+            });
         }
     }
     Ok(())

@@ -267,7 +267,7 @@ pub fn convert(row: &Row, mapping: &Mapping, opts: &ImportOptions, today: NaiveD
                         Field::MatterKind.key(),
                         Text::fixed(
                             "This row has a court, hearing, deadline or receipt but no kind of case. Add a \"Case type\" column, or choose the kind for such rows (--kind).",
-                            "Esta fila tiene tribunal, audiencia, plazo o recibo pero no el tipo de caso. Agregue una columna «Tipo de caso», o elija el tipo para esas filas (--kind).",
+                            "Esta fila tiene corte, audiencia, plazo o recibo pero no el tipo de caso. Agregue una columna «Tipo de caso», o elija el tipo para esas filas (--kind).",
                         ),
                     );
                     None

@@ -67,7 +67,8 @@ pub(super) async fn import_rows(
     report.mapping = mapping.clone();
 
     let mut rejects: Option<csv::Writer<std::fs::File>> = None;
-    let mut state = Pass { store, opts, run, today, mapping: &mapping, header: &header, rejected_path };
+    let volunteers = crate::store::matters::VolunteerNames::load(&mut tx).await?;
+    let mut state = Pass { store, opts, run, today, mapping: &mapping, header: &header, rejected_path, volunteers };
     let rest = first.split_off(h + 1);
     for row in rest {
         state.row(&mut tx, &mut seen, &mut report, &mut rejects, row).await?;
@@ -124,6 +125,7 @@ struct Pass<'a> {
     mapping: &'a Mapping,
     header: &'a [String],
     rejected_path: &'a Path,
+    volunteers: crate::store::matters::VolunteerNames,
 }
 
 impl Pass<'_> {
@@ -160,10 +162,13 @@ impl Pass<'_> {
                 progress(report.rows);
             }
         }
-        let record = match convert(&row, self.mapping, self.opts, self.today) {
+        let mut record = match convert(&row, self.mapping, self.opts, self.today) {
             Converted::Rejected(why) => return self.refuse(report, rejects, &row, why),
             Converted::Good(r) => r,
         };
+        if let Some(m) = record.matter.as_mut() {
+            m.assigned_to = m.assigned_to.take().map(|v| self.volunteers.canonical(v));
+        }
         if let Some(mut d) = seen.check(&record.client, row.number) {
             d.carries_case = record.matter.is_some();
             if d.carries_case {

@@ -66,7 +66,7 @@ impl ReportKind {
                 "Matters opened and closed, by kind and outcome",
                 "Casos abiertos y cerrados, por tipo y resultado",
             ),
-            ReportKind::Hearings => Text::fixed("Hearings by court", "Audiencias por tribunal"),
+            ReportKind::Hearings => Text::fixed("Hearings by court", "Audiencias por corte"),
             ReportKind::Deadlines => Text::fixed("Deadlines met and missed", "Plazos cumplidos e incumplidos"),
             ReportKind::Clients => Text::fixed(
                 "Clients by nationality, language, detention and age",

@@ -147,7 +147,7 @@ async fn hearings(conn: &mut SqliteConnection, o: &ReportOptions) -> Result<Tabl
     .fetch_all(conn)
     .await?;
     let columns = vec![
-        t("Court", "Tribunal"),
+        t("Court", "Corte"),
         t("Hearings", "Audiencias"),
         t("Individual hearings", "Audiencias individuales"),
         t("Detained", "Detenidos/as"),
@@ -157,7 +157,7 @@ async fn hearings(conn: &mut SqliteConnection, o: &ReportOptions) -> Result<Tabl
         .into_iter()
         .map(|(court, all, individual, detained, remote)| {
             let court = if court.is_empty() {
-                if o.spanish { "(sin tribunal)" } else { "(no court given)" }.into()
+                if o.spanish { "(sin corte)" } else { "(no court given)" }.into()
             } else {
                 court
             };

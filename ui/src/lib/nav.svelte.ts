@@ -22,29 +22,41 @@ export type Screen =
   | { name: 'settings' };
 
 let screen: Screen = $state({ name: 'dashboard' });
-// A form with unsaved input registers a guard; leaving asks first.
-let guard: (() => boolean) | null = null;
-// What the form would need to be filled in again, kept across an auto-lock.
-let snapshot: (() => unknown) | null = null;
-// A draft handed back after unlocking, waiting for its form to open.
-let restoring: Draft | null = null;
+// Forms with unsaved input register while they are shown (a screen's own form, or panels
+// on it such as the note box and the hearing form); leaving asks first if any is dirty.
+type Guard = { isDirty: () => boolean; values: (() => unknown) | null; form: string };
+let guards: Guard[] = [];
+// A draft handed back after unlocking, its forms waiting to open on its screen.
+let restoring: Record<string, unknown> | null = null;
+// The screen whose heading takes the focus when it appears, so that keyboard and
+// screen-reader users start on the page they went to, not at the top of the document.
+let headingFor: Screen | null = null;
 
-/** A half-typed form: the screen it was on and what was typed, by the form's own name. */
-export type Draft = { screen: Screen; form: string; values: unknown };
+/** A half-typed screen, kept across an auto-lock: the screen, and what was typed in each
+ * of its dirty forms, by the form's name. */
+export type Draft = { screen: Screen; forms: Record<string, unknown> };
 let pending: Screen | null = $state(null);
 
 export function current(): Screen {
   return screen;
 }
 
+const dirty = () => guards.some((g) => g.isDirty());
+
+function leave(next: Screen) {
+  guards = [];
+  restoring = null;
+  screen = next;
+  headingFor = screen;
+}
+
 /** Goes to `next`, unless a dirty form wants to ask first. */
 export function go(next: Screen): void {
-  if (guard && guard()) {
+  if (dirty()) {
     pending = next;
     return;
   }
-  guard = null;
-  screen = next;
+  leave(next);
 }
 
 /** The screen waiting while the user decides about unsaved changes. */
@@ -54,8 +66,7 @@ export function pendingScreen(): Screen | null {
 
 export function confirmLeave(): void {
   if (pending) {
-    guard = null;
-    screen = pending;
+    leave(pending);
     pending = null;
   }
 }
@@ -64,41 +75,65 @@ export function cancelLeave(): void {
   pending = null;
 }
 
-/** A form calls this with a function that says whether it has unsaved input, and,
- * for the forms worth keeping across an auto-lock, one that returns what was typed. */
-export function setDirtyGuard(isDirty: (() => boolean) | null, values: (() => unknown) | null = null): void {
-  guard = isDirty;
-  snapshot = isDirty ? values : null;
-  formName = isDirty && values ? formOf(screen) : null;
+/** A form calls this when it appears, with a function that says whether it has unsaved
+ * input and, for the forms worth keeping across an auto-lock, one that returns what was
+ * typed. `form` names a panel on the screen (see `panelForm`); a screen's own form goes by
+ * the screen's name. Returns the function that takes the guard away again (once saved, or
+ * when the form closes). */
+export function guardForm(isDirty: () => boolean, values: (() => unknown) | null = null, form?: string): () => void {
+  const g: Guard = { isDirty, values, form: form ?? formOf(screen) };
+  guards.push(g);
+  return () => {
+    guards = guards.filter((x) => x !== g);
+  };
 }
-let formName: string | null = null;
 const formOf = (s: Screen) => s.name;
 
-/** The form to keep before locking: only one with unsaved input. */
+/** The name of a panel form on a screen: `hearing` for a new hearing, `hearing:12` for
+ * hearing 12 being changed. */
+export const panelForm = (panel: string, id: number | null = null) => (id === null ? panel : `${panel}:${id}`);
+
+/** The screen to keep before locking, with what was typed in each dirty form. */
 export function draftToKeep(): Draft | null {
-  if (!guard || !snapshot || !formName || !guard()) return null;
-  return { screen: $state.snapshot(screen) as Screen, form: formName, values: $state.snapshot(snapshot()) };
+  const forms: Record<string, unknown> = {};
+  for (const g of guards) if (g.values && g.isDirty()) forms[g.form] = $state.snapshot(g.values());
+  if (!Object.keys(forms).length) return null;
+  return { screen: $state.snapshot(screen) as Screen, forms };
 }
 
-/** Opens the screen of a draft handed back after unlocking; its form then takes the values. */
-export function restoreDraft(d: Draft): void {
-  restoring = d;
-  guard = null;
+/** Opens the screen of a draft handed back after unlocking; its forms then take the values. */
+export function restoreDraft(d: Draft | { screen: Screen; form: string; values: unknown }): void {
+  // A draft kept by an earlier version held a single form.
+  restoring = 'forms' in d ? { ...d.forms } : { [d.form]: d.values };
+  guards = [];
   screen = d.screen;
 }
 
-/** The values of a draft waiting for the form on this screen, handed over once. */
-export function takeDraftValues<T>(): T | null {
-  if (!restoring || restoring.form !== formOf(screen)) return null;
-  const values = restoring.values as T;
-  restoring = null;
+/** The forms of a draft waiting to open on this screen (a page opens its panels for them). */
+export function draftForms(): string[] {
+  return restoring ? Object.keys(restoring) : [];
+}
+
+/** The values of a draft waiting for this form (by default the screen's own), handed over once. */
+export function takeDraftValues<T>(form: string = formOf(screen)): T | null {
+  if (!restoring || !(form in restoring)) return null;
+  const values = restoring[form] as T;
+  delete restoring[form];
   return values;
+}
+
+/** Whether a heading appearing now should take the focus: once, on the screen just gone to. */
+export function headingWantsFocus(): boolean {
+  const wanted = headingFor !== null && headingFor === screen;
+  headingFor = null;
+  return wanted;
 }
 
 /** Back to the first screen, e.g. after locking. */
 export function reset(): void {
-  guard = null;
-  snapshot = null;
+  guards = [];
+  restoring = null;
+  headingFor = null;
   pending = null;
   screen = { name: 'dashboard' };
 }

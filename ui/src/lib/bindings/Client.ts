@@ -8,7 +8,11 @@ import type { Relationship } from "./Relationship";
 /**
  * A stored client.
  */
-export type Client = { id: number, created_at: string, updated_at: string, deleted_at: string | null, given_name: string, family_name: string, 
+export type Client = { id: number, created_at: string, updated_at: string, deleted_at: string | null, 
+/**
+ * Set when archived (every case closed; purged after the retention period).
+ */
+archived_at: string | null, given_name: string, family_name: string, 
 /**
  * Aliases and other names used (kept in their own table, searchable).
  */

@@ -3,7 +3,11 @@
 /**
  * Filters and paging for the client list.
  */
-export type ClientQuery = { detained_only: boolean, nationality: string | null, deleted: boolean, offset: number, 
+export type ClientQuery = { detained_only: boolean, nationality: string | null, deleted: boolean, 
+/**
+ * The archived clients instead of the current ones (ignored with `deleted`).
+ */
+archived: boolean, offset: number, 
 /**
  * 0 means the default page of 50.
  */

@@ -6,4 +6,8 @@ import type { DetentionStatus } from "./DetentionStatus";
 /**
  * A line in the client list.
  */
-export type ClientSummary = { id: number, given_name: string, family_name: string, a_number: ANumber | null, nationality: CountryCode | null, detention_status: DetentionStatus, open_matters: number, deleted_at: string | null, };
+export type ClientSummary = { id: number, given_name: string, family_name: string, a_number: ANumber | null, nationality: CountryCode | null, detention_status: DetentionStatus, open_matters: number, deleted_at: string | null, 
+/**
+ * Set when the client was archived (every case closed; see `retention`).
+ */
+archived_at: string | null, };

@@ -33,7 +33,11 @@ days: number | null,
 /**
  * The later date if the known optional closures counted; only when it differs.
  */
-with_optional_closures: OptionalDue | null, citation: string, source: string, doubt: Text | null, 
+with_optional_closures: OptionalDue | null, citation: string, source: string, 
+/**
+ * The citation and source with their surrounding words in Spanish.
+ */
+citation_es: string, source_es: string, doubt: Text | null, 
 /**
  * Each step in words.
  */

@@ -10,7 +10,15 @@ export type DeadlineListItem = { client_id: number, client_name: string,
 /**
  * Days from today: negative when overdue.
  */
-days_left: number, id: number, status: DeadlineStatus, done_on: string | null, waived_reason: string | null, created_at: string, updated_at: string, 
+days_left: number, 
+/**
+ * Who works on it (the deadline's own volunteer, else the matter's).
+ */
+volunteer: string | null, 
+/**
+ * The matter's court, for the calendar.
+ */
+court: string | null, id: number, status: DeadlineStatus, done_on: string | null, waived_reason: string | null, created_at: string, updated_at: string, 
 /**
  * The title in both languages when Amparo wrote it (a rule's name for a deadline
  * proposed from an event, the one-year deadline), so the app can show it in the

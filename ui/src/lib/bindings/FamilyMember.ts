@@ -11,4 +11,8 @@ export type FamilyMember = { relationship: Relationship | null,
 /**
  * Included on the principal's I-589.
  */
-derivative: boolean, id: number, given_name: string, family_name: string, a_number: ANumber | null, nationality: CountryCode | null, detention_status: DetentionStatus, open_matters: number, deleted_at: string | null, };
+derivative: boolean, id: number, given_name: string, family_name: string, a_number: ANumber | null, nationality: CountryCode | null, detention_status: DetentionStatus, open_matters: number, deleted_at: string | null, 
+/**
+ * Set when the client was archived (every case closed; see `retention`).
+ */
+archived_at: string | null, };

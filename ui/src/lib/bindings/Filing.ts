@@ -8,7 +8,12 @@ import type { ReviewStatus } from "./ReviewStatus";
 /**
  * A stored filing.
  */
-export type Filing = { id: number, created_at: string, updated_at: string, matter_id: number, form: FilingForm, description: string | null, filed_on: string | null, method: FilingMethod | null, tracking_number: string | null, received_on: string | null, receipt_number: ReceiptNumber | null, status: FilingStatus, deadline_id: number | null, preparer: string | null, review_status: ReviewStatus, 
+export type Filing = { id: number, 
+/**
+ * The day the USCIS case status of its receipt number was last checked: receipts
+ * move (transfers, RFEs, decisions) without the client always hearing of it.
+ */
+status_checked_on: string | null, created_at: string, updated_at: string, matter_id: number, form: FilingForm, description: string | null, filed_on: string | null, method: FilingMethod | null, tracking_number: string | null, received_on: string | null, receipt_number: ReceiptNumber | null, status: FilingStatus, deadline_id: number | null, preparer: string | null, review_status: ReviewStatus, 
 /**
  * Clinic member ids.
  */

@@ -6,4 +6,8 @@ import type { HearingSource } from "./HearingSource";
 /**
  * A hearing with whose it is.
  */
-export type HearingListItem = { client_id: number, client_name: string, id: number, created_at: string, updated_at: string, matter_id: number, kind: HearingKind, starts_at: string, court: string | null, judge: string | null, detained: boolean, attendance: Attendance, outcome: string | null, date_source: HearingSource | null, confirmed_on: string | null, };
+export type HearingListItem = { client_id: number, client_name: string, 
+/**
+ * The matter's volunteer.
+ */
+volunteer: string | null, id: number, created_at: string, updated_at: string, matter_id: number, kind: HearingKind, starts_at: string, court: string | null, judge: string | null, detained: boolean, attendance: Attendance, outcome: string | null, date_source: HearingSource | null, confirmed_on: string | null, };

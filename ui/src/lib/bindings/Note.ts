@@ -4,4 +4,13 @@ import type { NoteSubject } from "./NoteSubject";
 /**
  * A note as it stands, with how many times it was edited.
  */
-export type Note = { id: number, subject: NoteSubject, body: string, created_at: string, edited_at: string | null, versions: number, };
+export type Note = { id: number, subject: NoteSubject, body: string, created_at: string, edited_at: string | null, versions: number, 
+/**
+ * Who wrote it, as the audit log recorded them (None for a note whose history came
+ * from a vault that did not send it).
+ */
+author: string | null, 
+/**
+ * Who made the last edit, when it was edited.
+ */
+edited_by: string | null, };

@@ -25,9 +25,13 @@ mail_days: number, roll: Roll,
  */
 filed_with: FiledWith, citation: string, 
 /**
+ * The citation with its words around the sections in Spanish («día», «y», «vigente»).
+ */
+citation_es: string, 
+/**
  * The document and edition the row was confirmed against.
  */
-source: string, 
+source: string, source_es: string, 
 /**
  * What is uncertain, in words for the user; repeated in every explanation.
  */

@@ -5,6 +5,12 @@ import { ApiError } from '../../lib/api';
 import { setLang } from '../../lib/i18n.svelte';
 
 describe('ClientForm', () => {
+  it('puts the focus on its first field as it opens', () => {
+    setLang('en');
+    render(ClientForm, { save: vi.fn() });
+    expect(document.activeElement).toBe(screen.getByLabelText('Given name(s)'));
+  });
+
   it('shows each field error Rust reported, under its field, and keeps the input', async () => {
     setLang('en');
     const save = vi.fn().mockRejectedValue(

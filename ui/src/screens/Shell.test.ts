@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
+import { setLang } from '../lib/i18n.svelte';
+import { go, reset } from '../lib/nav.svelte';
+import type { Client } from '../lib/bindings/Client';
+import type { Matter } from '../lib/bindings/Matter';
+
+const client: Client = {
+  id: 9, created_at: '', updated_at: '', deleted_at: null, given_name: 'Yonas', family_name: 'Tesfaye', other_names: [],
+  date_of_birth: null, nationality: null, languages: [], interpreter_needed: false, a_number: null, no_a_number: true,
+  phone: null, email: null, address: null, detention_status: 'not_detained', detention_facility: null, detained_since: null,
+  released_on: null, last_arrival: null, manner_of_entry: null, principal_id: null, relationship: null, derivative: false,
+};
+const matter: Matter = {
+  id: 7, created_at: '', updated_at: '', deleted_at: null, client_id: 9, kind: 'defensive_asylum', forum: 'immigration_court',
+  court_name: null, judge: null, status: 'open', stage: null, assigned_to: null, opened_on: '2026-01-05', closed_on: null,
+  outcome: null, closing_reason: null, representation: null,
+};
+
+const api = vi.hoisted(() => ({
+  addClient: vi.fn(),
+  addMatter: vi.fn(),
+  getClient: vi.fn(),
+  getMatter: vi.fn(),
+  clinicView: async () => null,
+  countries: async () => [],
+  similarClients: async () => [],
+  volunteerNames: async () => [],
+  seenNewCase: async () => {},
+  listConflicts: async () => [],
+  clinicAlerts: async () => [],
+  assignmentHistory: async () => [],
+}));
+vi.mock('../lib/api', async (original) => ({ ...(await original<typeof import('../lib/api')>()), api }));
+
+import Shell from './Shell.svelte';
+
+describe('Shell: the focus after a save', () => {
+  beforeEach(() => {
+    reset();
+    setLang('en');
+    api.addClient.mockResolvedValue(client);
+    api.addMatter.mockResolvedValue(matter);
+    api.getClient.mockResolvedValue({ client, matters: [], family: { principal: null, members: [] }, notes: [], history: [] });
+    api.getMatter.mockResolvedValue({ matter, client_name: 'Tesfaye, Yonas', client_a_number: null, hearings: [], deadlines: [], filings: [], notes: [] });
+  });
+
+  it('goes from the new client form to the heading of the client just saved', async () => {
+    go({ name: 'newClient' });
+    render(Shell, { onLock: () => {}, vaultPath: '' });
+    const given = screen.getByLabelText('Given name(s)');
+    expect(document.activeElement).toBe(given);
+    await fireEvent.input(given, { target: { value: 'Yonas' } });
+    await fireEvent.input(screen.getByLabelText('Family name(s)'), { target: { value: 'Tesfaye' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Tesfaye, Yonas' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  it('goes from the new matter form to the heading of the matter just opened', async () => {
+    go({ name: 'newMatter', clientId: 9 });
+    render(Shell, { onLock: () => {}, vaultPath: '' });
+    expect(document.activeElement).toBe(document.getElementById('matter-kind'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: /Tesfaye, Yonas/ });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(document.activeElement).not.toBe(document.body);
+  });
+});
