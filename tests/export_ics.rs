@@ -215,3 +215,53 @@ async fn a_range_too_long_or_backwards_is_refused() {
     assert!(!dir.path().join("x.ics").exists());
     v.lock().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn appointments_go_out_at_their_clock_time_with_a_reminder_and_no_name() {
+    let (dir, path) = common::temp_vault_path();
+    let v = common::create(&path).await;
+    let s = common::store(&v);
+    let client = s
+        .add_client(&ClientInput { given_name: "Yonas".into(), family_name: "Tesfaye".into(), ..Default::default() })
+        .await
+        .unwrap();
+    let matter = s
+        .add_matter(&MatterInput {
+            client_id: client.id,
+            kind: "affirmative_asylum".into(),
+            forum: "uscis_asylum_office".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    s.add_appointment(&amparo::model::AppointmentInput {
+        matter_id: matter.id,
+        kind: "biometrics".into(),
+        starts_at: "2027-03-02 08:30".into(),
+        place: Some("Application Support Center, Baltimore".into()),
+        accompanied_by: Some("Lucía Fernández".into()),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let out = dir.path().join("appt.ics");
+    let opts = IcsOptions {
+        from: d("2027-01-01"),
+        to: d("2027-12-31"),
+        names: Names::Reference,
+        spanish: true,
+        confirmed_full_names: false,
+    };
+    let summary =
+        tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(s.export_ics(&opts, &out))).unwrap();
+    assert_eq!((summary.hearings, summary.deadlines, summary.appointments), (0, 0, 1));
+    let text = std::fs::read_to_string(out).unwrap();
+    let evs = events(&text);
+    assert_eq!(evs.len(), 1);
+    assert_eq!(prop(&evs[0], "DTSTART"), "20270302T083000", "an office's time floats");
+    assert_eq!(prop(&evs[0], "SUMMARY"), "Cita: Datos biométricos (huellas y foto) · M-1");
+    assert!(prop(&evs[0], "LOCATION").starts_with("Application Support Center"));
+    assert!(text.contains("TRIGGER:-PT86400S"), "a reminder the day before");
+    assert!(!text.contains("Yonas") && !text.contains("Tesfaye"));
+    v.lock().await;
+}

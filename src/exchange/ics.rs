@@ -80,6 +80,8 @@ pub struct IcsOptions {
 pub struct IcsSummary {
     pub hearings: u64,
     pub deadlines: u64,
+    /// Check-ins, biometrics and interviews.
+    pub appointments: u64,
     /// Hearings whose court's time zone Amparo does not know: written in "floating" time,
     /// which a phone shows at that clock time wherever it is.
     pub floating: u64,
@@ -97,6 +99,19 @@ struct HearingRow {
     court: Option<String>,
     judge: Option<String>,
     attendance: Attendance,
+    matter_id: i64,
+    given_name: String,
+    family_name: String,
+    updated_at: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct AppointmentRow {
+    id: i64,
+    kind: crate::model::AppointmentKind,
+    starts_at: NaiveDateTime,
+    place: Option<String>,
+    accompanied_by: Option<String>,
     matter_id: i64,
     given_name: String,
     family_name: String,
@@ -274,6 +289,18 @@ impl Store {
         .fetch_all(&mut *tx)
         .await?;
 
+        let appointments: Vec<AppointmentRow> = sqlx::query_as(
+            "SELECT a.id, a.kind, a.starts_at, a.place, a.accompanied_by, m.id AS matter_id, c.given_name, \
+             c.family_name, a.updated_at FROM appointments a JOIN matters m ON m.id = a.matter_id \
+             JOIN clients c ON c.id = m.client_id \
+             WHERE a.starts_at >= ? AND a.starts_at < ? AND a.deleted_at IS NULL AND m.deleted_at IS NULL \
+             AND c.deleted_at IS NULL ORDER BY a.starts_at, a.id",
+        )
+        .bind(opts.from.to_string())
+        .bind((opts.to + Duration::days(1)).to_string())
+        .fetch_all(&mut *tx)
+        .await?;
+
         let sp = opts.spanish;
         let mut cal = Calendar::empty();
         cal.append_property(("VERSION", "2.0"))
@@ -333,6 +360,32 @@ impl Store {
             e.description(&lines.join("\n"));
             cal.push(e.done());
         }
+        // An office's time zone is not known: the time is written as the notice gives it
+        // ("floating"), which a phone shows at that clock time.
+        for a in &appointments {
+            let kind = crate::model::spanish::appointment_kind(a.kind).pick(sp).to_string();
+            let mut e = Event::new();
+            e.uid(&uid("appointment", a.id))
+                .sequence(sequence(&a.updated_at))
+                .summary(&format!(
+                    "{}: {kind} · {}",
+                    Text::fixed("Appointment", "Cita").pick(sp),
+                    who(opts.names, a.matter_id, &a.given_name, &a.family_name)
+                ))
+                .starts(CalendarDateTime::Floating(a.starts_at))
+                .ends(CalendarDateTime::Floating(a.starts_at + Duration::hours(1)))
+                .alarm(reminder(Text::fixed("Appointment tomorrow", "Cita mañana").pick(sp), Duration::days(1)));
+            if let Some(place) = &a.place {
+                e.location(place);
+            }
+            let mut lines = Vec::new();
+            if let Some(w) = &a.accompanied_by {
+                lines.push(format!("{}: {w}", Text::fixed("Going with the client", "Acompaña").pick(sp)));
+            }
+            lines.push(Text::fixed("Open Amparo for the case.", "Abra Amparo para ver el caso.").pick(sp).to_string());
+            e.description(&lines.join("\n"));
+            cal.push(e.done());
+        }
         for d in &deadlines {
             let title = match d.rule_id.as_deref().and_then(crate::rules::table::find) {
                 Some(rule) => rule.name.pick(sp).to_string(),
@@ -371,6 +424,7 @@ impl Store {
         let summary = IcsSummary {
             hearings: hearings.len() as u64,
             deadlines: deadlines.len() as u64,
+            appointments: appointments.len() as u64,
             floating,
             path: out.display().to_string(),
         };
@@ -382,7 +436,8 @@ impl Store {
             None,
             serde_json::json!({
                 "what": "calendar", "names": opts.names.key(), "from": opts.from, "to": opts.to,
-                "hearings": summary.hearings, "deadlines": summary.deadlines, "file": out.display().to_string(),
+                "hearings": summary.hearings, "deadlines": summary.deadlines,
+                "appointments": summary.appointments, "file": out.display().to_string(),
             }),
         )
         .await

@@ -61,6 +61,19 @@ pub fn hearing_kind(k: HearingKind) -> Text {
     Text::new(k.label(), es)
 }
 
+pub fn appointment_kind(k: super::AppointmentKind) -> Text {
+    use super::AppointmentKind as K;
+    let es = match k {
+        K::IceCheckIn => "Presentación ante ICE (check-in)",
+        K::IsapCheckIn => "Presentación ante ISAP (alternativas a la detención)",
+        K::Biometrics => "Datos biométricos (huellas y foto)",
+        K::AsylumInterview => "Entrevista en la oficina de asilo",
+        K::UscisInterview => "Entrevista en USCIS",
+        K::Other => "Otra cita",
+    };
+    Text::new(k.label(), es)
+}
+
 pub fn attendance(a: Attendance) -> Text {
     let es = match a {
         Attendance::InPerson => "En persona",
