@@ -223,3 +223,85 @@ fn backup_verify_and_restore_from_the_command_line() {
     assert!(restored["replaced"].as_str().unwrap().contains(".replaced-"));
     assert_eq!(json(&amparo(&vault, PASS, &["unlock-check", "--json"]))["clients"], 1);
 }
+
+#[test]
+fn appointments_custody_search_and_retention_from_the_command_line() {
+    let (_d, vault) = common::temp_vault_path();
+    assert!(amparo(&vault, PASS, &["init", "--json"]).status.success());
+    let run = |args: &[&str]| {
+        let out = amparo(&vault, PASS, args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        json(&out)
+    };
+    let c = run(&["client", "add", "--given", "Yonas", "--family", "Tesfaye", "--a-number", "A201345678", "--json"]);
+    let cid = c["id"].as_i64().unwrap().to_string();
+    let m = run(&[
+        "matter",
+        "add",
+        "--client",
+        &cid,
+        "--kind",
+        "defensive_asylum",
+        "--forum",
+        "immigration_court",
+        "--json",
+    ]);
+    let mid = m["id"].as_i64().unwrap().to_string();
+
+    // Biometrics on a court case: refused with the reason, nothing written.
+    let refused = amparo(
+        &vault,
+        PASS,
+        &["appointment", "add", "--matter", &mid, "--kind", "biometrics", "--at", "2027-03-02 08:30"],
+    );
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("USCIS"));
+    let a = run(&[
+        "appointment",
+        "add",
+        "--matter",
+        &mid,
+        "--kind",
+        "ice_check_in",
+        "--at",
+        "2027-03-02 08:30",
+        "--with",
+        "Lucía",
+        "--json",
+    ]);
+    let aid = a["id"].as_i64().unwrap().to_string();
+    assert_eq!(run(&["appointment", "outcome", &aid, "attended", "--json"])["outcome"], "attended");
+    assert_eq!(run(&["appointment", "list", "--matter", &mid, "--json"]).as_array().unwrap().len(), 1);
+
+    run(&[
+        "custody",
+        "add",
+        "--client",
+        &cid,
+        "--facility",
+        "Otay Mesa",
+        "--detained-on",
+        "2026-01-05",
+        "--bond",
+        "$7,500",
+        "--bond-status",
+        "set",
+        "--json",
+    ]);
+    let periods = run(&["custody", "list", "--client", &cid, "--json"]);
+    assert_eq!(periods[0]["bond_amount"], 7500);
+    let hits = run(&["client", "search", "5678", "--detained", "--json"]);
+    assert_eq!(hits[0]["client_id"].to_string(), cid, "the last digits, detained only: {hits}");
+
+    // Archive needs every case closed; purge needs --yes and the period to have passed.
+    assert!(!amparo(&vault, PASS, &["client", "archive", &cid]).status.success());
+    let today = chrono::Local::now().date_naive().to_string();
+    run(&["matter", "close", &mid, "--on", &today, "--outcome", "granted", "--json"]);
+    run(&["client", "archive", &cid, "--json"]);
+    assert_eq!(run(&["client", "archived", "--json"]).as_array().unwrap().len(), 1);
+    let no_yes = amparo(&vault, PASS, &["client", "purge", &cid]);
+    assert!(String::from_utf8_lossy(&no_yes.stderr).contains("--yes"));
+    let early = amparo(&vault, PASS, &["client", "purge", &cid, "--yes"]);
+    assert!(String::from_utf8_lossy(&early.stderr).contains("has not passed"));
+    assert_eq!(run(&["client", "retention", "3", "--json"])["retention_years"], 3);
+}

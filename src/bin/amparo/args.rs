@@ -53,6 +53,12 @@ pub enum Command {
     /// Hearings.
     #[command(subcommand)]
     Hearing(HearingCmd),
+    /// Appointments that are not hearings: ICE and ISAP check-ins, biometrics, interviews.
+    #[command(subcommand)]
+    Appointment(crate::tracking::AppointmentCmd),
+    /// Periods in immigration custody, with bond and release terms.
+    #[command(subcommand)]
+    Custody(crate::tracking::CustodyCmd),
     /// Deadlines.
     #[command(subcommand)]
     Deadline(DeadlineCmd),
@@ -573,6 +579,23 @@ pub enum MatterCmd {
         #[arg(long)]
         client: Option<i64>,
     },
+    /// Close a matter with its outcome; its open deadlines stay open unless waived.
+    Close {
+        matter: i64,
+        /// YYYY-MM-DD.
+        #[arg(long)]
+        on: String,
+        /// granted, denied, withdrawn, dismissed, terminated, administratively_closed…
+        #[arg(long)]
+        outcome: String,
+        #[arg(long)]
+        reason: Option<String>,
+        /// Mark its open deadlines as no longer applying.
+        #[arg(long)]
+        waive_open_deadlines: bool,
+    },
+    /// Reopen a closed matter.
+    Reopen { matter: i64 },
 }
 
 #[derive(Subcommand)]

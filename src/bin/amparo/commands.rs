@@ -30,6 +30,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Matter(cmd) => with_store(&path, actor, |s| matter(s, cmd, json)).await?,
         Command::Hearing(cmd) => with_store(&path, actor, |s| hearing(s, cmd, json)).await?,
         Command::Deadline(cmd) => with_store(&path, actor, |s| deadline(s, cmd, json)).await?,
+        Command::Appointment(cmd) => with_store(&path, actor, |s| crate::tracking::appointment(s, cmd, json)).await?,
+        Command::Custody(cmd) => with_store(&path, actor, |s| crate::tracking::custody(s, cmd, json)).await?,
         Command::Note(cmd) => with_store(&path, actor, |s| note(s, cmd, json)).await?,
         Command::Clinic(cmd) => with_store(&path, actor, |s| crate::clinic::clinic(s, cmd, json)).await?,
         Command::Sync { remote } => with_store(&path, actor, |s| crate::clinic::sync(s, remote, json)).await?,
@@ -243,6 +245,23 @@ async fn matter(store: Store, cmd: MatterCmd, json: bool) -> Result<()> {
             print(json, &m, || {
                 format!("Opened matter {} ({}) for client {}", m.id, m.fields.kind.label(), m.fields.client_id)
             });
+        }
+        MatterCmd::Close { matter, on, outcome, reason, waive_open_deadlines } => {
+            let close = amparo::store::matters::CloseMatterInput {
+                closed_on: on,
+                outcome,
+                closing_reason: reason,
+                waive_open_deadlines,
+                spanish: false,
+            };
+            let closed = store.close_matter(matter, &close).await?;
+            print(json, &closed, || {
+                format!("Matter {matter} closed; {} open deadline(s) waived.", closed.waived.len())
+            });
+        }
+        MatterCmd::Reopen { matter } => {
+            let m = store.reopen_matter(matter).await?;
+            print(json, &m, || format!("Matter {} reopened.", m.id));
         }
         MatterCmd::List { client } => {
             let list = store.list_matters(client).await?;

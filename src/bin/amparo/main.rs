@@ -10,6 +10,7 @@ mod exchange;
 mod output;
 mod rules;
 mod secret;
+mod tracking;
 mod vault_cmds;
 
 use std::process::ExitCode;
