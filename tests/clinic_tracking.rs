@@ -82,7 +82,7 @@ async fn appointments_fit_their_forum_and_reach_the_calendar_beside_holidays() {
     let to = NaiveDate::from_ymd_opt(2027, 7, 10).unwrap();
     let cal = s.calendar(from, to, from).await.unwrap();
     assert_eq!(cal.appointments.len(), 2);
-    assert_eq!(cal.appointments[0].client_name, "Yonas Tesfaye");
+    assert_eq!(cal.appointments[0].client_name, "Tesfaye, Yonas");
     // 4 July 2027 is a Sunday: the holiday is observed on Monday 5 July (5 U.S.C. 6103(b)).
     assert_eq!(cal.holidays.len(), 1, "{:?}", cal.holidays);
     assert_eq!(cal.holidays[0].date, NaiveDate::from_ymd_opt(2027, 7, 5).unwrap());

@@ -118,12 +118,13 @@ impl Store {
     ) -> Result<Vec<AppointmentItem>> {
         // starts_at is "YYYY-MM-DD HH:MM:SS": a range on the text uses the index.
         let end = to.succ_opt().unwrap_or(to);
-        Ok(sqlx::query_as(
-            "SELECT a.*, c.id AS client_id, c.given_name || ' ' || c.family_name AS client_name, m.assigned_to \
+        Ok(sqlx::query_as(&format!(
+            "SELECT a.*, c.id AS client_id, {} AS client_name, m.assigned_to \
              FROM appointments a JOIN matters m ON m.id = a.matter_id JOIN clients c ON c.id = m.client_id \
              WHERE a.deleted_at IS NULL AND m.deleted_at IS NULL AND c.deleted_at IS NULL \
              AND a.starts_at >= ? AND a.starts_at < ? ORDER BY a.starts_at LIMIT ?",
-        )
+            super::CLIENT_NAME
+        ))
         .bind(from.to_string())
         .bind(end.to_string())
         .bind(limit.clamp(1, 5000))

@@ -235,18 +235,34 @@ impl Store {
         self.with_clients(hearings).await
     }
 
-    /// Each hearing with its client's id and name.
+    /// Each hearing with its client's id and name and its matter's volunteer, read in one
+    /// query for all the hearings' matters rather than two per hearing.
     pub(crate) async fn with_clients(&self, hearings: Vec<Hearing>) -> Result<Vec<HearingListItem>> {
+        let mut ids: Vec<i64> = hearings.iter().map(|h| h.fields.matter_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut whose = std::collections::HashMap::new();
+        for chunk in ids.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = format!(
+                "SELECT m.id, c.id, {}, m.assigned_to FROM matters m JOIN clients c ON c.id = m.client_id \
+                 WHERE m.id IN ({marks})",
+                super::CLIENT_NAME
+            );
+            let mut q = sqlx::query_as::<_, (i64, i64, String, Option<String>)>(&sql);
+            for id in chunk {
+                q = q.bind(id);
+            }
+            for (m, c, name, volunteer) in q.fetch_all(self.pool()).await? {
+                whose.insert(m, (c, name, volunteer));
+            }
+        }
         let mut out = Vec::with_capacity(hearings.len());
         for hearing in hearings {
-            let m = self.matter(hearing.fields.matter_id).await?;
-            let c = self.client(m.fields.client_id).await?;
-            out.push(HearingListItem {
-                client_id: c.id,
-                client_name: c.display_name(),
-                volunteer: m.fields.assigned_to,
-                hearing,
-            });
+            let Some((client_id, client_name, volunteer)) = whose.get(&hearing.fields.matter_id).cloned() else {
+                continue;
+            };
+            out.push(HearingListItem { client_id, client_name, volunteer, hearing });
         }
         Ok(out)
     }

@@ -4,7 +4,7 @@ use crate::text::Text;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::{audit, expect_one, now, Store};
+use super::{audit, expect_one, now, Store, CLIENT_NAME};
 use crate::error::{Error, Result};
 use crate::model::{fields, Deadline, DeadlineFields, DeadlineInput, DeadlineSource, DeadlineStatus, ValidationError};
 use crate::rules::EventKind;
@@ -240,9 +240,7 @@ impl Store {
             Filter::Between(..) => "d.due_on BETWEEN ? AND ?",
         };
         let sql = format!(
-            "SELECT d.*, c.id AS client_id, \
-             CASE WHEN c.family_name = '' THEN c.given_name WHEN c.given_name = '' THEN c.family_name \
-                  ELSE c.family_name || ', ' || c.given_name END AS client_name, \
+            "SELECT d.*, c.id AS client_id, {CLIENT_NAME} AS client_name, \
              COALESCE(d.assigned_to, m.assigned_to) AS volunteer, m.court_name AS court \
              FROM deadlines d JOIN matters m ON m.id = d.matter_id JOIN clients c ON c.id = m.client_id \
              WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND {condition} ORDER BY d.due_on, d.id"

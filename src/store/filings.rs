@@ -108,14 +108,15 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<FilingListItem>> {
         let since = today - chrono::Duration::days(days);
-        Ok(sqlx::query_as(
-            "SELECT f.*, c.id AS client_id, c.given_name || ' ' || c.family_name AS client_name \
+        Ok(sqlx::query_as(&format!(
+            "SELECT f.*, c.id AS client_id, {} AS client_name \
              FROM filings f JOIN matters m ON m.id = f.matter_id JOIN clients c ON c.id = m.client_id \
              WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND m.status <> 'closed' \
              AND f.receipt_number IS NOT NULL AND f.status IN ('filed', 'received', 'rfe') \
              AND (f.status_checked_on IS NULL OR f.status_checked_on < ?) \
              ORDER BY COALESCE(f.status_checked_on, ''), f.id LIMIT ?",
-        )
+            super::CLIENT_NAME
+        ))
         .bind(since)
         .bind(limit)
         .fetch_all(self.pool())

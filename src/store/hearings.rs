@@ -89,11 +89,12 @@ impl Store {
     pub async fn hearings_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Hearing>> {
         Ok(sqlx::query_as(
             "SELECT h.* FROM hearings h JOIN matters m ON m.id = h.matter_id JOIN clients c ON c.id = m.client_id \
-             WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND substr(h.starts_at, 1, 10) BETWEEN ? AND ? \
+             WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND h.starts_at >= ? AND h.starts_at < ? \
              ORDER BY h.starts_at",
         )
-        .bind(from)
-        .bind(to)
+        // A range on the stored text ("YYYY-MM-DD HH:MM:SS") uses the index on starts_at.
+        .bind(from.to_string())
+        .bind(to.succ_opt().unwrap_or(to).to_string())
         .fetch_all(self.pool())
         .await?)
     }

@@ -40,6 +40,11 @@ pub struct Page<T: ts_rs::TS> {
     pub total: i64,
 }
 
+/// A client's name as lists show it, "Family, Given" as on EOIR notices (a single name
+/// alone), for a query where the client is `c`. Matches `Client::display_name`.
+pub(crate) const CLIENT_NAME: &str = "CASE WHEN c.family_name = '' THEN c.given_name WHEN c.given_name = '' \
+     THEN c.family_name ELSE c.family_name || ', ' || c.given_name END";
+
 /// A query being bound, for the helpers that bind a record's columns in one place.
 pub(crate) type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
 

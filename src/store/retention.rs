@@ -120,11 +120,12 @@ impl Store {
     /// Archived clients, with the first day each may be purged, soonest first.
     pub async fn archived_clients(&self) -> Result<Vec<ArchivedClient>> {
         let years = self.retention_years().await?;
-        let mut rows: Vec<ArchivedClient> = sqlx::query_as(
-            "SELECT c.id AS client_id, c.given_name || ' ' || c.family_name AS client_name, c.archived_at, \
+        let mut rows: Vec<ArchivedClient> = sqlx::query_as(&format!(
+            "SELECT c.id AS client_id, {} AS client_name, c.archived_at, \
              (SELECT max(closed_on) FROM matters WHERE client_id = c.id AND deleted_at IS NULL) AS last_closed_on \
              FROM clients c WHERE c.archived_at IS NOT NULL AND c.deleted_at IS NULL",
-        )
+            super::CLIENT_NAME
+        ))
         .fetch_all(self.pool())
         .await?;
         for r in &mut rows {
