@@ -305,3 +305,71 @@ fn appointments_custody_search_and_retention_from_the_command_line() {
     assert!(String::from_utf8_lossy(&early.stderr).contains("has not passed"));
     assert_eq!(run(&["client", "retention", "3", "--json"])["retention_years"], 3);
 }
+
+/// The README's safe example: client details on stdin, the passphrase from
+/// a file or a descriptor; none of the client's details is in any command line it ran.
+#[test]
+fn the_safe_way_keeps_client_details_out_of_command_lines() {
+    let (dir, vault) = common::temp_vault_path();
+    assert!(amparo(&vault, PASS, &["init", "--json"]).status.success());
+    let pass_file = dir.path().join("pass");
+    std::fs::write(&pass_file, format!("{PASS}\n")).unwrap();
+    let mut ran: Vec<String> = Vec::new();
+    let mut safe = |args: &[&str], stdin: &str| -> Output {
+        ran.push(args.join(" "));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_amparo"))
+            .args(args)
+            .env("AMPARO_VAULT", &vault)
+            .env_remove("AMPARO_PASSPHRASE")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let pf = pass_file.to_str().unwrap();
+
+    // A passphrase file others may read is refused, naming the fix.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&pass_file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let open = safe(&["unlock-check", "--passphrase-file", pf], "");
+        assert!(!open.status.success() && String::from_utf8_lossy(&open.stderr).contains("chmod 600"));
+        std::fs::set_permissions(&pass_file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let client =
+        r#"{"given_name": "Zebulon", "family_name": "Quixotl", "a_number": "A201-555-019", "nationality": "ER"}"#;
+    let added = safe(&["client", "add", "--input", "-", "--json", "--passphrase-file", pf], client);
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    let id = json(&added)["id"].as_i64().unwrap().to_string();
+    let noted = safe(&["note", "add", "--client", &id, "--passphrase-file", pf], "Fled after the Xylophage raid\n");
+    assert!(noted.status.success(), "{}", String::from_utf8_lossy(&noted.stderr));
+    let found = safe(&["client", "search", "-", "--json", "--passphrase-file", pf], "quixotl\n");
+    assert_eq!(json(&found)[0]["family_name"], "Quixotl");
+    let notes = safe(&["note", "list", "--client", &id, "--json", "--passphrase-file", pf], "");
+    assert!(json(&notes)[0]["body"].as_str().unwrap().contains("Xylophage"));
+    let bad = safe(&["client", "add", "--input", "-", "--passphrase-file", pf], "{not json");
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("client JSON"));
+
+    // An open descriptor works too (through a shell, which opens it for the process).
+    let via_fd = Command::new("bash")
+        .arg("-c")
+        .arg(format!("\"$0\" unlock-check --passphrase-fd 3 --json 3<\"$1\""))
+        .arg(env!("CARGO_BIN_EXE_amparo"))
+        .arg(&pass_file)
+        .env("AMPARO_VAULT", &vault)
+        .env_remove("AMPARO_PASSPHRASE")
+        .output()
+        .unwrap();
+    assert!(via_fd.status.success(), "{}", String::from_utf8_lossy(&via_fd.stderr));
+
+    for line in &ran {
+        for detail in ["Zebulon", "Quixotl", "201", "Xylophage", "quixotl", PASS] {
+            assert!(!line.contains(detail), "{detail} is in a command line: {line}");
+        }
+    }
+}

@@ -16,6 +16,13 @@ pub struct Cli {
     /// Your name, for the audit log and assignments (default: $AMPARO_USER, else $USER).
     #[arg(long = "as", global = true, env = "AMPARO_USER", hide_env_values = true)]
     pub actor: Option<String>,
+    /// Read the vault's passphrase from the first line of this file (mode 600), for
+    /// scripts. Safer than $AMPARO_PASSPHRASE, which child processes inherit.
+    #[arg(long, global = true, conflicts_with = "passphrase_fd")]
+    pub passphrase_file: Option<PathBuf>,
+    /// Read the vault's passphrase from this open file descriptor (e.g. 3, with `3<file`).
+    #[arg(long, global = true)]
+    pub passphrase_fd: Option<i32>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -301,6 +308,7 @@ pub enum ClientCmd {
     /// Find clients by name, other name, A-number, court or judge.
     /// Four to eight digits find the A-numbers and receipt numbers that end with them.
     Search {
+        /// "-" reads it from standard input (kept out of the shell history).
         query: String,
         /// Only detained clients.
         #[arg(long)]
@@ -345,6 +353,11 @@ pub enum ClientCmd {
 
 #[derive(Args)]
 pub struct ClientAdd {
+    /// Read the client as JSON from this file, or from standard input with "-", instead
+    /// of from the flags below, so that no client detail goes into the shell history.
+    /// Fields: given_name, family_name, a_number, date_of_birth, nationality, phone…
+    #[arg(long)]
+    pub input: Option<PathBuf>,
     #[arg(long, default_value = "")]
     pub given: String,
     #[arg(long, default_value = "")]
@@ -693,7 +706,9 @@ pub enum NoteCmd {
         client: Option<i64>,
         #[arg(long)]
         matter: Option<i64>,
-        text: String,
+        /// The note; "-" or nothing reads it from standard input (kept out of the shell
+        /// history).
+        text: Option<String>,
     },
     /// List the notes on a client or a matter.
     List {

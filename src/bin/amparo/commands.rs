@@ -87,7 +87,19 @@ async fn client(store: Store, cmd: ClientCmd, json: bool) -> Result<()> {
             });
         }
         ClientCmd::Add(a) => {
-            let c = store.add_client(&client_input(*a)).await?;
+            let input = match &a.input {
+                Some(path) => {
+                    let text = crate::stdin::read_text(path)?;
+                    serde_json::from_str::<ClientInput>(&text).map_err(|e| {
+                        Error::Invalid(ValidationError::one(
+                            "input",
+                            amparo::text::Text::same(format!("The client JSON could not be read: {e}")),
+                        ))
+                    })?
+                }
+                None => client_input(*a),
+            };
+            let c = store.add_client(&input).await?;
             print(json, &c, || format!("Added client {}: {}", c.id, c.display_name()));
         }
         ClientCmd::List { detained, deleted, archived, country, limit, offset } => {
@@ -115,6 +127,11 @@ async fn client(store: Store, cmd: ClientCmd, json: bool) -> Result<()> {
             print(json, &body, || serde_json::to_string_pretty(&body).unwrap_or_default());
         }
         ClientCmd::Search { query, detained, limit } => {
+            let query = if query == "-" {
+                crate::stdin::read_text(std::path::Path::new("-"))?.trim().to_string()
+            } else {
+                query
+            };
             let hits = store.search_clients_where(&query, detained, limit).await?;
             print(json, &hits, || {
                 if hits.is_empty() {
@@ -390,6 +407,10 @@ async fn note(store: Store, cmd: NoteCmd, json: bool) -> Result<()> {
     };
     match cmd {
         NoteCmd::Add { client, matter, text } => {
+            let text = match text.as_deref() {
+                None | Some("-") => crate::stdin::read_text(std::path::Path::new("-"))?,
+                Some(t) => t.to_string(),
+            };
             let n = store.add_note(subject(client, matter), &text).await?;
             print(json, &n, || format!("Added note {}.", n.id));
         }

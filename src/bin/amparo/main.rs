@@ -10,6 +10,7 @@ mod exchange;
 mod output;
 mod rules;
 mod secret;
+mod stdin;
 mod tracking;
 mod vault_cmds;
 
@@ -24,6 +25,11 @@ async fn main() -> ExitCode {
     }
     let cli = args::Cli::parse();
     let json = cli.json;
+    secret::set_source(match (&cli.passphrase_file, cli.passphrase_fd) {
+        (Some(f), _) => Some(secret::Source::File(f.clone())),
+        (None, Some(fd)) => Some(secret::Source::Fd(fd)),
+        _ => None,
+    });
     match commands::run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -1,13 +1,88 @@
-//! Getting passphrases: from the environment for scripts, else from the terminal
-//! without echo. Never from the command line, where other users could read it.
+//! Getting passphrases: from a file or an open file descriptor (`--passphrase-file`,
+//! `--passphrase-fd`), from the environment for older scripts, else from the terminal
+//! without echo. Never from the command line, where other users and the shell history
+//! would keep it.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use secrecy::SecretString;
+use zeroize::Zeroizing;
 
 use amparo::{Error, Result};
 
-/// The vault's passphrase: `$AMPARO_PASSPHRASE`, else asked.
+/// Where `--passphrase-file` or `--passphrase-fd` said to read the vault's passphrase.
+#[derive(Clone, Debug)]
+pub enum Source {
+    File(PathBuf),
+    Fd(i32),
+}
+
+static SOURCE: OnceLock<Source> = OnceLock::new();
+
+/// Set once, from the command line, before any passphrase is read.
+pub fn set_source(source: Option<Source>) {
+    if let Some(s) = source {
+        let _ = SOURCE.set(s);
+    }
+}
+
+/// The vault's passphrase: `--passphrase-file` / `--passphrase-fd`, else
+/// `$AMPARO_PASSPHRASE`, else asked.
 pub fn current() -> Result<SecretString> {
+    if let Some(source) = SOURCE.get() {
+        return read_source(source);
+    }
     from_env_or_prompt("AMPARO_PASSPHRASE", "Passphrase: ")
+}
+
+/// The first line of the file or descriptor, without its line ending. A file that others
+/// may read is refused: the passphrase would not be the user's alone.
+fn read_source(source: &Source) -> Result<SecretString> {
+    let mut raw = Zeroizing::new(Vec::new());
+    match source {
+        Source::File(path) => {
+            let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = f.metadata().map_err(|e| Error::io(path, e))?.permissions().mode();
+                if mode & 0o077 != 0 {
+                    return Err(Error::io(
+                        path,
+                        std::io::Error::other(format!(
+                            "other users may read it (mode {:o}); run chmod 600 on it first",
+                            mode & 0o777
+                        )),
+                    ));
+                }
+            }
+            f.read_to_end(&mut raw).map_err(|e| Error::io(path, e))?;
+        }
+        Source::Fd(fd) => {
+            #[cfg(unix)]
+            {
+                use std::os::fd::FromRawFd;
+                if *fd < 3 {
+                    return Err(Error::io("--passphrase-fd", std::io::Error::other("use a descriptor of 3 or more")));
+                }
+                // SAFETY: the descriptor was handed to this process for reading the
+                // passphrase (`3<file`); it is read once and closed here.
+                let mut f = unsafe { std::fs::File::from_raw_fd(*fd) };
+                f.read_to_end(&mut raw).map_err(|e| Error::io("--passphrase-fd", e))?;
+            }
+            #[cfg(not(unix))]
+            return Err(Error::io("--passphrase-fd", std::io::Error::other("not available on this system")));
+        }
+    }
+    let text = std::str::from_utf8(&raw)
+        .map_err(|_| Error::io("the passphrase", std::io::Error::other("it is not UTF-8 text")))?;
+    let line = text.split(['\n', '\r']).next().unwrap_or("");
+    if line.is_empty() {
+        return Err(Error::io("the passphrase", std::io::Error::other("the first line is empty")));
+    }
+    Ok(SecretString::from(line.to_string()))
 }
 
 /// A new passphrase: `$var`, else asked twice.
