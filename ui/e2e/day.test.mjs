@@ -90,7 +90,10 @@ test('a family member is added from the principal’s page, as a derivative, the
   });
   await choose('#relationship', 'child');
   await d.click('#save-client');
-  await d.waitText('#family', (t) => t.includes('Principal applicant') && t.includes('Derivative'));
+  await d.waitText('#family', (t) => t.includes('Principal applicant') && t.includes('Derivative')).catch(async (e) => {
+    console.log('PAGE2:', await d.script('return document.body.innerText'));
+    throw e;
+  });
   await d.waitText('#client-nationality', (t) => t === 'Guatemala');
   await shot('11-family-en');
   // The mother's page shows her son too.

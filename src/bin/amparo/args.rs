@@ -531,6 +531,9 @@ pub enum FilingCmd {
         /// The date it was filed, YYYY-MM-DD.
         #[arg(long)]
         filed: Option<String>,
+        /// The USCIS receipt number (marks it received).
+        #[arg(long)]
+        receipt: Option<String>,
     },
     /// Mark a filing filed on a date.
     Filed {

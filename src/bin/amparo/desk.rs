@@ -206,8 +206,12 @@ pub async fn review(store: Store, cmd: ReviewCmd, json: bool) -> Result<()> {
 
 pub async fn filing(store: Store, cmd: FilingCmd, json: bool) -> Result<()> {
     match cmd {
-        FilingCmd::Add { matter, form, description, preparer, filed } => {
-            let status = filed.as_ref().map(|_| "filed".to_string());
+        FilingCmd::Add { matter, form, description, preparer, filed, receipt } => {
+            let status = match (&receipt, &filed) {
+                (Some(_), _) => Some("received".to_string()),
+                (None, Some(_)) => Some("filed".to_string()),
+                _ => None,
+            };
             let input = FilingInput {
                 matter_id: matter,
                 form,
@@ -215,6 +219,7 @@ pub async fn filing(store: Store, cmd: FilingCmd, json: bool) -> Result<()> {
                 preparer,
                 filed_on: filed,
                 status,
+                receipt_number: receipt,
                 ..Default::default()
             };
             let f = store.add_filing(&input).await?;

@@ -65,6 +65,12 @@ import type { IcsOptions } from './bindings/IcsOptions';
 import type { IcsSummary } from './bindings/IcsSummary';
 import type { ReportOptions } from './bindings/ReportOptions';
 import type { Report } from './bindings/Report';
+import type { AppointmentInput } from './bindings/AppointmentInput';
+import type { Appointment } from './bindings/Appointment';
+import type { CustodyInput } from './bindings/CustodyInput';
+import type { CustodyPeriod } from './bindings/CustodyPeriod';
+import type { Retention } from './bindings/Retention';
+import type { Purged } from './bindings/Purged';
 import { tx } from './i18n.svelte';
 
 /** A refused or failed command, as Rust described it. */
@@ -138,18 +144,29 @@ export const api = {
   previewRestore: (file: string, passphrase: string) => call<RestorePreview>('preview_restore', { file, passphrase }),
   restoreBackup: (file: string, passphrase: string) => call<Restored>('restore_backup', { file, passphrase }),
   listClients: (query: ClientQuery) => call<Page<ClientSummary>>('list_clients', { query }),
-  searchClients: (text: string) => call<SearchHit[]>('search_clients', { text }),
+  searchClients: (text: string, detainedOnly = false) => call<SearchHit[]>('search_clients', { text, detainedOnly }),
   similarClients: (query: SimilarQuery) => call<SimilarClient[]>('similar_clients', { query }),
   getClient: (id: number) => call<ClientDetail>('get_client', { id }),
   addClient: (input: ClientInput) => call<Client>('add_client', { input }),
   updateClient: (id: number, input: ClientInput) => call<Client>('update_client', { id, input }),
   deleteClient: (id: number) => call<void>('delete_client', { id }),
   restoreClient: (id: number) => call<void>('restore_client', { id }),
+  archiveClient: (id: number) => call<void>('archive_client', { id }),
+  unarchiveClient: (id: number) => call<void>('unarchive_client', { id }),
+  retention: () => call<Retention>('retention'),
+  setRetentionYears: (years: number) => call<void>('set_retention_years', { years }),
+  purgeClient: (id: number) => call<Purged>('purge_client', { id }),
+  addCustodyPeriod: (input: CustodyInput) => call<CustodyPeriod>('add_custody_period', { input }),
+  updateCustodyPeriod: (id: number, input: CustodyInput) => call<CustodyPeriod>('update_custody_period', { id, input }),
+  deleteCustodyPeriod: (id: number) => call<void>('delete_custody_period', { id }),
   listMatters: (clientId: number | null) => call<Matter[]>('list_matters', { clientId }),
   addMatter: (input: MatterInput) => call<Matter>('add_matter', { input }),
   getMatter: (id: number) => call<MatterDetail>('get_matter', { id }),
   addHearing: (input: HearingInput) => call<Hearing>('add_hearing', { input }),
   updateHearing: (id: number, input: HearingInput) => call<HearingChange>('update_hearing', { id, input }),
+  addAppointment: (input: AppointmentInput) => call<Appointment>('add_appointment', { input }),
+  updateAppointment: (id: number, input: AppointmentInput) => call<Appointment>('update_appointment', { id, input }),
+  deleteAppointment: (id: number) => call<void>('delete_appointment', { id }),
   updateMatter: (id: number, input: MatterInput) => call<Matter>('update_matter', { id, input }),
   closeMatter: (id: number, close: CloseMatterInput) => call<ClosedMatter>('close_matter', { id, close }),
   reopenMatter: (id: number) => call<Matter>('reopen_matter', { id }),
@@ -164,6 +181,8 @@ export const api = {
   waiveDeadline: (id: number, reason: string) => call<Deadline>('waive_deadline', { id, reason }),
   addFiling: (input: FilingInput) => call<Filing>('add_filing', { input }),
   updateFiling: (id: number, input: FilingInput) => call<Filing>('update_filing', { id, input }),
+  /** Records that the receipt's USCIS case status was looked at on `on` (YYYY-MM-DD). */
+  confirmFilingStatus: (id: number, on: string) => call<Filing>('confirm_filing_status', { id, on }),
   addNote: (subject: NoteSubject, body: string) => call<Note>('add_note', { subject, body }),
   dashboard: () => call<Dashboard>('dashboard'),
   calendar: (from: string, to: string) => call<CalendarRange>('calendar', { from, to }),

@@ -1,4 +1,6 @@
-// Month arithmetic for the calendar, in local time, weeks starting on Monday.
+// Date arithmetic for the calendar (a month, a week, the agenda), in local time, weeks
+// starting on Monday, and what each day holds.
+import type { CalendarRange } from './bindings/CalendarRange';
 
 /** "2026-11-24" for a local date. */
 export function isoDay(d: Date): string {
@@ -28,3 +30,40 @@ export function monthGrid(first: Date): Date[][] {
 export function monthTitle(first: Date, lang: 'en' | 'es'): string {
   return first.toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', { month: 'long', year: 'numeric' });
 }
+
+/** `d` moved by `n` days (local time, so a change of daylight-saving time is no matter). */
+export function addDays(d: Date, n: number): Date {
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + n);
+}
+
+/** The Monday of the week of `d`. */
+export function mondayOf(d: Date): Date {
+  return addDays(d, -((d.getDay() + 6) % 7));
+}
+
+/** Every day from `from` to `to`, both included. */
+export function daysFrom(from: Date, to: Date): Date[] {
+  const days: Date[] = [];
+  for (let d = new Date(from.getFullYear(), from.getMonth(), from.getDate()); d <= to; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+/** The span of the agenda that starts on `from`: three months, less a day. */
+export function agendaEnd(from: Date): Date {
+  return new Date(from.getFullYear(), from.getMonth() + 3, from.getDate() - 1);
+}
+
+/** What the calendar shows on one day ("2026-11-26"). */
+export function dayItems(range: CalendarRange | null, day: string) {
+  return {
+    holidays: range?.holidays.filter((h) => h.date === day) ?? [],
+    hearings: range?.hearings.filter((h) => h.starts_at.slice(0, 10) === day) ?? [],
+    appointments: range?.appointments.filter((a) => a.starts_at.slice(0, 10) === day) ?? [],
+    deadlines: range?.deadlines.filter((d) => d.due_on === day) ?? [],
+  };
+}
+export type DayItems = ReturnType<typeof dayItems>;
+
+/** Whether a day has anything to show, a holiday included. */
+export const hasItems = (it: DayItems) =>
+  it.holidays.length + it.hearings.length + it.appointments.length + it.deadlines.length > 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatANumber, formatDate, formatTime, lines, commaList, orNull, formatBytes, daysSince, formatInstant } from './format';
+import { formatANumber, formatDate, formatTime, lines, commaList, orNull, formatBytes, daysSince, formatInstant, formatDollars } from './format';
 
 describe('format', () => {
   it('prints A-numbers as on notices', () => {
@@ -62,5 +62,14 @@ describe('formatInstant', () => {
     expect(shown).not.toContain('T03');
     expect(shown).toMatch(/2026/);
     expect(formatInstant('not a time', 'en')).toBe('not a time');
+  });
+});
+
+describe('formatDollars', () => {
+  it('writes whole dollars the U.S. way in both languages, nothing for no amount', () => {
+    expect(formatDollars(7500)).toBe('$7,500');
+    expect(formatDollars(1500000)).toBe('$1,500,000');
+    expect(formatDollars(0)).toBe('$0');
+    expect(formatDollars(null)).toBe('');
   });
 });

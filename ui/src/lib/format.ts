@@ -81,3 +81,9 @@ export function formatInstant(instant: string, lang: Lang): string {
   if (Number.isNaN(t.getTime())) return instant;
   return t.toLocaleString(lang === 'es' ? 'es-US' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** Whole dollars as written in the U.S. in both languages: "$7,500". */
+export function formatDollars(amount: number | null | undefined): string {
+  if (amount === null || amount === undefined) return '';
+  return `$${amount.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+}

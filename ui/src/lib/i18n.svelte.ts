@@ -8,6 +8,9 @@ import { deskEn, deskEs } from './strings/desk';
 import { exchangeEn, exchangeEs } from './strings/exchange';
 import { dayEn, dayEs } from './strings/day';
 import { typingEn, typingEs } from './strings/typing';
+import { appointmentsEn, appointmentsEs } from './strings/appointments';
+import { custodyEn, custodyEs } from './strings/custody';
+import { retentionEn, retentionEs } from './strings/retention';
 
 export type Lang = 'en' | 'es';
 
@@ -37,6 +40,16 @@ const en = {
   'calendar.today': 'This month',
   'calendar.month': 'Month',
   'calendar.agenda': 'Agenda',
+  'calendar.week': 'Week',
+  'calendar.prevWeek': 'Previous week',
+  'calendar.nextWeek': 'Next week',
+  'calendar.thisWeek': 'This week',
+  'calendar.prevAgenda': 'Earlier three months',
+  'calendar.nextAgenda': 'Later three months',
+  'calendar.fromToday': 'From today',
+  'calendar.views': 'How to show the calendar',
+  'calendar.holiday': 'Federal holiday: {name}',
+  'calendar.agendaSpan': '{from} to {to}',
   'nav.lock': 'Lock',
   'nav.lockHint': 'Lock the vault (Ctrl+L)',
   'nav.language': 'Español',
@@ -76,7 +89,8 @@ const en = {
   'dashboard.tomorrow': 'tomorrow',
   'dashboard.daysOverdue': '{n} days overdue',
   'clients.title': 'Clients',
-  'clients.search': 'Search by name, other name or A-number',
+  'clients.search': 'Name, A-number, or its last 4 digits, or a receipt number',
+  'clients.searchHelp': 'Four to eight digits find the A-numbers and receipt numbers that end with them.',
   'clients.add': 'Add client',
   'clients.count': '{shown} of {total} clients',
   'clients.none': 'No clients yet. Add the first one.',
@@ -99,6 +113,9 @@ const en = {
   'client.history': 'History',
   'client.addMatter': 'Open a matter',
   'client.addNote': 'Add note',
+  'note.by': 'by {name}',
+  'note.editedBy': 'edited {when} by {name}',
+  'note.edited': 'edited {when}',
   'client.delete': 'Move to deleted items',
   'client.deleted': 'This client is in the deleted items.',
   'client.restore': 'Restore',
@@ -222,6 +239,9 @@ const en = {
   ...exchangeEn,
   ...dayEn,
   ...typingEn,
+  ...appointmentsEn,
+  ...custodyEn,
+  ...retentionEn,
 };
 
 export type Key = keyof typeof en;
@@ -252,6 +272,16 @@ const es: Record<Key, string> = {
   'calendar.today': 'Este mes',
   'calendar.month': 'Mes',
   'calendar.agenda': 'Agenda',
+  'calendar.week': 'Semana',
+  'calendar.prevWeek': 'Semana anterior',
+  'calendar.nextWeek': 'Semana siguiente',
+  'calendar.thisWeek': 'Esta semana',
+  'calendar.prevAgenda': 'Los tres meses anteriores',
+  'calendar.nextAgenda': 'Los tres meses siguientes',
+  'calendar.fromToday': 'Desde hoy',
+  'calendar.views': 'Cómo mostrar el calendario',
+  'calendar.holiday': 'Feriado federal: {name}',
+  'calendar.agendaSpan': 'Del {from} al {to}',
   'nav.lock': 'Bloquear',
   'nav.lockHint': 'Bloquear la bóveda (Ctrl+L)',
   'nav.language': 'English',
@@ -291,7 +321,8 @@ const es: Record<Key, string> = {
   'dashboard.tomorrow': 'mañana',
   'dashboard.daysOverdue': 'vencido hace {n} días',
   'clients.title': 'Clientes',
-  'clients.search': 'Buscar por nombre, otro nombre o número A',
+  'clients.search': 'Nombre, número A o sus últimos 4 dígitos, o un número de recibo',
+  'clients.searchHelp': 'De cuatro a ocho dígitos encuentran los números A y de recibo que terminan con ellos.',
   'clients.add': 'Agregar cliente',
   'clients.count': '{shown} de {total} clientes',
   'clients.none': 'Aún no hay clientes. Agregue el primero.',
@@ -314,6 +345,9 @@ const es: Record<Key, string> = {
   'client.history': 'Historial',
   'client.addMatter': 'Abrir un caso',
   'client.addNote': 'Agregar nota',
+  'note.by': 'por {name}',
+  'note.editedBy': 'editada el {when} por {name}',
+  'note.edited': 'editada el {when}',
   'client.delete': 'Mover a elementos eliminados',
   'client.deleted': 'Este cliente está en los elementos eliminados.',
   'client.restore': 'Restaurar',
@@ -437,6 +471,9 @@ const es: Record<Key, string> = {
   ...exchangeEs,
   ...dayEs,
   ...typingEs,
+  ...appointmentsEs,
+  ...custodyEs,
+  ...retentionEs,
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { en, es };

@@ -20,6 +20,10 @@ import type { Outcome } from './bindings/Outcome';
 import type { Representation } from './bindings/Representation';
 import type { HearingSource } from './bindings/HearingSource';
 import type { Relationship } from './bindings/Relationship';
+import type { AppointmentKind } from './bindings/AppointmentKind';
+import type { AppointmentOutcome } from './bindings/AppointmentOutcome';
+import type { BondStatus } from './bindings/BondStatus';
+import type { Alternative } from './bindings/Alternative';
 
 type Labels<T extends string> = Record<T, [en: string, es: string]>;
 
@@ -238,6 +242,42 @@ export const relationship: Labels<Relationship> = {
   other: ['Other relative', 'Otro familiar'],
 };
 
+/** Appointments with ICE, its ISAP contractor or USCIS: not hearings, and no judge. */
+export const appointmentKind: Labels<AppointmentKind> = {
+  ice_check_in: ['ICE check-in', 'Cita de presentación ante ICE (check-in)'],
+  isap_check_in: ['ISAP check-in (alternatives to detention)', 'Cita de presentación ante ISAP (alternativas a la detención)'],
+  biometrics: ['Biometrics appointment', 'Cita de datos biométricos'],
+  asylum_interview: ['Asylum office interview', 'Entrevista en la oficina de asilo'],
+  uscis_interview: ['USCIS interview', 'Entrevista en USCIS'],
+  other: ['Other appointment', 'Otra cita'],
+};
+
+export const appointmentOutcome: Labels<AppointmentOutcome> = {
+  attended: ['Attended', 'Asistió'],
+  rescheduled: ['Rescheduled', 'Reprogramada'],
+  missed: ['Missed', 'No asistió'],
+  cancelled: ['Cancelled', 'Cancelada'],
+};
+
+export const bondStatus: Labels<BondStatus> = {
+  not_requested: ['Not requested', 'No se pidió'],
+  requested: ['Requested', 'Solicitada'],
+  set: ['Set', 'Fijada'],
+  denied: ['Denied', 'Denegada'],
+  posted: ['Posted (paid)', 'Pagada'],
+  ineligible: ['Not eligible', 'No corresponde (sin derecho a fianza)'],
+};
+
+/** Alternatives to detention on release (ICE's ATD program, run by ISAP). */
+export const alternative: Labels<Alternative> = {
+  none: ['None', 'Ninguna'],
+  ankle_monitor: ['Ankle monitor', 'Grillete electrónico (monitor de tobillo)'],
+  smartlink: ['SmartLINK (phone app)', 'SmartLINK (aplicación del teléfono)'],
+  telephonic: ['Telephone check-ins', 'Reportes por teléfono'],
+  order_of_supervision: ['Order of supervision', 'Orden de supervisión'],
+  other: ['Other', 'Otra'],
+};
+
 export const eventsWithDays: readonly EventKind[] = ['voluntary_departure_granted'];
 
 /** The label of `value` in `set`, in `lang`. */
@@ -246,7 +286,9 @@ export function label<T extends string>(set: Labels<T>, value: T, lang: Lang): s
   return pair ? pair[lang === 'es' ? 1 : 0] : value;
 }
 
-/** Every value of `set` with its label, for a select. */
-export function options<T extends string>(set: Labels<T>, lang: Lang): { value: T; text: string }[] {
-  return (Object.keys(set) as T[]).map((value) => ({ value, text: label(set, value, lang) }));
+/** Every value of `set` with its label, for a select; only those in `only` when given
+ * (the kinds Rust allows on a matter), in the order of `set`. */
+export function options<T extends string>(set: Labels<T>, lang: Lang, only?: readonly T[]): { value: T; text: string }[] {
+  const values = (Object.keys(set) as T[]).filter((v) => !only || only.includes(v));
+  return values.map((value) => ({ value, text: label(set, value, lang) }));
 }

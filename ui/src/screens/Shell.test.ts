@@ -6,7 +6,7 @@ import type { Client } from '../lib/bindings/Client';
 import type { Matter } from '../lib/bindings/Matter';
 
 const client: Client = {
-  id: 9, created_at: '', updated_at: '', deleted_at: null, given_name: 'Yonas', family_name: 'Tesfaye', other_names: [],
+  id: 9, created_at: '', updated_at: '', deleted_at: null, archived_at: null, given_name: 'Yonas', family_name: 'Tesfaye', other_names: [],
   date_of_birth: null, nationality: null, languages: [], interpreter_needed: false, a_number: null, no_a_number: true,
   phone: null, email: null, address: null, detention_status: 'not_detained', detention_facility: null, detained_since: null,
   released_on: null, last_arrival: null, manner_of_entry: null, principal_id: null, relationship: null, derivative: false,
@@ -41,8 +41,10 @@ describe('Shell: the focus after a save', () => {
     setLang('en');
     api.addClient.mockResolvedValue(client);
     api.addMatter.mockResolvedValue(matter);
-    api.getClient.mockResolvedValue({ client, matters: [], family: { principal: null, members: [] }, notes: [], history: [] });
-    api.getMatter.mockResolvedValue({ matter, client_name: 'Tesfaye, Yonas', client_a_number: null, hearings: [], deadlines: [], filings: [], notes: [] });
+    api.getClient.mockResolvedValue({ client, matters: [], family: { principal: null, members: [] }, notes: [], history: [], custody: [] });
+    api.getMatter.mockResolvedValue({ matter, client_name: 'Tesfaye, Yonas', client_a_number: null, hearings: [], deadlines: [], filings: [], notes: [],
+      appointments: [], hearing_kinds: ['master_calendar', 'individual'], appointment_kinds: ['ice_check_in'],
+    });
   });
 
   it('goes from the new client form to the heading of the client just saved', async () => {

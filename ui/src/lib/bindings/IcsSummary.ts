@@ -5,6 +5,10 @@
  */
 export type IcsSummary = { hearings: number, deadlines: number, 
 /**
+ * Check-ins, biometrics and interviews.
+ */
+appointments: number, 
+/**
  * Hearings whose court's time zone Amparo does not know: written in "floating" time,
  * which a phone shows at that clock time wherever it is.
  */

@@ -61,6 +61,8 @@ export const dayEn = {
   'draft.kept': 'Amparo locked while you were typing in a form. What you typed was kept, encrypted.',
   'draft.open': 'Open the form again',
   'draft.discard': 'Discard it',
+  'firstRun.name': 'Your name',
+  'firstRun.nameHelp': 'Shown in each record’s history and on the cases you hold, instead of this computer’s login name. You can change it in Settings.',
 };
 
 export const dayEs: Record<keyof typeof dayEn, string> = {
@@ -121,4 +123,6 @@ export const dayEs: Record<keyof typeof dayEn, string> = {
   'draft.kept': 'Amparo se bloqueó mientras usted escribía en un formulario. Lo que escribió se guardó, cifrado.',
   'draft.open': 'Abrir el formulario otra vez',
   'draft.discard': 'Descartarlo',
+  'firstRun.name': 'Su nombre',
+  'firstRun.nameHelp': 'Aparece en el historial de cada registro y en los casos que usted lleva, en lugar del nombre de usuario de esta computadora. Puede cambiarlo en Configuración.',
 };

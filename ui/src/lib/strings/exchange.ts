@@ -76,7 +76,7 @@ export const exchangeEn = {
   'import.skippedRefused': 'Refused rows, not imported: {n}.',
   'import.rejectedFile': 'The rows to fix were saved to {path}. Fix them there and import that file. It holds client details: delete it once you are done.',
 
-  'ics.intro': 'A calendar file (.ics) with the hearings and open deadlines of a period, to add to a phone or email calendar. Exporting again later updates the same events instead of adding copies.',
+  'ics.intro': 'A calendar file (.ics) with the hearings, appointments and open deadlines of a period, to add to a phone or email calendar. Exporting again later updates the same events instead of adding copies.',
   'ics.file': 'Save the calendar as',
   'ics.fileHelp': 'The whole path of the file to write, for example /home/ana/Documents/amparo.ics',
   'ics.from': 'From',
@@ -94,6 +94,7 @@ export const exchangeEn = {
   'ics.donePath': 'Saved to {path}. Open it with your calendar to add the events.',
   'ics.hearings': 'Hearings',
   'ics.deadlines': 'Open deadlines',
+  'ics.appointments': 'Appointments (check-ins, biometrics, interviews)',
   'ics.floating': 'Hearings in “floating” time: {n}. Amparo does not know their court’s time zone, so a phone shows them at that clock time wherever it is.',
 
   'report.intro': 'Counts over a period, for the clinic or for funders. Every report printed or saved is recorded in the vault’s history.',
@@ -195,7 +196,7 @@ export const exchangeEs: Record<keyof typeof exchangeEn, string> = {
   'import.skippedRefused': 'Filas rechazadas, no importadas: {n}.',
   'import.rejectedFile': 'Las filas que hay que corregir se guardaron en {path}. Corríjalas allí e importe ese archivo. Contiene datos de clientes: bórrelo cuando termine.',
 
-  'ics.intro': 'Un archivo de calendario (.ics) con las audiencias y los plazos abiertos de un periodo, para agregarlo al calendario del teléfono o del correo. Si vuelve a exportar más adelante, se actualizan los mismos eventos en lugar de duplicarse.',
+  'ics.intro': 'Un archivo de calendario (.ics) con las audiencias, las citas y los plazos abiertos de un periodo, para agregarlo al calendario del teléfono o del correo. Si vuelve a exportar más adelante, se actualizan los mismos eventos en lugar de duplicarse.',
   'ics.file': 'Guardar el calendario como',
   'ics.fileHelp': 'La ruta completa del archivo que se va a crear, por ejemplo /home/ana/Documentos/amparo.ics',
   'ics.from': 'Desde',
@@ -213,6 +214,7 @@ export const exchangeEs: Record<keyof typeof exchangeEn, string> = {
   'ics.donePath': 'Se guardó en {path}. Ábralo con su calendario para agregar los eventos.',
   'ics.hearings': 'Audiencias',
   'ics.deadlines': 'Plazos abiertos',
+  'ics.appointments': 'Citas (presentaciones, datos biométricos, entrevistas)',
   'ics.floating': 'Audiencias en «hora flotante»: {n}. Amparo no conoce la zona horaria de su corte, así que el teléfono las muestra a esa hora del reloj, esté donde esté.',
 
   'report.intro': 'Recuentos de un periodo, para la clínica o para los financiadores. Cada informe impreso o guardado queda registrado en el historial de la bóveda.',

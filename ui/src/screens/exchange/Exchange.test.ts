@@ -6,7 +6,7 @@ import type { ReportOptions } from '../../lib/bindings/ReportOptions';
 import type { Report } from '../../lib/bindings/Report';
 
 const steps: string[] = [];
-const exportCalendar = vi.fn(async (file: string, _options: IcsOptions) => ({ hearings: 2, deadlines: 5, floating: 1, path: file }));
+const exportCalendar = vi.fn(async (file: string, _options: IcsOptions) => ({ hearings: 2, deadlines: 5, appointments: 3, floating: 1, path: file }));
 const report = (options: ReportOptions): Report => ({
   kind: 'caseload',
   title: { en: 'Caseload by volunteer', es: 'Carga de casos por voluntario/a' },
@@ -57,6 +57,7 @@ describe('ExportCalendar', () => {
     expect(options.spanish).toBe(false);
     expect(Number(options.to.slice(0, 4)) - Number(options.from.slice(0, 4))).toBe(1);
     expect(await screen.findByText(/floating/)).toBeInTheDocument();
+    expect(document.querySelector('[data-count="appointments"]')).toHaveTextContent('Appointments (check-ins, biometrics, interviews): 3');
   });
 
   it('asks before putting full names in a phone’s calendar', async () => {

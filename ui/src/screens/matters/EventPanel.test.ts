@@ -18,6 +18,8 @@ const proposal = (rule: string, due: string, extra: Partial<Computed> = {}): Com
   with_optional_closures: null,
   citation: '',
   source: '',
+  citation_es: '',
+  source_es: '',
   doubt: null,
   steps: [],
   explanation: text(`Explained ${rule}`, `Explicado ${rule}`),

@@ -5,6 +5,8 @@ import { draftToKeep, go, pendingScreen, reset, restoreDraft } from '../../lib/n
 import type { Hearing } from '../../lib/bindings/Hearing';
 import type { Filing } from '../../lib/bindings/Filing';
 import type { MatterDetail } from '../../lib/bindings/MatterDetail';
+import type { Appointment } from '../../lib/bindings/Appointment';
+import { isoDay } from '../../lib/calendar';
 
 const hearing: Hearing = {
   id: 12, created_at: '', updated_at: '', matter_id: 7, kind: 'master_calendar', starts_at: '2026-12-02 09:30:00',
@@ -12,7 +14,7 @@ const hearing: Hearing = {
   date_source: null, confirmed_on: null,
 };
 const filing: Filing = {
-  id: 5, created_at: '', updated_at: '', matter_id: 7, form: 'i589', description: null, filed_on: null, method: null,
+  id: 5, status_checked_on: null, created_at: '', updated_at: '', matter_id: 7, form: 'i589', description: null, filed_on: null, method: null,
   tracking_number: null, received_on: null, receipt_number: null, status: 'draft', deadline_id: null, preparer: null,
   review_status: 'none', review_requested_by: null, review_requested_at: null, reviewed_by: null, reviewed_at: null,
   review_comment: null,
@@ -24,6 +26,7 @@ const detail = (): MatterDetail => ({
     outcome: null, closing_reason: null, representation: null,
   },
   client_name: 'Haile, Amina', client_a_number: null, hearings: [hearing], deadlines: [], filings: [filing], notes: [],
+  appointments: [], hearing_kinds: ['master_calendar', 'individual', 'bond'], appointment_kinds: ['ice_check_in', 'isap_check_in'],
 });
 
 const api = vi.hoisted(() => ({
@@ -36,6 +39,10 @@ const api = vi.hoisted(() => ({
   listConflicts: async () => [],
   clinicAlerts: async () => [],
   assignmentHistory: async () => [],
+  volunteerNames: async () => [],
+  addAppointment: vi.fn(),
+  updateAppointment: vi.fn(),
+  confirmFilingStatus: vi.fn(async () => ({})),
 }));
 vi.mock('../../lib/api', async (original) => ({ ...(await original<typeof import('../../lib/api')>()), api }));
 
@@ -85,6 +92,21 @@ describe('MatterPage: focus', () => {
     await fireEvent.change(byId('close-outcome'), { target: { value: 'withdrawn' } });
     await fireEvent.click(byId('confirm-close'));
     await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  it('shows who wrote a note and who edited it last', async () => {
+    api.getMatter.mockImplementation(async () => ({
+      ...detail(),
+      notes: [
+        { id: 1, subject: { kind: 'matter', id: 7 }, body: 'Called the court', created_at: '2026-11-02T15:00:00Z', edited_at: '2026-11-03T15:00:00Z', versions: 2, author: 'Rosa Martínez', edited_by: 'Lucía Ramos' },
+        { id: 2, subject: { kind: 'matter', id: 7 }, body: 'Old note', created_at: '2026-10-02T15:00:00Z', edited_at: null, versions: 1, author: null, edited_by: null },
+      ],
+    }));
+    render(MatterPage, { id: 7 });
+    await opened();
+    const [first, second] = [...document.querySelectorAll('[data-note-meta]')];
+    expect(first).toHaveTextContent(/· by Rosa Martínez · edited .* by Lucía Ramos$/);
+    expect(second).not.toHaveTextContent('by');
   });
 
   it('leaves the focus in the note box after a note is added', async () => {
@@ -152,5 +174,98 @@ describe('MatterPage: drafts kept across a lock', () => {
     await waitFor(() => expect(byId('filing-description')?.value).toBe('I-589 with declaration'));
     expect(byId('note-body').value).toBe('Waiting for the translation');
     expect(Object.keys(draftToKeep()!.forms).sort()).toEqual(['filing', 'note']);
+  });
+});
+
+const checkIn: Appointment = {
+  id: 21, created_at: '', updated_at: '', matter_id: 7, kind: 'ice_check_in', starts_at: '2026-12-03 13:30:00',
+  place: 'ICE Baltimore field office', accompanied_by: 'Rosa Martínez', outcome: 'rescheduled', outcome_note: 'Next one on Jan 7',
+};
+const options = (id: string) => [...byId(id).querySelectorAll('option')].map((o) => o.value);
+
+describe('MatterPage: what may be scheduled on the matter', () => {
+  beforeEach(() => {
+    reset();
+    setLang('en');
+    api.getMatter.mockImplementation(async () => detail());
+    api.addAppointment.mockReset();
+    api.updateAppointment.mockReset();
+    api.confirmFilingStatus.mockClear();
+  });
+
+  it('offers in the hearing form only the hearings the matter’s forum holds', async () => {
+    render(MatterPage, { id: 7 });
+    await opened();
+    await fireEvent.click(byId('add-hearing'));
+    expect(options('hearing-kind')).toEqual(['master_calendar', 'individual', 'bond']);
+  });
+
+  it('offers no hearing on a matter without a court, and says where its interviews go', async () => {
+    api.getMatter.mockImplementation(async () => ({ ...detail(), hearings: [], hearing_kinds: [] }));
+    render(MatterPage, { id: 7 });
+    await opened();
+    expect(byId('add-hearing')).toBeNull();
+    expect(document.getElementById('hearings')).toHaveTextContent('Record USCIS interviews and check-ins as appointments');
+  });
+
+  it('offers the appointment kinds the matter allows, saves one, and goes back to “Add appointment”', async () => {
+    api.getMatter.mockImplementation(async () => ({ ...detail(), appointment_kinds: ['biometrics', 'uscis_interview'] }));
+    api.addAppointment.mockResolvedValue({ ...checkIn, kind: 'uscis_interview' });
+    render(MatterPage, { id: 7 });
+    await opened();
+    await fireEvent.click(byId('appointment-add'));
+    expect(document.activeElement).toBe(byId('appointment-kind'));
+    expect(options('appointment-kind')).toEqual(['biometrics', 'uscis_interview']);
+    await fireEvent.change(byId('appointment-kind'), { target: { value: 'uscis_interview' } });
+    await fireEvent.input(byId('appointment-starts-at'), { target: { value: '2026-12-03 13:30' } });
+    await fireEvent.input(byId('appointment-place'), { target: { value: 'USCIS Baltimore field office' } });
+    await fireEvent.click(byId('appointment-save'));
+    await waitFor(() => expect(document.querySelector('#appointment-form')).toBeNull());
+    expect(api.addAppointment).toHaveBeenCalledWith({
+      matter_id: 7, kind: 'uscis_interview', starts_at: '2026-12-03 13:30', place: 'USCIS Baltimore field office',
+      accompanied_by: null, outcome: null, outcome_note: null,
+    });
+    await waitFor(() => expect(document.activeElement).toBe(byId('appointment-add')));
+  });
+
+  it('lists an appointment with its time, kind, place, who goes along and what happened, and changes it', async () => {
+    api.getMatter.mockImplementation(async () => ({ ...detail(), appointments: [checkIn] }));
+    api.updateAppointment.mockResolvedValue({ ...checkIn, outcome: 'attended' });
+    render(MatterPage, { id: 7 });
+    await opened();
+    const section = document.getElementById('appointments')!;
+    expect(section).toHaveTextContent('1:30 PM ICE check-in');
+    expect(section).toHaveTextContent('ICE Baltimore field office · with Rosa Martínez · Rescheduled');
+    expect(section).toHaveTextContent('Next one on Jan 7');
+    await fireEvent.click(byId('appointment-edit-21'));
+    expect(byId('appointment-starts-at').value).toBe('2026-12-03 13:30');
+    await fireEvent.change(byId('appointment-outcome'), { target: { value: 'attended' } });
+    await fireEvent.click(byId('appointment-save'));
+    await waitFor(() => expect(api.updateAppointment).toHaveBeenCalledWith(21, expect.objectContaining({ kind: 'ice_check_in', outcome: 'attended' })));
+  });
+
+  it('shows when a receipt’s status was last checked, and records a check today', async () => {
+    api.getMatter.mockImplementation(async () => ({
+      ...detail(),
+      filings: [{ ...filing, receipt_number: 'IOE0912345678', status: 'received' as const, status_checked_on: '2026-10-01' }],
+    }));
+    render(MatterPage, { id: 7 });
+    await opened();
+    expect(document.getElementById('filings')).toHaveTextContent('Status last checked Oct 1, 2026');
+    await fireEvent.click(byId('filing-checked-5'));
+    await waitFor(() => expect(api.confirmFilingStatus).toHaveBeenCalledWith(5, isoDay(new Date())));
+  });
+
+  it('offers no status check on a filing without a receipt number', async () => {
+    render(MatterPage, { id: 7 });
+    await opened();
+    expect(byId('filing-checked-5')).toBeNull();
+  });
+
+  it('keeps a half-typed appointment across a lock and opens it again', async () => {
+    restoreDraft({ screen: { name: 'matter', id: 7 }, forms: { appointment: { place: 'ICE Baltimore field office' } } });
+    render(MatterPage, { id: 7 });
+    await waitFor(() => expect(byId('appointment-place')?.value).toBe('ICE Baltimore field office'));
+    expect(draftToKeep()?.forms).toHaveProperty('appointment');
   });
 });

@@ -22,6 +22,7 @@ vi.mock('../../lib/api', async (original) => {
       getUserName: async () => null,
       clinicView: async () => null,
       backupStatus: async () => ({ folder: null, keep: 10, last: null, warning: null }),
+      retention: async () => ({ years: 7, archived: [], today: '2026-11-25' }),
       saveSettings: (s: { auto_lock_minutes: number }) => saveSettings(s),
     },
   };

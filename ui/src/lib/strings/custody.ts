@@ -1,0 +1,51 @@
+// Words for a client's custody history: each period in detention, its bond and the
+// alternative to detention on release.
+// Merged into the main dictionaries (i18n.svelte.ts); a test checks both languages match.
+
+export const custodyEn = {
+  'custody.title': 'Custody',
+  'custody.add': 'Add a period in custody',
+  'custody.edit': 'Change the period in custody',
+  'custody.none': 'No periods in custody recorded.',
+  'custody.help': 'The client’s detention status and facility follow the latest period.',
+  'custody.facility': 'Detention facility',
+  'custody.detainedOn': 'Detained on',
+  'custody.releasedOn': 'Released on',
+  'custody.releasedHelp': 'Leave blank while the client is still detained.',
+  'custody.stillDetained': 'still detained',
+  'custody.since': 'since {date}',
+  'custody.from': '{from} to {to}',
+  'custody.bondAmount': 'Bond amount',
+  'custody.bondAmountHelp': 'Whole dollars, e.g. $7,500',
+  'custody.bondStatus': 'Bond',
+  'custody.bond': 'Bond: {status}',
+  'custody.alternative': 'Alternative to detention on release',
+  'custody.notes': 'Notes',
+  'custody.remove': 'Remove this period',
+  'custody.removeAsk': 'Remove this period in custody? This cannot be undone.',
+  'custody.removeYes': 'Remove',
+};
+
+export const custodyEs: Record<keyof typeof custodyEn, string> = {
+  'custody.title': 'Historial de detención',
+  'custody.add': 'Agregar un periodo de detención',
+  'custody.edit': 'Cambiar el periodo de detención',
+  'custody.none': 'No hay periodos de detención anotados.',
+  'custody.help': 'La situación de detención y el centro del cliente siguen al periodo más reciente.',
+  'custody.facility': 'Centro de detención',
+  'custody.detainedOn': 'Detenido/a el',
+  'custody.releasedOn': 'Liberado/a el',
+  'custody.releasedHelp': 'Déjelo en blanco mientras el cliente siga detenido.',
+  'custody.stillDetained': 'sigue detenido/a',
+  'custody.since': 'desde el {date}',
+  'custody.from': 'del {from} al {to}',
+  'custody.bondAmount': 'Monto de la fianza',
+  'custody.bondAmountHelp': 'Dólares sin centavos, p. ej. $7,500',
+  'custody.bondStatus': 'Fianza',
+  'custody.bond': 'Fianza: {status}',
+  'custody.alternative': 'Alternativa a la detención al salir',
+  'custody.notes': 'Notas',
+  'custody.remove': 'Quitar este periodo',
+  'custody.removeAsk': '¿Quitar este periodo de detención? No se puede deshacer.',
+  'custody.removeYes': 'Quitar',
+};
