@@ -164,3 +164,30 @@ async fn impossible_requests_are_refused() {
     assert!(s.report(&no_hiding).await.unwrap_err().to_string().contains("at least 2"));
     v.lock().await;
 }
+
+#[tokio::test]
+async fn the_outcomes_report_says_how_far_the_clinic_represented_each_case() {
+    let (_dir, path) = common::temp_vault_path();
+    let v = common::create(&path).await;
+    let s = common::store(&v);
+    let c = s
+        .add_client(&ClientInput { given_name: "Ana".into(), family_name: "Ruiz".into(), ..Default::default() })
+        .await
+        .unwrap();
+    s.add_matter(&amparo::model::MatterInput {
+        client_id: c.id,
+        kind: "defensive_asylum".into(),
+        forum: "immigration_court".into(),
+        representation: Some("limited".into()),
+        opened_on: Some("2026-03-01".into()),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let r = s.report(&opts(ReportKind::Outcomes, false)).await.unwrap();
+    assert_eq!(r.columns[2].en, "Representation");
+    assert_eq!(r.rows[0][2], Cell::Text("Limited: document assistance (EOIR-61)".into()));
+    let es = s.report(&ReportOptions { spanish: true, ..opts(ReportKind::Outcomes, false) }).await.unwrap();
+    assert_eq!(es.rows[0][2], Cell::Text("Limitada: ayuda con documentos (EOIR-61)".into()));
+    v.lock().await;
+}

@@ -74,6 +74,16 @@ pub fn appointment_kind(k: super::AppointmentKind) -> Text {
     Text::new(k.label(), es)
 }
 
+pub fn representation(r: super::Representation) -> Text {
+    use super::Representation as R;
+    let es = match r {
+        R::Full => "Representación completa (EOIR-28 o G-28)",
+        R::Limited => "Limitada: ayuda con documentos (EOIR-61)",
+        R::ProSeHelp => "Ayuda a una persona sin abogado (pro se)",
+    };
+    Text::new(r.label(), es)
+}
+
 pub fn attendance(a: Attendance) -> Text {
     let es = match a {
         Attendance::InPerson => "En persona",

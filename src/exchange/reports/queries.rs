@@ -97,15 +97,23 @@ async fn caseload(conn: &mut SqliteConnection, o: &ReportOptions, today: NaiveDa
 }
 
 async fn outcomes(conn: &mut SqliteConnection, o: &ReportOptions) -> Result<Table> {
-    let rows: Vec<(crate::model::MatterKind, crate::model::Forum, Option<crate::model::Outcome>, i64, i64)> =
-        sqlx::query_as(
-            "SELECT m.kind, m.forum, CASE WHEN m.closed_on BETWEEN ?1 AND ?2 THEN m.outcome END AS outcome, \
-               SUM(m.opened_on BETWEEN ?1 AND ?2), SUM(m.closed_on BETWEEN ?1 AND ?2) \
-             FROM matters m JOIN clients c ON c.id = m.client_id \
-             WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL \
-               AND (m.opened_on BETWEEN ?1 AND ?2 OR m.closed_on BETWEEN ?1 AND ?2) \
-             GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
-        )
+    type Row = (
+        crate::model::MatterKind,
+        crate::model::Forum,
+        Option<crate::model::Representation>,
+        Option<crate::model::Outcome>,
+        i64,
+        i64,
+    );
+    // Funders ask how many clients had a lawyer of record and how many had help only.
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT m.kind, m.forum, m.representation, CASE WHEN m.closed_on BETWEEN ?1 AND ?2 THEN m.outcome END AS outcome, \
+           SUM(m.opened_on BETWEEN ?1 AND ?2), SUM(m.closed_on BETWEEN ?1 AND ?2) \
+         FROM matters m JOIN clients c ON c.id = m.client_id \
+         WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL \
+           AND (m.opened_on BETWEEN ?1 AND ?2 OR m.closed_on BETWEEN ?1 AND ?2) \
+         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+    )
         .bind(o.from)
         .bind(o.to)
         .fetch_all(conn)
@@ -113,16 +121,22 @@ async fn outcomes(conn: &mut SqliteConnection, o: &ReportOptions) -> Result<Tabl
     let columns = vec![
         t("Kind of case", "Tipo de caso"),
         t("Forum", "Foro"),
+        t("Representation", "Representación"),
         t("Outcome (closed in the period)", "Resultado (cerrados en el periodo)"),
         t("Opened", "Abiertos"),
         t("Closed", "Cerrados"),
     ];
     let out = rows
         .into_iter()
-        .map(|(kind, forum, outcome, opened, closed)| {
+        .map(|(kind, forum, representation, outcome, opened, closed)| {
             vec![
                 Cell::Text(spanish::matter_kind(kind).pick(o.spanish).to_string()),
                 Cell::Text(spanish::forum(forum).pick(o.spanish).to_string()),
+                Cell::Text(
+                    representation
+                        .map(|r| spanish::representation(r).pick(o.spanish).to_string())
+                        .unwrap_or_else(|| "—".into()),
+                ),
                 Cell::Text(
                     outcome.map(|x| spanish::outcome(x).pick(o.spanish).to_string()).unwrap_or_else(|| "—".into()),
                 ),
