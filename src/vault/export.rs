@@ -8,7 +8,6 @@ use std::path::Path;
 use std::time::Duration;
 
 use sqlx::sqlite::SqliteConnection;
-use zeroize::Zeroizing;
 
 use super::kdf::Key;
 use crate::error::{Error, Result};
@@ -36,7 +35,7 @@ pub async fn export(
     // so the target is made here, empty and owner-only; SQLCipher fills it.
     super::files::create_private(target)?;
     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&mut *conn).await?;
-    let key_text = Zeroizing::new(format!("x'{}'", hex::encode(key.as_ref())));
+    let key_text = super::kdf::raw_key_text(key);
     sqlx::query("ATTACH DATABASE ?1 AS export KEY ?2")
         .bind(target_str)
         // Borrowed, not copied: sqlx keeps a reference for the call.

@@ -72,6 +72,19 @@ pub const KEY_LEN: usize = 32;
 /// A 256-bit key that is wiped from memory when dropped.
 pub type Key = Zeroizing<[u8; KEY_LEN]>;
 
+/// The key as SQLCipher's raw-key text, `x'<64 hex digits>'`, written straight into one
+/// buffer that is wiped when dropped: `format!` and `hex::encode` would each leave an
+/// unwiped copy of the key in freed memory.
+pub fn raw_key_text(key: &Key) -> Zeroizing<String> {
+    let mut hex = Zeroizing::new([0u8; 2 * KEY_LEN]);
+    hex::encode_to_slice(key.as_ref(), &mut *hex).expect("two hex digits a byte");
+    let mut text = Zeroizing::new(String::with_capacity(2 * KEY_LEN + 3));
+    text.push_str("x'");
+    text.push_str(std::str::from_utf8(&*hex).expect("hex digits are ASCII"));
+    text.push('\'');
+    text
+}
+
 fn new_slot_memory_kib() -> u32 {
     let quarter_ram = total_ram_kib().map(|k| (k / 4).min(u64::from(u32::MAX)) as u32).unwrap_or(u32::MAX);
     KdfParams::MIN_NEW_MEMORY_KIB.min(quarter_ram).max(KdfParams::FLOOR.memory_kib * 2)

@@ -26,9 +26,8 @@ use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 use sqlx::migrate::Migrator;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
 use sqlx::ConnectOptions;
-use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 pub use export::{no_progress, Progress};
@@ -412,44 +411,88 @@ impl SideFiles {
 
 /// Opens the pool with the raw 256-bit key (SQLCipher skips its own PBKDF2 for `x'..'`).
 async fn connect(paths: &VaultPaths, key: &kdf::Key) -> Result<SqlitePool> {
-    let key_pragma = Zeroizing::new(format!("\"x'{}'\"", hex::encode(key.as_ref())));
+    let key_text = std::sync::Arc::new(kdf::raw_key_text(key));
+    // Only what reads no page here: sqlx runs these before `prepare` gives the key.
     let options = SqliteConnectOptions::from_str("sqlite://")
         .map_err(|e| Error::Database(e.to_string()))?
         .filename(&paths.db)
         .create_if_missing(false)
-        .pragma("key", key_pragma.to_string())
-        // cipher_memory_security (wiping all memory SQLite frees) is left at 4.5.7's
-        // default, off: measured on, the dashboard took 17x and search 9x as long
-        // (docs/BENCHMARKS.md). Core dumps off and encrypted swap are the answer instead.
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5))
-        .pragma("temp_store", "MEMORY")
-        // A vault handed over with its passphrase cannot run code through its schema
-        // (views and triggers calling functions with side effects).
-        .pragma("trusted_schema", "OFF")
-        .pragma("secure_delete", "ON")
-        // 32 MiB of decrypted pages, in memory only: without it SQLCipher decrypts and
-        // authenticates most of the file again on every list or search.
-        .pragma("cache_size", "-32768")
-        // A small WAL (checkpoint every 256 pages, 1 MiB, and cut back to that size): after
-        // a disk-full failure, locking needs little free space to fold the log in, and a
-        // vault left with a log needs little to be tried on copies at the next unlock.
-        .pragma("wal_autocheckpoint", "256")
-        .pragma("journal_size_limit", "1048576");
+        .disable_statement_logging();
+    // A pool retries a connection its setup refused until it times out, which would turn
+    // "wrong key" or "damaged" into a timeout: one connection is keyed first, on its own,
+    // so that its error is the one reported.
+    use sqlx::Connection;
+    let mut probe = sqlx::SqliteConnection::connect_with(&options).await?;
+    let probed = prepare(&mut probe, &key_text).await;
+    let _ = probe.close().await;
+    probed?;
     // One connection: in WAL mode each connection holds a shared lock, so two closing at
     // once can each stop the other from checkpointing and removing the WAL. One also means
     // one copy of the key inside SQLCipher. A desktop vault's queries take milliseconds.
-    // No idle or lifetime limit: every reconnect would build the key pragma again.
-    let options = options.disable_statement_logging();
+    // No idle or lifetime limit: a connection is keyed once, when the vault opens.
     SqlitePoolOptions::new()
         .max_connections(1)
         .idle_timeout(None)
         .max_lifetime(None)
+        .after_connect(move |conn, _| {
+            let key_text = key_text.clone();
+            Box::pin(async move { prepare(conn, &key_text).await })
+        })
         .connect_with(options)
         .await
         .map_err(Error::from)
+}
+
+/// Keys a new connection and sets it up. The key goes to SQLCipher through its C API from
+/// the wiped buffer: a `PRAGMA key` text would stay, unwiped, in sqlx's options, be built
+/// again at every connect, and reach any statement logger. Then SQLite's defensive mode,
+/// and the pragmas that read pages (which need the key).
+async fn prepare(conn: &mut sqlx::SqliteConnection, key_text: &str) -> std::result::Result<(), sqlx::Error> {
+    use libsqlite3_sys::{sqlite3_db_config, sqlite3_key_v2, SQLITE_DBCONFIG_DEFENSIVE, SQLITE_OK};
+    use std::os::raw::c_int;
+    {
+        let mut handle = conn.lock_handle().await?;
+        let db = handle.as_raw_handle().as_ptr();
+        // SAFETY: `db` is this connection's open handle, held locked for both calls; the key
+        // text outlives the call and SQLCipher keeps its own copy.
+        let keyed = unsafe { sqlite3_key_v2(db, c"main".as_ptr(), key_text.as_ptr().cast(), key_text.len() as c_int) };
+        if keyed != SQLITE_OK {
+            return Err(sqlx::Error::Protocol(format!("SQLCipher refused the key (code {keyed})")));
+        }
+        // Defensive: no SQL may write the schema or shadow tables directly, so a vault
+        // handed over with its passphrase cannot be made to corrupt itself.
+        // SAFETY: as above; the option takes an int and an optional out-pointer.
+        let set =
+            unsafe { sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1 as c_int, std::ptr::null_mut::<c_int>()) };
+        if set != SQLITE_OK {
+            return Err(sqlx::Error::Protocol(format!("SQLite's defensive mode could not be set (code {set})")));
+        }
+    }
+    for pragma in [
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = FULL",
+        // cipher_memory_security (wiping all memory SQLite frees) is left at 4.5.7's
+        // default, off: measured on, the dashboard took 17x and search 9x as long
+        // (docs/BENCHMARKS.md). Core dumps off and encrypted swap are the answer instead.
+        "PRAGMA temp_store = MEMORY",
+        // A vault handed over with its passphrase cannot run code through its schema
+        // (views and triggers calling functions with side effects).
+        "PRAGMA trusted_schema = OFF",
+        "PRAGMA secure_delete = ON",
+        // 32 MiB of decrypted pages, in memory only: without it SQLCipher decrypts and
+        // authenticates most of the file again on every list or search.
+        "PRAGMA cache_size = -32768",
+        // A small WAL (checkpoint every 256 pages, 1 MiB, and cut back to that size): after
+        // a disk-full failure, locking needs little free space to fold the log in, and a
+        // vault left with a log needs little to be tried on copies at the next unlock.
+        "PRAGMA wal_autocheckpoint = 256",
+        "PRAGMA journal_size_limit = 1048576",
+    ] {
+        sqlx::query(pragma).execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
 /// SQLCipher reports a page it cannot authenticate as "file is not a database".
