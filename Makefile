@@ -16,9 +16,12 @@ STAMP := target/.stamps
 
 .PHONY: run test deps system-deps tauri-driver cargo-fuzz ui-deps s3-deps py-deps ui build check-bindings test-rust test-ui test-e2e fuzz clean
 
-run: deps build
+# The app a user runs is a release build: no web inspector (debug builds have one), and
+# the optimised SQLCipher. The tests use the debug build.
+run: deps ui
+	cargo build --release -p amparo-app --bin amparo-app
 	@echo "Opening Amparo (vault: $${AMPARO_VAULT:-default location}) ..."
-	./target/debug/amparo-app $(if $(VAULT),--vault "$(VAULT)")
+	./target/release/amparo-app $(if $(VAULT),--vault "$(VAULT)")
 
 test: deps build test-rust check-bindings test-ui test-e2e fuzz
 	@echo "All tests passed."

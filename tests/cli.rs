@@ -341,6 +341,34 @@ fn the_safe_way_keeps_client_details_out_of_command_lines() {
         assert!(!open.status.success() && String::from_utf8_lossy(&open.stderr).contains("chmod 600"));
         std::fs::set_permissions(&pass_file, std::fs::Permissions::from_mode(0o600)).unwrap();
     }
+    // A new vault and a re-key take their passphrases from files too.
+    let fresh = dir.path().join("fresh.amparo");
+    let made = Command::new(env!("CARGO_BIN_EXE_amparo"))
+        .args(["init", "--json", "--passphrase-file", pf])
+        .env("AMPARO_VAULT", &fresh)
+        .env_remove("AMPARO_PASSPHRASE")
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let new_file = dir.path().join("new-pass");
+    std::fs::write(&new_file, "tangerine quarry velvet ninety harbor\n").unwrap();
+    #[cfg(unix)]
+    std::fs::set_permissions(&new_file, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    let rekeyed = Command::new(env!("CARGO_BIN_EXE_amparo"))
+        .args(["rekey", "--passphrase-file", pf, "--new-passphrase-file", new_file.to_str().unwrap()])
+        .env("AMPARO_VAULT", &fresh)
+        .env_remove("AMPARO_PASSPHRASE")
+        .env_remove("AMPARO_NEW_PASSPHRASE")
+        .output()
+        .unwrap();
+    assert!(rekeyed.status.success(), "{}", String::from_utf8_lossy(&rekeyed.stderr));
+    let opens = Command::new(env!("CARGO_BIN_EXE_amparo"))
+        .args(["unlock-check", "--passphrase-file", new_file.to_str().unwrap()])
+        .env("AMPARO_VAULT", &fresh)
+        .output()
+        .unwrap();
+    assert!(opens.status.success(), "the new passphrase opens the re-keyed vault");
+
     let client =
         r#"{"given_name": "Zebulon", "family_name": "Quixotl", "a_number": "A201-555-019", "nationality": "ER"}"#;
     let added = safe(&["client", "add", "--input", "-", "--json", "--passphrase-file", pf], client);
@@ -372,4 +400,36 @@ fn the_safe_way_keeps_client_details_out_of_command_lines() {
             assert!(!line.contains(detail), "{detail} is in a command line: {line}");
         }
     }
+}
+
+/// A running CLI cannot leave a core dump: its core-file limit, read from the kernel while
+/// it waits for a passphrase, is 0.
+#[test]
+fn a_running_cli_has_no_core_file_limit() {
+    let (_d, vault) = common::temp_vault_path();
+    let mut child = Command::new("bash")
+        .arg("-c")
+        // Core files allowed first (the default here is often 0 already), so that only the
+        // CLI's own setting can bring the limit to 0. fd 3 stays open with nothing written,
+        // so the CLI waits on it.
+        .arg("ulimit -c unlimited; exec 3< <(sleep 20); exec \"$0\" unlock-check --passphrase-fd 3")
+        .arg(env!("CARGO_BIN_EXE_amparo"))
+        .env("AMPARO_VAULT", &vault)
+        .spawn()
+        .unwrap();
+    let limits = format!("/proc/{}/limits", child.id());
+    let mut line = String::new();
+    for _ in 0..100 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let exe = std::fs::read_link(format!("/proc/{}/exe", child.id())).unwrap_or_default();
+        if exe.file_name().is_some_and(|n| n == "amparo") {
+            let text = std::fs::read_to_string(&limits).unwrap_or_default();
+            line = text.lines().find(|l| l.starts_with("Max core file size")).unwrap_or("").to_string();
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(fields.get(4..6), Some(&["0", "0"][..]), "soft and hard core limits: {line:?}");
 }

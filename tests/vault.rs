@@ -370,3 +370,28 @@ async fn the_schema_of_a_vault_is_not_trusted_to_run_functions() {
     assert_eq!(trusted, 0);
     v.lock().await;
 }
+
+#[tokio::test]
+async fn files_others_could_read_are_made_owner_only_at_unlock_and_the_change_is_recorded() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, path) = temp_vault_path();
+    let v = create(&path).await;
+    v.lock().await;
+    let header = dir.path().join("clinic.amparo-header");
+    for f in [&path, &header] {
+        std::fs::set_permissions(f, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    // A folder the user chose (here a temporary one) is theirs, not Amparo's: left as it is.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let v = open(&path).await;
+    for f in [&path, &header] {
+        assert_eq!(std::fs::metadata(f).unwrap().permissions().mode() & 0o777, 0o600, "{}", f.display());
+    }
+    assert_eq!(std::fs::metadata(dir.path()).unwrap().permissions().mode() & 0o777, 0o755);
+    let recorded: String = sqlx::query_scalar("SELECT changes FROM audit_log WHERE action = 'permissions_tightened'")
+        .fetch_one(v.pool())
+        .await
+        .unwrap();
+    assert!(recorded.contains("clinic.amparo-header"), "{recorded}");
+    v.lock().await;
+}

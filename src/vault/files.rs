@@ -83,6 +83,32 @@ pub fn create_private(path: &Path) -> Result<()> {
     })
 }
 
+/// Takes group and other access away from the vault's files (copied in by a file manager,
+/// restored from a careless archive, or made by an older version), and from its folder
+/// when the folder is Amparo's own: a folder the user chose, such as their home, is not
+/// Amparo's to change. Returns the names it tightened, for the audit log. Files that are
+/// not the user's own are left alone (chmod would fail anyway).
+pub fn tighten_permissions(paths: &VaultPaths) -> Vec<String> {
+    let mut tightened = Vec::new();
+    let mut fix = |path: &Path, private: u32| {
+        let Ok(meta) = fs::symlink_metadata(path) else { return };
+        if meta.file_type().is_symlink() || meta.permissions().mode() & 0o077 == 0 {
+            return;
+        }
+        if fs::set_permissions(path, fs::Permissions::from_mode(private)).is_ok() {
+            tightened.push(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+        }
+    };
+    for file in [paths.db.clone(), paths.header.clone(), paths.wal(), paths.shm()] {
+        fix(&file, 0o600);
+    }
+    let own_folder = super::paths::default_vault_path().parent().map(Path::to_path_buf);
+    if own_folder.as_deref() == Some(paths.dir().as_path()) {
+        fix(&paths.dir(), 0o700);
+    }
+    tightened
+}
+
 /// Makes the folder (owner-only) if it is missing.
 pub fn ensure_private_dir(dir: &Path) -> Result<()> {
     if dir.is_dir() {

@@ -150,6 +150,7 @@ impl Vault {
     ) -> Result<Vault> {
         files::require_present(&paths)?;
         let lock = files::lock_exclusive(&paths)?;
+        let tightened = files::tighten_permissions(&paths);
         if let Some(settled) = swap::settle(&paths)? {
             swap::write_note(&paths, settled);
         }
@@ -188,6 +189,10 @@ impl Vault {
             }
         };
         let _ = std::fs::remove_file(paths.interrupted_note());
+        if !tightened.is_empty() {
+            let changes = serde_json::json!({ "owner_only": tightened });
+            let _ = crate::store::audit::record_event(&pool, "permissions_tightened", "vault", None, changes).await;
+        }
         Ok(Vault { pool, paths, header, key: data_key, notice, _lock: lock })
     }
 

@@ -23,6 +23,9 @@ pub struct Cli {
     /// Read the vault's passphrase from this open file descriptor (e.g. 3, with `3<file`).
     #[arg(long, global = true)]
     pub passphrase_fd: Option<i32>,
+    /// `rekey`, `recover`: read the new passphrase from the first line of this file (mode 600).
+    #[arg(long, global = true)]
+    pub new_passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -30,6 +30,7 @@ async fn main() -> ExitCode {
         (None, Some(fd)) => Some(secret::Source::Fd(fd)),
         _ => None,
     });
+    secret::set_new_source(cli.new_passphrase_file.clone().map(secret::Source::File));
     match commands::run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

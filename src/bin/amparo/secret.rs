@@ -20,11 +20,19 @@ pub enum Source {
 }
 
 static SOURCE: OnceLock<Source> = OnceLock::new();
+static NEW_SOURCE: OnceLock<Source> = OnceLock::new();
 
 /// Set once, from the command line, before any passphrase is read.
 pub fn set_source(source: Option<Source>) {
     if let Some(s) = source {
         let _ = SOURCE.set(s);
+    }
+}
+
+/// Where `--new-passphrase-file` said to read a new passphrase (rekey, recover).
+pub fn set_new_source(source: Option<Source>) {
+    if let Some(s) = source {
+        let _ = NEW_SOURCE.set(s);
     }
 }
 
@@ -85,8 +93,13 @@ fn read_source(source: &Source) -> Result<SecretString> {
     Ok(SecretString::from(line.to_string()))
 }
 
-/// A new passphrase: `$var`, else asked twice.
+/// A new passphrase: from its file (`init` reads the vault's own `--passphrase-file`, which
+/// is the new one there), else `$var`, else asked twice.
 pub fn new(var: &str) -> Result<SecretString> {
+    let file = if var == "AMPARO_PASSPHRASE" { SOURCE.get() } else { NEW_SOURCE.get() };
+    if let Some(source) = file {
+        return read_source(source);
+    }
     if let Some(p) = env(var) {
         return Ok(p);
     }
