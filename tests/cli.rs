@@ -310,6 +310,7 @@ fn appointments_custody_search_and_retention_from_the_command_line() {
 /// a file or a descriptor; none of the client's details is in any command line it ran.
 #[test]
 fn the_safe_way_keeps_client_details_out_of_command_lines() {
+    let started = std::time::SystemTime::now();
     let (dir, vault) = common::temp_vault_path();
     assert!(amparo(&vault, PASS, &["init", "--json"]).status.success());
     let pass_file = dir.path().join("pass");
@@ -400,6 +401,43 @@ fn the_safe_way_keeps_client_details_out_of_command_lines() {
             assert!(!line.contains(detail), "{detail} is in a command line: {line}");
         }
     }
+    // Nor in any file written meanwhile in the shared temporary folder or the user's
+    // runtime folder (a temporary copy of stdin, a pager's buffer, a crash report).
+    let mut places = vec![std::env::temp_dir()];
+    places.extend(std::env::var_os("XDG_RUNTIME_DIR").map(std::path::PathBuf::from));
+    for place in places {
+        for file in files_written_since(&place, started) {
+            if file == pass_file || file == new_file {
+                continue; // the test's own passphrase files
+            }
+            let bytes = std::fs::read(&file).unwrap_or_default();
+            for detail in ["Quixotl", "Xylophage", PASS] {
+                for form in [detail.as_bytes().to_vec(), detail.encode_utf16().flat_map(|u| u.to_le_bytes()).collect()]
+                {
+                    assert!(!bytes.windows(form.len()).any(|w| w == form), "{detail} in {}", file.display());
+                }
+            }
+        }
+    }
+}
+
+/// Files below `dir` changed since `since`, skipping build and package folders (large, and
+/// holding this test's own source in a clone under /tmp) and anything over 8 MiB.
+fn files_written_since(dir: &Path, since: std::time::SystemTime) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else { return out };
+    for e in entries.flatten() {
+        let Ok(meta) = std::fs::symlink_metadata(e.path()) else { continue };
+        let name = e.file_name();
+        if meta.is_dir() {
+            if !["target", ".git", "node_modules", ".venv", "src", "tests"].iter().any(|n| name == *n) {
+                out.extend(files_written_since(&e.path(), since));
+            }
+        } else if meta.is_file() && meta.len() < 8 << 20 && meta.modified().is_ok_and(|m| m >= since) {
+            out.push(e.path());
+        }
+    }
+    out
 }
 
 /// A running CLI cannot leave a core dump: its core-file limit, read from the kernel while
