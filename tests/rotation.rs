@@ -276,3 +276,25 @@ async fn a_vault_from_the_previous_version_opens_and_is_brought_up_once() {
     assert_eq!(clients(&v).await, 1);
     v.lock().await;
 }
+
+/// The history row is written after the new passphrase is in force: when it cannot be
+/// written, the change is still reported as made, because it was.
+#[tokio::test]
+async fn a_failed_audit_write_does_not_report_a_made_change_as_failed() {
+    let (_dir, path) = temp_vault_path();
+    let mut v = create(&path).await;
+    add_client(&v, "Kept").await;
+    sqlx::query(
+        "CREATE TRIGGER refuse_vault_events BEFORE INSERT ON audit_log WHEN NEW.entity = 'vault' \
+         BEGIN SELECT RAISE(ABORT, 'audit write refused for the test'); END",
+    )
+    .execute(v.pool())
+    .await
+    .unwrap();
+    v.change_passphrase(&pass(PASS), &pass(NEW), KdfParams::FLOOR).await.expect("reported as made");
+    v.lock().await;
+    assert_eq!(Vault::open(&path, &pass(PASS)).await.unwrap_err().code(), "wrong_passphrase");
+    let v = Vault::open(&path, &pass(NEW)).await.expect("the new passphrase is the one in force");
+    assert_eq!(clients(&v).await, 1);
+    v.lock().await;
+}
