@@ -113,8 +113,12 @@ impl Header {
         if self.slots.is_empty() || self.slots.len() > MAX_SLOTS {
             return Err("the header has no usable key slots".into());
         }
-        if !self.slots.iter().any(|s| matches!(s, Slot::Passphrase { .. })) {
-            return Err("the header has no passphrase slot".into());
+        // Amparo writes exactly one: a planted header with several would let one unlock
+        // attempt try several candidate keys against the data (a partitioning oracle).
+        match self.slots.iter().filter(|s| matches!(s, Slot::Passphrase { .. })).count() {
+            0 => return Err("the header has no passphrase slot".into()),
+            1 => {}
+            _ => return Err("the header has more than one passphrase slot".into()),
         }
         if self.slots.iter().filter(|s| matches!(s, Slot::Recovery { .. })).count() > 1 {
             return Err("the header has more than one recovery slot".into());

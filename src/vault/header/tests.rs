@@ -126,6 +126,9 @@ fn foreign_broken_and_newer_headers_are_told_apart() {
         kdf.params.memory_kib = 4 * 1024 * 1024;
     }
     assert!(matches!(Header::parse(&hostile.to_bytes()), Err(HeaderProblem::Broken(_))), "above the ceiling");
+    let mut two_passphrases = h.clone();
+    two_passphrases.slots.push(h.slots[0].clone());
+    assert!(matches!(Header::parse(&two_passphrases.to_bytes()), Err(HeaderProblem::Broken(_))), "one slot each");
     let mut only_recovery = h.clone();
     only_recovery.slots.remove(0);
     assert!(matches!(Header::parse(&only_recovery.to_bytes()), Err(HeaderProblem::Broken(_))));
