@@ -54,9 +54,9 @@ pub struct RestorePreview {
 pub async fn preview_restore(
     state: State<'_, AppState>,
     file: String,
-    passphrase: String,
+    passphrase: SecretString,
 ) -> CmdResult<RestorePreview> {
-    let incoming = backup::verify(&PathBuf::from(file.trim()), &SecretString::from(passphrase)).await?;
+    let incoming = backup::verify(&PathBuf::from(file.trim()), &passphrase).await?;
     let meta = std::fs::metadata(&state.path).ok();
     let newest = amparo::vault::newest_schema();
     Ok(RestorePreview {
@@ -71,14 +71,14 @@ pub async fn preview_restore(
 
 /// Restores a backup in place of the (locked) vault; the replaced one is kept aside.
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, AppState>, file: String, passphrase: String) -> CmdResult<Restored> {
+pub async fn restore_backup(state: State<'_, AppState>, file: String, passphrase: SecretString) -> CmdResult<Restored> {
     let slot = state.vault.lock().await;
     if slot.is_some() {
         return Err(CommandError::from(amparo::Error::AlreadyOpen));
     }
     let progress = state.progress.clone();
     progress.start();
-    let restored = backup::restore(&PathBuf::from(file.trim()), &state.path, &SecretString::from(passphrase)).await;
+    let restored = backup::restore(&PathBuf::from(file.trim()), &state.path, &passphrase).await;
     progress.finish();
     Ok(restored?)
 }

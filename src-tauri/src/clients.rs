@@ -161,10 +161,12 @@ pub async fn volunteer_names(state: State<'_, AppState>) -> CmdResult<Vec<String
     Ok(state.store().await?.volunteer_names().await?)
 }
 
-/// Keeps a half-typed form inside the vault just before it locks.
+/// Keeps a half-typed form inside the vault just before it locks. Allowed after the
+/// auto-lock time too (it only writes into the vault), since that is when the page
+/// keeps a draft on its way to the lock screen.
 #[tauri::command]
 pub async fn save_draft(state: State<'_, AppState>, draft: String) -> CmdResult<()> {
-    Ok(state.store().await?.save_draft(&draft).await?)
+    Ok(state.store_unstamped().await?.save_draft(&draft).await?)
 }
 
 /// The form kept at the last lock, handed back once.

@@ -1,6 +1,7 @@
 //! The Amparo desktop app: a Tauri shell whose commands call the `amparo` core.
 //! One file per area of commands; the core does the work.
 
+mod auto_lock;
 mod backups;
 #[cfg(test)]
 mod capability_tests;
@@ -13,7 +14,16 @@ mod deadlines;
 mod desk;
 pub mod error;
 mod exchange;
+mod idle;
+#[cfg(target_os = "linux")]
+mod lock_signals;
+#[cfg(all(test, target_os = "linux"))]
+mod lock_signals_tests;
+#[cfg(test)]
+mod locking_tests;
 mod matters;
+#[cfg(test)]
+mod secret_args_tests;
 mod settings;
 mod state;
 mod vault;
@@ -49,13 +59,18 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_notification::init())
         .plugin(window_guard::navigation())
-        .manage(state::AppState::new(vault_path_from_args()))
+        .manage({
+            let state = state::AppState::new(vault_path_from_args());
+            state.activity.set_limit(settings::load(&settings::settings_path()).auto_lock_minutes);
+            state
+        })
         .invoke_handler(tauri::generate_handler![
             vault::vault_status,
             vault::create_vault,
             vault::unlock,
             vault::lock,
             vault::passphrase_strength,
+            vault::heartbeat,
             vault::change_passphrase,
             vault::recover,
             vault::new_recovery_code,
@@ -152,6 +167,21 @@ pub fn run() {
             exchange::record_printed_report,
         ])
         .setup(|app| {
+            window_guard::main_window(app.handle())?;
+            // Auto-lock: the idle timer and the desktop's signals ask, one task locks.
+            let (requests, queue) = tokio::sync::mpsc::channel(8);
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let page = auto_lock::MainWindow(handle.clone());
+                auto_lock::serve(&handle.state::<state::AppState>(), &page, queue, auto_lock::GRACE).await;
+            });
+            let handle = app.handle().clone();
+            let idle = requests.clone();
+            tauri::async_runtime::spawn(async move {
+                auto_lock::watch_idle(&handle.state::<state::AppState>(), idle).await;
+            });
+            #[cfg(target_os = "linux")]
+            tauri::async_runtime::spawn(lock_signals::listen(requests));
             // The clinic syncs on its own: after an unlock and every N minutes.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {

@@ -62,15 +62,13 @@ pub fn load(path: &Path) -> AppSettings {
         .unwrap_or_default()
 }
 
-/// Checks and writes the preferences (write to a temporary file, then rename).
+/// Checks and writes the preferences, so that a crash leaves the old file or the new one.
 pub fn save(path: &Path, settings: &AppSettings) -> Result<(), amparo::Error> {
     settings.validate()?;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| amparo::Error::io(dir, e))?;
-    }
-    let tmp = path.with_extension("json.tmp");
     let bytes = serde_json::to_vec_pretty(settings).expect("settings serialise");
-    std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path)).map_err(|e| amparo::Error::io(path, e))
+    // Owner-only through a randomly named temporary file, synced and renamed: a symlink
+    // planted beside the file is never followed, and a crash leaves the old or the new one.
+    amparo::vault::write_private(path, &bytes)
 }
 
 #[tauri::command]
@@ -78,9 +76,12 @@ pub fn get_settings() -> AppSettings {
     load(&settings_path())
 }
 
+/// Saves the preferences; a new auto-lock time applies at once.
 #[tauri::command]
-pub fn save_settings(settings: AppSettings) -> CmdResult<()> {
-    save(&settings_path(), &settings).map_err(CommandError::from)
+pub fn save_settings(state: State<'_, AppState>, settings: AppSettings) -> CmdResult<()> {
+    save(&settings_path(), &settings).map_err(CommandError::from)?;
+    state.activity.set_limit(settings.auto_lock_minutes);
+    Ok(())
 }
 
 #[tauri::command]
@@ -113,5 +114,34 @@ mod tests {
         );
         std::fs::write(&path, b"{ not json").unwrap();
         assert_eq!(load(&path), AppSettings::default(), "a broken file falls back to the defaults");
+    }
+
+    #[test]
+    fn the_file_is_owner_only_and_planted_symlinks_are_not_followed() {
+        use std::os::unix::fs::{symlink, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("amparo");
+        let path = folder.join("settings.json");
+        let mine = AppSettings { language: Some("es".into()), auto_lock_minutes: 5 };
+        save(&path, &mine).unwrap();
+        let mode = |p: &Path| std::fs::symlink_metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&folder), 0o700);
+
+        // Someone able to write in the folder plants links at the names a writer might use.
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, b"untouched").unwrap();
+        std::fs::set_permissions(&victim, std::fs::Permissions::from_mode(0o644)).unwrap();
+        symlink(&victim, folder.join("settings.json.tmp")).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        symlink(&victim, &path).unwrap();
+        save(&path, &AppSettings { auto_lock_minutes: 7, ..mine }).unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"untouched", "a write went through a symlink");
+        assert_eq!(mode(&victim), 0o644);
+        assert!(std::fs::symlink_metadata(&path).unwrap().file_type().is_file(), "settings.json is still a link");
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(load(&path).auto_lock_minutes, 7);
+        let left: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left.len(), 2, "a temporary file was left behind: {left:?}");
     }
 }

@@ -6,11 +6,12 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use secrecy::SecretString;
-use tokio::sync::Mutex;
+use tokio::sync::{Mutex, Notify};
 
 use amparo::{Store, Vault};
 
 use crate::error::{CmdResult, CommandError};
+use crate::idle::{Activity, BootClock, Clock};
 use crate::vault::{interrupted_word, Unlocked};
 
 /// Shared by every command.
@@ -24,6 +25,12 @@ pub struct AppState {
     pub sync_gate: Mutex<()>,
     /// When the app last synced on its own; None right after an unlock (a sync is due).
     pub auto_synced: std::sync::Mutex<Option<std::time::Instant>>,
+    /// When the user was last at work, for the auto-lock (src/auto_lock.rs).
+    pub activity: Activity,
+    /// Woken whenever the vault is taken out to be locked, by whoever locks it.
+    pub locked: Notify,
+    /// Held for the whole of a lock, so a second lock returns only once the first is done.
+    locking: Mutex<()>,
 }
 
 /// Percent done of the one long job that can run at a time; u32::MAX when idle.
@@ -47,6 +54,11 @@ impl JobProgress {
 
 impl AppState {
     pub fn new(path: PathBuf) -> Self {
+        Self::with_clock(path, Box::new(BootClock))
+    }
+
+    /// As `new`, with the clock the auto-lock reads (a test's hand-moved one).
+    pub fn with_clock(path: PathBuf, clock: Box<dyn Clock>) -> Self {
         let actor =
             std::env::var("AMPARO_USER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "volunteer".into());
         AppState {
@@ -56,6 +68,9 @@ impl AppState {
             progress: Arc::new(JobProgress(AtomicU32::new(u32::MAX))),
             sync_gate: Mutex::new(()),
             auto_synced: std::sync::Mutex::new(None),
+            activity: Activity::new(clock, crate::settings::AppSettings::default().auto_lock_minutes),
+            locked: Notify::new(),
+            locking: Mutex::new(()),
         }
     }
 
@@ -67,6 +82,7 @@ impl AppState {
         let mut slot = self.vault.lock().await;
         if let Some(vault) = slot.as_mut() {
             vault.check_passphrase(passphrase).await?;
+            self.activity.restart();
             return Ok(Unlocked::default());
         }
         let mut vault = Vault::open(&self.path, passphrase).await?;
@@ -75,6 +91,7 @@ impl AppState {
         // tried again at the next unlock rather than reported as a failed unlock.
         let upkeep = vault.maintain_header(passphrase, true).await.unwrap_or_default();
         *slot = Some(vault);
+        self.activity.restart();
         *self.auto_synced.lock().expect("not poisoned") = None;
         let recovery_code = upkeep.recovery_code.map(|c| c.reveal().to_string());
         Ok(Unlocked { recovery_code, interrupted_change })
@@ -82,9 +99,12 @@ impl AppState {
 
     /// Locks the vault, making the automatic backup first when one is due (a failed
     /// backup does not keep the vault open: the dashboard shows its age). Commands
-    /// already running finish first; any that start after see "locked".
+    /// already running finish first; any that start after see "locked". Returns once
+    /// the vault is locked, also when another caller's lock was under way.
     pub async fn lock(&self) {
+        let _one = self.locking.lock().await;
         let vault = self.vault.lock().await.take();
+        self.locked.notify_waiters();
         if let Some(vault) = vault {
             if let Ok(store) = self.store_for(&vault).await {
                 let _ = amparo::backups::automatic(&vault, &store).await;
@@ -93,11 +113,36 @@ impl AppState {
         }
     }
 
-    /// A store over the unlocked vault, or the "locked" error.
+    /// A store over the unlocked vault, for a command the user asked for: it counts as
+    /// activity. Refused as "locked" once the user has been away for the auto-lock time,
+    /// even in the moments before the lock itself lands (after a sleep, say).
     pub async fn store(&self) -> CmdResult<Store> {
         let guard = self.vault.lock().await;
         let vault = guard.as_ref().ok_or_else(CommandError::locked)?;
+        if !self.activity.touch() {
+            return Err(CommandError::locked());
+        }
         self.store_for(vault).await
+    }
+
+    /// A store over the unlocked vault for work that is not the user's and must not
+    /// keep the vault open: the timer's sync, and the draft the page writes into the
+    /// vault as it locks (which must still work once the auto-lock time has passed).
+    pub async fn store_unstamped(&self) -> CmdResult<Store> {
+        let guard = self.vault.lock().await;
+        let vault = guard.as_ref().ok_or_else(CommandError::locked)?;
+        self.store_for(vault).await
+    }
+
+    /// The page saw the user at work. False when the vault is locked or the user has
+    /// been away too long: the page then locks (keeping its draft) instead.
+    pub async fn heartbeat(&self) -> bool {
+        self.vault.lock().await.is_some() && self.activity.touch()
+    }
+
+    /// Whether the vault is open and the user has been away for the auto-lock time.
+    pub async fn idle_due(&self) -> bool {
+        self.vault.lock().await.is_some() && self.activity.is_due()
     }
 
     /// A store over `vault`. The audit log names the user by the name saved in the
@@ -112,8 +157,11 @@ impl AppState {
 
     /// Syncs with the clinic's remote now.
     pub async fn sync_now(&self) -> CmdResult<amparo::clinic::SyncReport> {
+        self.sync_with(self.store().await?).await
+    }
+
+    async fn sync_with(&self, store: Store) -> CmdResult<amparo::clinic::SyncReport> {
         let _one = self.sync_gate.lock().await;
-        let store = self.store().await?;
         let remote = store.clinic_remote().await?;
         Ok(store.sync(&remote).await?)
     }
@@ -121,7 +169,7 @@ impl AppState {
     /// Called every few seconds: syncs after an unlock and every N minutes when a remote is
     /// set. Failures wait for the next turn (the clinic screen shows the last sync).
     pub async fn auto_sync(&self) {
-        let Ok(store) = self.store().await else { return };
+        let Ok(store) = self.store_unstamped().await else { return };
         if !store.in_clinic().await.unwrap_or(false) {
             return;
         }
@@ -135,7 +183,7 @@ impl AppState {
         };
         if due {
             *self.auto_synced.lock().expect("not poisoned") = Some(std::time::Instant::now());
-            let _ = self.sync_now().await;
+            let _ = self.sync_with(store).await;
         }
     }
 }

@@ -1,7 +1,10 @@
 //! Vault commands: status, create, unlock, lock, passphrase strength and change, the
-//! recovery code, and the progress of a long job.
+//! recovery code, the page's sign of activity, and the progress of a long job.
+//!
+//! Passphrases and recovery codes arrive as `SecretString`, deserialised straight from
+//! the request, so the command's own copy is wiped when dropped.
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use tauri::State;
 
@@ -37,16 +40,17 @@ pub async fn vault_status(state: State<'_, AppState>) -> CmdResult<VaultStatus> 
 }
 
 #[tauri::command]
-pub async fn create_vault(state: State<'_, AppState>, passphrase: String) -> CmdResult<Unlocked> {
+pub async fn create_vault(state: State<'_, AppState>, passphrase: SecretString) -> CmdResult<Unlocked> {
     let mut slot = state.vault.lock().await;
-    let (vault, code) = Vault::create(&state.path, &SecretString::from(passphrase), KdfParams::calibrated()).await?;
+    let (vault, code) = Vault::create(&state.path, &passphrase, KdfParams::calibrated()).await?;
     *slot = Some(vault);
+    state.activity.restart();
     Ok(Unlocked { recovery_code: Some(code.reveal().to_string()), interrupted_change: None })
 }
 
 #[tauri::command]
-pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> CmdResult<Unlocked> {
-    state.unlock(&SecretString::from(passphrase)).await
+pub async fn unlock(state: State<'_, AppState>, passphrase: SecretString) -> CmdResult<Unlocked> {
+    state.unlock(&passphrase).await
 }
 
 #[tauri::command]
@@ -56,8 +60,16 @@ pub async fn lock(state: State<'_, AppState>) -> CmdResult<()> {
 }
 
 #[tauri::command]
-pub fn passphrase_strength(passphrase: String) -> Strength {
-    strength(&SecretString::from(passphrase))
+pub fn passphrase_strength(passphrase: SecretString) -> Strength {
+    strength(&passphrase)
+}
+
+/// The page saw the user at work (a key, a click, a scroll; not a mouse passing over).
+/// False when the vault is locked or the user was away for the auto-lock time: the page
+/// then locks, keeping its draft, rather than carrying on.
+#[tauri::command]
+pub async fn heartbeat(state: State<'_, AppState>) -> CmdResult<bool> {
+    Ok(state.heartbeat().await)
 }
 
 /// Re-encrypts the vault under a fresh key with the new passphrase. The UI asks for the
@@ -65,11 +77,11 @@ pub fn passphrase_strength(passphrase: String) -> Strength {
 #[tauri::command]
 pub async fn change_passphrase(
     state: State<'_, AppState>,
-    current: String,
-    new: String,
-    repeat: String,
+    current: SecretString,
+    new: SecretString,
+    repeat: SecretString,
 ) -> CmdResult<()> {
-    if new != repeat {
+    if new.expose_secret() != repeat.expose_secret() {
         return Err(mismatch());
     }
     let mut slot = state.vault.lock().await;
@@ -77,13 +89,7 @@ pub async fn change_passphrase(
     let progress = state.progress.clone();
     progress.start();
     let result = vault
-        .change_passphrase_with(
-            &SecretString::from(current),
-            &SecretString::from(new),
-            KdfParams::calibrated(),
-            &|d, t| progress.set(d, t),
-            &mut |_| Ok(()),
-        )
+        .change_passphrase_with(&current, &new, KdfParams::calibrated(), &|d, t| progress.set(d, t), &mut |_| Ok(()))
         .await;
     progress.finish();
     result.map_err(Into::into)
@@ -91,26 +97,32 @@ pub async fn change_passphrase(
 
 /// Sets a new passphrase with the recovery code, and unlocks.
 #[tauri::command]
-pub async fn recover(state: State<'_, AppState>, code: String, new: String, repeat: String) -> CmdResult<()> {
-    if new != repeat {
+pub async fn recover(
+    state: State<'_, AppState>,
+    code: SecretString,
+    new: SecretString,
+    repeat: SecretString,
+) -> CmdResult<()> {
+    if new.expose_secret() != repeat.expose_secret() {
         return Err(mismatch());
     }
-    let code: RecoveryCode = code.parse().map_err(CommandError::from)?;
+    let code: RecoveryCode = code.expose_secret().parse().map_err(CommandError::from)?;
     let mut slot = state.vault.lock().await;
     if slot.is_some() {
         return Err(CommandError::from(amparo::Error::AlreadyOpen));
     }
-    let vault = Vault::recover(&state.path, &code, &SecretString::from(new), KdfParams::calibrated()).await?;
+    let vault = Vault::recover(&state.path, &code, &new, KdfParams::calibrated()).await?;
     *slot = Some(vault);
+    state.activity.restart();
     Ok(())
 }
 
 /// Makes a new recovery code (the old one stops working) and returns it to show once.
 #[tauri::command]
-pub async fn new_recovery_code(state: State<'_, AppState>, passphrase: String) -> CmdResult<String> {
+pub async fn new_recovery_code(state: State<'_, AppState>, passphrase: SecretString) -> CmdResult<String> {
     let mut slot = state.vault.lock().await;
     let vault = slot.as_mut().ok_or_else(CommandError::locked)?;
-    let code = vault.new_recovery_code(&SecretString::from(passphrase), KdfParams::calibrated()).await?;
+    let code = vault.new_recovery_code(&passphrase, KdfParams::calibrated()).await?;
     Ok(code.reveal().to_string())
 }
 

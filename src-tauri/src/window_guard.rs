@@ -1,10 +1,12 @@
 //! What the window may do beyond the app's own commands: navigate only within the app's
-//! own pages (a compromised front-end dependency could otherwise send what it can read
-//! out in a URL, which the CSP does not govern), and lock the vault when the app quits,
-//! so the WAL is folded in and the automatic backup made as at any other lock.
+//! own pages and open no other window (a compromised front-end dependency could otherwise
+//! send what it can read out in a URL, which the CSP does not govern), and lock the vault
+//! when the app quits, so the WAL is folded in and the automatic backup made as at any
+//! other lock.
 
 use tauri::plugin::TauriPlugin;
-use tauri::{Manager, Runtime, Url};
+use tauri::webview::NewWindowResponse;
+use tauri::{Manager, Runtime, Url, WebviewWindow, WebviewWindowBuilder};
 
 use crate::state::AppState;
 
@@ -22,6 +24,26 @@ pub fn navigation<R: Runtime>() -> TauriPlugin<R> {
     tauri::plugin::Builder::new("navigation-guard").on_navigation(|_, url| is_app_url(url)).build()
 }
 
+/// Makes the main window from its entry in tauri.conf.json (which has `"create": false`
+/// so that no window is made without this), refusing every `window.open`. WebKitGTK
+/// happens to open nothing when no handler is set, but that is not said anywhere and is
+/// not so on other platforms.
+pub fn main_window<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<WebviewWindow<R>> {
+    let config =
+        app.config().app.windows.iter().find(|w| w.label == "main").expect("the main window in tauri.conf.json");
+    WebviewWindowBuilder::from_config(app, config)?
+        .on_new_window(|_, _| NewWindowResponse::Deny)
+        .incognito(incognito(std::env::var_os("TAURI_WEBVIEW_AUTOMATION").is_some()))
+        .build()
+}
+
+/// Whether the webview keeps nothing on disk (no cache, no storage): always, except under
+/// the end-to-end driver. WebKit turns automation off in an ephemeral context, so the
+/// driver could not attach; it sets TAURI_WEBVIEW_AUTOMATION, which nothing else does.
+pub fn incognito(driven: bool) -> bool {
+    !driven
+}
+
 /// Locks the vault as the app exits (quit, window closed, session ending).
 pub fn on_exit<R: Runtime>(app: &tauri::AppHandle<R>) {
     let state = app.state::<AppState>();
@@ -31,6 +53,12 @@ pub fn on_exit<R: Runtime>(app: &tauri::AppHandle<R>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_webview_keeps_nothing_on_disk_unless_a_test_drives_it() {
+        assert!(incognito(false));
+        assert!(!incognito(true));
+    }
 
     #[test]
     fn only_the_apps_own_pages_are_allowed() {
@@ -52,5 +80,15 @@ mod tests {
         ] {
             assert!(!is_app_url(&Url::parse(no).unwrap()), "{no}");
         }
+    }
+
+    #[test]
+    fn every_window_is_made_by_main_window() {
+        let conf: serde_json::Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        let windows = conf["app"]["windows"].as_array().unwrap();
+        assert_eq!(windows.len(), 1);
+        assert_eq!(windows[0]["label"], "main");
+        // Tauri would otherwise make it at start, without the handler that refuses new windows.
+        assert_eq!(windows[0]["create"], false, "tauri.conf.json makes the window itself");
     }
 }

@@ -117,6 +117,15 @@ pub fn ensure_private_dir(dir: &Path) -> Result<()> {
     fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| Error::io(dir, e))
 }
 
+/// Replaces `path` with `bytes` owner-only, making its folder (owner-only) if missing: for
+/// small files beside a vault, such as the app's preferences.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        ensure_private_dir(dir)?;
+    }
+    write_atomic(path, bytes)
+}
+
 /// Replaces `path` with `bytes` so that a crash leaves either the old or the new content.
 /// The temporary file has a random name (created exclusively, never following a planted
 /// symlink) that starts with the target's name, so a leftover is recognised and removed.

@@ -7,6 +7,7 @@
 pub mod backup;
 mod export;
 mod files;
+pub use files::write_private;
 pub mod header;
 pub mod kdf;
 mod leftovers;

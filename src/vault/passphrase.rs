@@ -26,7 +26,7 @@ pub fn strength(passphrase: &SecretString) -> Strength {
     let text = passphrase.expose_secret();
     let long_enough = text.chars().count() >= MIN_CHARS;
     // zxcvbn's cost grows with length; the first 100 characters decide the estimate.
-    let head: String = text.chars().take(100).collect();
+    let head: zeroize::Zeroizing<String> = zeroize::Zeroizing::new(text.chars().take(100).collect());
     let score = u8::from(zxcvbn::zxcvbn(&head, &[]).score());
     Strength { score, long_enough, acceptable: long_enough && score >= MIN_SCORE }
 }

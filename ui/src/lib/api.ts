@@ -132,6 +132,8 @@ export const api = {
   createVault: (passphrase: string) => call<Unlocked>('create_vault', { passphrase }),
   unlock: (passphrase: string) => call<Unlocked>('unlock', { passphrase }),
   lock: () => call<void>('lock'),
+  /** The user is at work; false when Rust has locked, or will: the page then locks. */
+  heartbeat: () => call<boolean>('heartbeat'),
   passphraseStrength: (passphrase: string) => call<Strength>('passphrase_strength', { passphrase }),
   changePassphrase: (current: string, next: string, repeat: string) =>
     call<void>('change_passphrase', { current, new: next, repeat }),
