@@ -22,6 +22,18 @@ async fn matter(s: &Store, client_id: i64, kind: &str, forum: &str) -> Matter {
         .unwrap()
 }
 
+/// An I-589 USCIS has acknowledged, with its receipt number.
+fn received_i589(matter_id: i64) -> FilingInput {
+    FilingInput {
+        matter_id,
+        form: "i589".into(),
+        filed_on: Some("2026-10-01".into()),
+        status: Some("received".into()),
+        receipt_number: Some("ZLA2690012345".into()),
+        ..Default::default()
+    }
+}
+
 fn client(given: &str, family: &str, a: Option<&str>) -> ClientInput {
     ClientInput {
         given_name: given.into(),
@@ -162,16 +174,7 @@ async fn search_finds_last_digits_and_receipts_and_filters_detained() {
         .await
         .unwrap();
     let m = matter(&s, free.id, "affirmative_asylum", "uscis_asylum_office").await;
-    s.add_filing(&FilingInput {
-        matter_id: m.id,
-        form: "i589".into(),
-        filed_on: Some("2026-10-01".into()),
-        status: Some("received".into()),
-        receipt_number: Some("ZLA2690012345".into()),
-        ..Default::default()
-    })
-    .await
-    .unwrap();
+    s.add_filing(&received_i589(m.id)).await.unwrap();
 
     let ids = |hits: Vec<amparo::store::search::SearchHit>| hits.iter().map(|h| h.client_id).collect::<Vec<_>>();
     let both = ids(s.search_clients("5678", 10).await.unwrap());
@@ -201,17 +204,7 @@ async fn notes_name_their_author_and_receipts_wait_for_a_status_check() {
     let n = &s.notes_for(NoteSubject::Matter(m.id)).await.unwrap()[0];
     assert_eq!((n.author.as_deref(), n.edited_by.as_deref()), (Some("Lucía Fernández"), Some("Pedro Ruiz")));
 
-    let f = s
-        .add_filing(&FilingInput {
-            matter_id: m.id,
-            form: "i589".into(),
-            filed_on: Some("2026-10-01".into()),
-            status: Some("received".into()),
-            receipt_number: Some("ZLA2690012345".into()),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+    let f = s.add_filing(&received_i589(m.id)).await.unwrap();
     let today = Store::today();
     assert_eq!(s.filings_to_recheck(today, 14, 10).await.unwrap().len(), 1, "never checked");
     s.confirm_filing_status(f.id, today).await.unwrap();

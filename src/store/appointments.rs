@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{audit, expect_one, now, Query, Store};
+use super::{audit, now, Query, Store};
 use crate::error::{Error, Result};
 use crate::model::{Appointment, AppointmentFields, AppointmentInput, AppointmentKind, Forum};
 
@@ -75,19 +75,7 @@ impl Store {
 
     /// Removes an appointment entered by mistake (kept, marked removed, audited).
     pub async fn delete_appointment(&self, id: i64) -> Result<()> {
-        let mut tx = self.pool().begin().await?;
-        let rows =
-            sqlx::query("UPDATE appointments SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL")
-                .bind(now())
-                .bind(now())
-                .bind(id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-        expect_one(rows, "appointment", id)?;
-        audit::record(&mut tx, self.actor(), "delete", "appointment", Some(id), serde_json::json!({})).await?;
-        tx.commit().await?;
-        Ok(())
+        self.set_deleted("appointments", "appointment", id, true).await
     }
 
     /// A matter's appointments in date order.
