@@ -69,3 +69,17 @@ CREATE TRIGGER custody_periods_sync_insert AFTER INSERT ON custody_periods WHEN 
 BEGIN INSERT OR IGNORE INTO sync_dirty (entity, local_id) VALUES ('custody_period', NEW.id); END;
 CREATE TRIGGER custody_periods_sync_update AFTER UPDATE ON custody_periods WHEN EXISTS (SELECT 1 FROM clinic_self) AND NOT EXISTS (SELECT 1 FROM sync_applying)
 BEGIN INSERT OR IGNORE INTO sync_dirty (entity, local_id) VALUES ('custody_period', NEW.id); END;
+
+-- A case opened, reopened or restored for an archived client (in the app, the CLI, an
+-- import or from another laptop) brings the client back, so that a purge can never take a
+-- live case with it. The purge checks again as well.
+CREATE TRIGGER clients_unarchive_on_case AFTER INSERT ON matters
+WHEN NEW.status <> 'closed' AND NEW.deleted_at IS NULL
+BEGIN
+    UPDATE clients SET archived_at = NULL WHERE id = NEW.client_id AND archived_at IS NOT NULL;
+END;
+CREATE TRIGGER clients_unarchive_on_reopen AFTER UPDATE OF status, deleted_at ON matters
+WHEN NEW.status <> 'closed' AND NEW.deleted_at IS NULL
+BEGIN
+    UPDATE clients SET archived_at = NULL WHERE id = NEW.client_id AND archived_at IS NOT NULL;
+END;

@@ -248,11 +248,11 @@ fn appointments_custody_search_and_retention_from_the_command_line() {
     ]);
     let mid = m["id"].as_i64().unwrap().to_string();
 
-    // Biometrics on a court case: refused with the reason, nothing written.
+    // An asylum office interview on a court case: refused with the reason, nothing written.
     let refused = amparo(
         &vault,
         PASS,
-        &["appointment", "add", "--matter", &mid, "--kind", "biometrics", "--at", "2027-03-02 08:30"],
+        &["appointment", "add", "--matter", &mid, "--kind", "asylum_interview", "--at", "2027-03-02 08:30"],
     );
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("USCIS"));

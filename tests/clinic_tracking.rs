@@ -61,8 +61,12 @@ async fn appointments_fit_their_forum_and_reach_the_calendar_beside_holidays() {
         accompanied_by: Some("Lucía Fernández".into()),
         ..Default::default()
     };
-    let e = s.add_appointment(&biometrics(court.id)).await.unwrap_err();
-    assert!(field_error(e, "kind").contains("USCIS"), "biometrics refused on a court case");
+    let interview = AppointmentInput { kind: "asylum_interview".into(), ..biometrics(court.id) };
+    let e = s.add_appointment(&interview).await.unwrap_err();
+    assert!(field_error(e, "kind").contains("USCIS"), "an asylum office interview refused on a court case");
+    // A defensive applicant's biometrics are taken by USCIS too (8 CFR 1003.47(d)).
+    let court_biometrics = s.add_appointment(&biometrics(court.id)).await.unwrap();
+    s.delete_appointment(court_biometrics.id).await.unwrap();
     let a = s.add_appointment(&biometrics(office.id)).await.unwrap();
     let check_in = AppointmentInput {
         matter_id: court.id,
@@ -100,6 +104,19 @@ async fn appointments_fit_their_forum_and_reach_the_calendar_beside_holidays() {
     assert_eq!(cal.holidays[0].date, NaiveDate::from_ymd_opt(2027, 7, 5).unwrap());
     assert!(cal.holidays[0].name.en.contains("Independence Day"));
     assert_eq!(cal.hearings[0].hearing.fields.kind, HearingKind::MasterCalendar);
+
+    // Referred to court, the case keeps its interview, to record what happened at it.
+    let interview = AppointmentInput { kind: "asylum_interview".into(), ..biometrics(office.id) };
+    let interview = s.add_appointment(&interview).await.unwrap();
+    let mut referred = s.matter(office.id).await.unwrap().fields.to_input();
+    referred.forum = "immigration_court".into();
+    s.update_matter(office.id, &referred).await.unwrap();
+    let missed =
+        AppointmentInput { outcome: Some("missed".into()), kind: "asylum_interview".into(), ..biometrics(office.id) };
+    assert!(s.update_appointment(interview.id, &missed).await.is_ok());
+    let changed = AppointmentInput { kind: "uscis_interview".into(), ..missed };
+    assert!(s.update_appointment(interview.id, &changed).await.is_err(), "a new USCIS kind on a court case");
+    s.delete_appointment(interview.id).await.unwrap();
 
     s.delete_appointment(a.id).await.unwrap();
     assert_eq!(s.appointments_for(office.id).await.unwrap().len(), 0);
@@ -262,6 +279,21 @@ async fn a_client_is_archived_then_purged_leaving_only_a_tombstone() {
     let due = s.archived_clients().await.unwrap()[0].purge_from.unwrap();
     assert!(due > Store::today() + chrono::Duration::days(365 * 6));
 
+    // A case opened again brings the client back from the archive: never purged with it.
+    let reopened = s.reopen_matter(m.id).await.unwrap();
+    assert!(s.client(c.id).await.unwrap().archived_at.is_none(), "reopening unarchives");
+    assert!(s.purge_client(c.id, due).await.is_err());
+    s.close_matter(
+        reopened.id,
+        &amparo::store::matters::CloseMatterInput {
+            closed_on: Store::today().to_string(),
+            outcome: "granted".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    s.archive_client(c.id).await.unwrap();
     let purged = s.purge_client(c.id, due).await.unwrap();
     assert_eq!(purged.matters, 1);
     assert!(purged.history_entries >= 5, "{purged:?}");
@@ -336,7 +368,7 @@ async fn appointments_and_custody_travel_and_a_purged_client_does_not_come_back(
     c.coord.store.archive_client(at_coord).await.unwrap();
     c.coord.store.purge_client(at_coord, NaiveDate::MAX).await.unwrap();
     assert_eq!(client_id_by_name(&c.coord.store, NAME).await, None);
-    c.v1.store.add_note(NoteSubject::Client(cid), "Still working on this").await.unwrap();
+    let late_note = c.v1.store.add_note(NoteSubject::Client(cid), "Still working on this").await.unwrap();
     let changed = ClientInput {
         given_name: "Marisol".into(),
         family_name: NAME.into(),
@@ -349,9 +381,14 @@ async fn appointments_and_custody_travel_and_a_purged_client_does_not_come_back(
     open_case(&c.v1.store, "Nuevacliente", None).await;
     c.settle().await;
     assert!(client_id_by_name(&c.coord.store, "Nuevacliente").await.is_some(), "the rest of the bundle arrived");
+    // A later edit of the note made for the purged client does not hold up a later bundle.
+    c.v1.store.edit_note(late_note.id, "Still working on this, again").await.unwrap();
+    open_case(&c.v1.store, "Segundacliente", None).await;
+    c.settle().await;
+    assert!(client_id_by_name(&c.coord.store, "Segundacliente").await.is_some(), "a later bundle arrived too");
     assert_eq!(client_id_by_name(&c.coord.store, NAME).await, None, "the purged client did not come back");
     let everything = format!("{:?}", dump_all(c.coord.vault.pool()).await);
-    for trace in [NAME, "Glades County", "555-0142", "Still working"] {
+    for trace in [NAME, "Glades County", "555-0142", "Still working", "again"] {
         assert!(!everything.contains(trace), "{trace}: nothing of the client is kept, even what arrived later");
     }
     c.close().await;

@@ -263,5 +263,6 @@ async fn appointments_go_out_at_their_clock_time_with_a_reminder_and_no_name() {
     assert!(prop(&evs[0], "LOCATION").starts_with("Application Support Center"));
     assert!(text.contains("TRIGGER:-PT86400S"), "a reminder the day before");
     assert!(!text.contains("Yonas") && !text.contains("Tesfaye"));
+    assert!(!text.contains("Lucía"), "who goes along is left out unless full names were chosen");
     v.lock().await;
 }

@@ -527,19 +527,28 @@ async fn without_purged(conn: &mut SqliteConnection, changes: &Changes) -> Resul
     }
     // A record made there for a purged client (a note, a hearing on its matter) goes too,
     // and what hangs off that: else it would wait for its client for ever, and hold up the
-    // rest of the bundle with it.
+    // rest of the bundle with it. It is remembered as purged, so a later bundle editing it
+    // is not held up either. Only records that cannot exist without the purged one go: a
+    // relative naming the purged client as principal stays, the link left empty.
+    let known = purged.len();
     loop {
         let before = purged.len();
         for op in &changes.ops {
-            let is_ref = ENTITIES.iter().find(|e| e.name == op.e).and_then(|e| e.ref_target(&op.f)).is_some();
-            if let (true, Value::String(target)) = (is_ref, &op.v) {
-                if purged.contains(target) {
+            if let Value::String(target) = &op.v {
+                if required_ref(&op.e, &op.f) && purged.contains(target) {
                     purged.insert(op.u.clone());
                 }
             }
         }
         if purged.len() == before {
             break;
+        }
+    }
+    if purged.len() > known {
+        let stored: BTreeSet<String> =
+            sqlx::query_scalar("SELECT uid FROM sync_purged").fetch_all(&mut *conn).await?.into_iter().collect();
+        for uid in purged.difference(&stored) {
+            sqlx::query("INSERT OR IGNORE INTO sync_purged (uid) VALUES (?)").bind(uid).execute(&mut *conn).await?;
         }
     }
     let kept = Changes {

@@ -379,7 +379,9 @@ impl Store {
                 e.location(place);
             }
             let mut lines = Vec::new();
-            if let Some(w) = &a.accompanied_by {
+            // Who goes along is often a relative with the client's family name: only in a
+            // calendar that names clients anyway.
+            if let (Some(w), Names::Full) = (&a.accompanied_by, opts.names) {
                 lines.push(format!("{}: {w}", Text::fixed("Going with the client", "Acompaña").pick(sp)));
             }
             lines.push(Text::fixed("Open Amparo for the case.", "Abra Amparo para ver el caso.").pick(sp).to_string());

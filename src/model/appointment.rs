@@ -36,13 +36,16 @@ text_enum!(
 );
 
 impl AppointmentKind {
-    /// USCIS schedules biometrics and interviews only in its own cases; ICE and ISAP
-    /// check-ins come with release from custody, whatever forum the case is in.
+    /// USCIS interviews happen only in its own cases. Biometrics too in a defensive case:
+    /// USCIS takes them for an application filed with the immigration court or the BIA
+    /// (8 CFR 1003.47(d)), and a missed appointment can count as abandoning it. ICE and
+    /// ISAP check-ins come with release from custody, whatever forum the case is in.
     pub fn fits(self, forum: Forum) -> bool {
         match self {
-            AppointmentKind::Biometrics | AppointmentKind::AsylumInterview | AppointmentKind::UscisInterview => {
+            AppointmentKind::AsylumInterview | AppointmentKind::UscisInterview => {
                 matches!(forum, Forum::UscisAsylumOffice | Forum::Uscis)
             }
+            AppointmentKind::Biometrics => forum != Forum::CircuitCourt,
             AppointmentKind::IceCheckIn | AppointmentKind::IsapCheckIn | AppointmentKind::Other => true,
         }
     }
@@ -96,8 +99,10 @@ pub struct Appointment {
 }
 
 impl AppointmentInput {
-    /// Checks the appointment for a matter before `forum`.
-    pub fn validate(&self, forum: Forum) -> Result<AppointmentFields, ValidationError> {
+    /// Checks the appointment for a matter before `forum` (None: the kind is not checked
+    /// against the forum, for an appointment already on its matter whose kind is unchanged:
+    /// a case referred to court keeps its interview, to record what happened).
+    pub fn validate(&self, forum: Option<Forum>) -> Result<AppointmentFields, ValidationError> {
         let mut c = Checker::default();
         let kind = c.take("kind", self.kind.parse::<AppointmentKind>());
         let starts_at = c.take("starts_at", fields::date_time(&self.starts_at));
@@ -111,13 +116,13 @@ impl AppointmentInput {
             "outcome_note",
             fields::optional_text(self.outcome_note.as_deref(), &Text::fixed("what happened", "qué pasó")),
         );
-        if let Some(k) = kind {
+        if let (Some(k), Some(forum)) = (kind, forum) {
             if !k.fits(forum) {
                 c.fail(
                     "kind",
                     Text::fixed(
-                        "USCIS schedules biometrics and interviews only in cases before USCIS: add it to the client's asylum office or USCIS case.",
-                        "USCIS cita para datos biométricos y entrevistas solo en casos ante USCIS: agréguela al caso de la oficina de asilo o de USCIS.",
+                        "USCIS interviews happen only in cases before USCIS (biometrics not before a federal court): add it to the client's asylum office or USCIS case.",
+                        "Las entrevistas de USCIS solo ocurren en casos ante USCIS (los datos biométricos, no ante una corte federal): agréguela al caso de la oficina de asilo o de USCIS.",
                     ),
                 );
             }
@@ -153,13 +158,15 @@ mod tests {
     }
 
     #[test]
-    fn uscis_appointments_only_on_uscis_cases() {
-        assert!(input("biometrics").validate(Forum::UscisAsylumOffice).is_ok());
-        let e = input("biometrics").validate(Forum::ImmigrationCourt).unwrap_err();
+    fn uscis_interviews_only_on_uscis_cases_and_biometrics_on_defensive_ones_too() {
+        assert!(input("asylum_interview").validate(Some(Forum::UscisAsylumOffice)).is_ok());
+        let e = input("uscis_interview").validate(Some(Forum::ImmigrationCourt)).unwrap_err();
         assert!(e.message_for("kind").unwrap().contains("USCIS"));
-        assert!(input("ice_check_in").validate(Forum::ImmigrationCourt).is_ok());
+        assert!(input("biometrics").validate(Some(Forum::ImmigrationCourt)).is_ok(), "8 CFR 1003.47(d)");
+        assert!(input("biometrics").validate(Some(Forum::CircuitCourt)).is_err());
+        assert!(input("ice_check_in").validate(Some(Forum::ImmigrationCourt)).is_ok());
         assert_eq!(
-            AppointmentKind::offered(Forum::Bia),
+            AppointmentKind::offered(Forum::CircuitCourt),
             vec![AppointmentKind::IceCheckIn, AppointmentKind::IsapCheckIn, AppointmentKind::Other]
         );
     }
@@ -169,7 +176,7 @@ mod tests {
         let mut a = input("ice_check_in");
         a.starts_at = "2027-02-30 09:30".into();
         a.outcome = Some("went fine".into());
-        let e = a.validate(Forum::Uscis).unwrap_err();
+        let e = a.validate(Some(Forum::Uscis)).unwrap_err();
         assert!(e.message_for("starts_at").is_some());
         assert!(e.message_for("outcome").is_some());
     }

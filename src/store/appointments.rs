@@ -26,11 +26,11 @@ impl Store {
     /// Adds an appointment to a living matter whose forum schedules that kind.
     pub async fn add_appointment(&self, input: &AppointmentInput) -> Result<Appointment> {
         if input.matter_id <= 0 {
-            input.validate(Forum::Uscis)?;
+            input.validate(None)?;
         }
         let mut tx = self.pool().begin().await?;
         let forum = Store::living_matter_forum(&mut tx, input.matter_id).await?;
-        let f = input.validate(forum)?;
+        let f = input.validate(Some(forum))?;
         let at = now();
         let sql =
             format!("INSERT INTO appointments ({COLUMNS}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -63,7 +63,9 @@ impl Store {
         let before = self.appointment(id).await?;
         let mut tx = self.pool().begin().await?;
         let forum = Store::living_matter_forum(&mut tx, before.fields.matter_id).await?;
-        let f = AppointmentInput { matter_id: before.fields.matter_id, ..input.clone() }.validate(forum)?;
+        let unchanged = input.kind.parse::<AppointmentKind>().ok() == Some(before.fields.kind);
+        let f = AppointmentInput { matter_id: before.fields.matter_id, ..input.clone() }
+            .validate((!unchanged).then_some(forum))?;
         let sets: Vec<String> = COLUMNS.split(", ").map(|c| format!("{c} = ?")).collect();
         let sql = format!("UPDATE appointments SET {}, updated_at = ? WHERE id = ?", sets.join(", "));
         bind(sqlx::query(&sql), &f).bind(now()).bind(id).execute(&mut *tx).await?;

@@ -68,7 +68,12 @@ impl Store {
         let id = before.id;
         let f = HearingInput { matter_id: before.fields.matter_id, ..input.clone() }.validate(Store::today())?;
         let mut tx = self.pool().begin().await?;
-        require_fit(&mut tx, &f).await?;
+        // A hearing already on its matter keeps its kind when the matter's forum changed.
+        if f.kind == before.fields.kind {
+            Store::require_living_matter(&mut tx, f.matter_id).await?;
+        } else {
+            require_fit(&mut tx, &f).await?;
+        }
         let sets: Vec<String> = HEARING_COLUMNS.split(", ").skip(1).map(|c| format!("{c} = ?")).collect();
         let sql = format!("UPDATE hearings SET {}, updated_at = ? WHERE id = ?", sets.join(", "));
         bind_hearing_details(sqlx::query(&sql), &f).bind(now()).bind(id).execute(&mut *tx).await?;

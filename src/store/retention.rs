@@ -161,7 +161,20 @@ impl Store {
                 "{members} family member(s) name this client as principal. Purge or unlink them first."
             )));
         }
+        let open: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM matters WHERE client_id = ? AND deleted_at IS NULL AND status <> 'closed'",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if open > 0 {
+            return Err(Error::Conflict(format!(
+                "This client has {open} case(s) not closed. A client with an open case is never purged."
+            )));
+        }
         sqlx::query("INSERT INTO purging (id) VALUES (1)").execute(&mut *tx).await?;
+        // A form kept across a lock may hold this client's details.
+        sqlx::query("DELETE FROM settings WHERE key = 'draft'").execute(&mut *tx).await?;
         let records = records_of(&mut tx, id).await?;
         let matters = records.iter().filter(|(e, _)| e == "matter").count() as i64;
         let history_entries = forget(&mut tx, &records).await?;
