@@ -101,18 +101,18 @@ async fn follow_latest(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, actor: &str
     .await?;
     let Some(p) = latest else { return Ok(()) };
     let status = if p.fields.released_on.is_some() { DetentionStatus::Released } else { DetentionStatus::Detained };
-    let before: (DetentionStatus, Option<String>, Option<String>, Option<String>) = sqlx::query_as(
+    let before: Detention = sqlx::query_as(
         "SELECT detention_status, detention_facility, detained_since, released_on FROM clients WHERE id = ?",
     )
     .bind(client_id)
     .fetch_one(&mut **tx)
     .await?;
-    let after = (
-        status,
-        p.fields.facility.clone(),
-        Some(p.fields.detained_on.to_string()),
-        p.fields.released_on.map(|d| d.to_string()),
-    );
+    let after = Detention {
+        detention_status: status,
+        detention_facility: p.fields.facility.clone(),
+        detained_since: Some(p.fields.detained_on.to_string()),
+        released_on: p.fields.released_on.map(|d| d.to_string()),
+    };
     if before == after {
         return Ok(());
     }
@@ -120,28 +120,24 @@ async fn follow_latest(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, actor: &str
         "UPDATE clients SET detention_status = ?, detention_facility = ?, detained_since = ?, released_on = ?, updated_at = ? \
          WHERE id = ?",
     )
-    .bind(after.0)
-    .bind(&after.1)
-    .bind(&after.2)
-    .bind(&after.3)
+    .bind(after.detention_status)
+    .bind(&after.detention_facility)
+    .bind(&after.detained_since)
+    .bind(&after.released_on)
     .bind(now())
     .bind(client_id)
     .execute(&mut **tx)
     .await?;
-    let mut changes = serde_json::Map::new();
-    let names = ["detention_status", "detention_facility", "detained_since", "released_on"];
-    let pairs = [
-        (serde_json::json!(before.0), serde_json::json!(after.0)),
-        (serde_json::json!(before.1), serde_json::json!(after.1)),
-        (serde_json::json!(before.2), serde_json::json!(after.2)),
-        (serde_json::json!(before.3), serde_json::json!(after.3)),
-    ];
-    for (name, (old, new)) in names.iter().zip(pairs) {
-        if old != new {
-            changes.insert((*name).into(), serde_json::json!([old, new]));
-        }
-    }
-    audit::record(tx, actor, "update", "client", Some(client_id), serde_json::Value::Object(changes)).await
+    audit::record(tx, actor, "update", "client", Some(client_id), audit::diff(&before, &after)).await
+}
+
+/// The client's own detention fields, as stored.
+#[derive(PartialEq, serde::Serialize, sqlx::FromRow)]
+struct Detention {
+    detention_status: DetentionStatus,
+    detention_facility: Option<String>,
+    detained_since: Option<String>,
+    released_on: Option<String>,
 }
 
 fn bind<'q>(q: Query<'q>, f: &'q CustodyFields) -> Query<'q> {

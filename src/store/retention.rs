@@ -73,12 +73,7 @@ impl Store {
     pub async fn archive_client(&self, id: i64) -> Result<()> {
         let mut tx = self.pool().begin().await?;
         super::clients::require_living_client(&mut tx, id).await?;
-        let open: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM matters WHERE client_id = ? AND deleted_at IS NULL AND status <> 'closed'",
-        )
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
+        let open = open_cases(&mut tx, id).await?;
         if open > 0 {
             return Err(Error::Conflict(format!(
                 "This client has {open} case(s) not closed. Close every case before archiving the client."
@@ -161,12 +156,7 @@ impl Store {
                 "{members} family member(s) name this client as principal. Purge or unlink them first."
             )));
         }
-        let open: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM matters WHERE client_id = ? AND deleted_at IS NULL AND status <> 'closed'",
-        )
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
+        let open = open_cases(&mut tx, id).await?;
         if open > 0 {
             return Err(Error::Conflict(format!(
                 "This client has {open} case(s) not closed. A client with an open case is never purged."
@@ -194,6 +184,16 @@ impl Store {
         sqlx::query("INSERT INTO search_index (search_index) VALUES ('optimize')").execute(self.pool()).await?;
         Ok(purged)
     }
+}
+
+/// How many of the client's living cases are not closed.
+async fn open_cases(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, client: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM matters WHERE client_id = ? AND deleted_at IS NULL AND status <> 'closed'",
+    )
+    .bind(client)
+    .fetch_one(&mut **tx)
+    .await?)
 }
 
 /// The first day a client archived at `archived_at` (RFC 3339) whose last matter closed on
