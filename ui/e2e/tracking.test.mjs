@@ -43,7 +43,8 @@ async function choose(css, value) {
 /** Opens a client's page from the client list, by the name shown. */
 async function openClient(name) {
   await d.click('#nav-clients');
-  await d.find('#client-table');
+  // The table is drawn before its rows arrive: wait for the name, then click it.
+  await d.waitText('#client-table', (t) => t.includes(name));
   await d.script(
     `[...document.querySelectorAll('#client-table .row-link')].find((b) => b.textContent.includes(${JSON.stringify(name)})).click();`,
   );
