@@ -14,7 +14,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 STAMP := target/.stamps
 
-.PHONY: run test deps system-deps tauri-driver cargo-fuzz ui-deps s3-deps py-deps ui build check-bindings test-rust test-ui test-e2e fuzz clean
+.PHONY: run test bench deps system-deps tauri-driver cargo-fuzz ui-deps s3-deps py-deps ui build check-bindings test-rust test-ui test-e2e fuzz clean
 
 # The app a user runs is a release build: no web inspector (debug builds have one), and
 # the optimised SQLCipher. The tests use the debug build.
@@ -77,6 +77,9 @@ py-deps: s3-deps
 test-rust: s3-deps py-deps
 	if cargo fmt --version >/dev/null 2>&1; then cargo fmt --all --check; fi
 	AMPARO_ALL_PARSERS=1 cargo test --workspace
+	# The scale suite as a smoke: a small vault, encrypted and plain, every query once and
+	# the two answers compared; nothing timed (make bench times it).
+	cargo test --features bench-plain --bench scale
 
 test-ui: ui-deps
 	cd ui && npm run check && npm test
@@ -94,6 +97,12 @@ fuzz: cargo-fuzz
 		mkdir -p corpus/$$t && \
 		RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t seeds/$$t -- -max_total_time=$(FUZZ_SECONDS) 2>&1 | tail -n 2 || exit 1; \
 	done
+
+# Speed at clinic scale (docs/BENCHMARKS.md): encrypted and plain vaults of 1k and 10k
+# clients; BENCH_SCALES=1000,10000,100000 for the 100k row (about 15 minutes more).
+BENCH_SCALES ?= 1000,10000
+bench: deps
+	AMPARO_BENCH_SCALES=$(BENCH_SCALES) cargo bench --features bench-plain --bench scale
 
 clean:
 	cargo clean

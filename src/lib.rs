@@ -8,6 +8,7 @@ pub mod exchange;
 pub mod model;
 pub mod process_guard;
 pub mod rules;
+pub mod seed;
 pub mod store;
 pub mod text;
 pub mod vault;

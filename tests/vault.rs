@@ -4,7 +4,7 @@
 mod common;
 
 use amparo::model::ClientInput;
-use amparo::vault::KdfParams;
+use amparo::vault::{Integrity, KdfParams};
 use amparo::{Error, Vault};
 use common::*;
 
@@ -163,10 +163,51 @@ async fn damaged_vaults_are_detected_and_left_untouched() {
         v.lock().await;
         damage(&path);
         let before = snapshot(dir.path());
-        let err = Vault::open(&path, &pass(PASS)).await.unwrap_err();
-        assert_eq!(err.code(), "vault_damaged", "{name}: {err:?}");
+        match Vault::open(&path, &pass(PASS)).await {
+            Err(err) => assert_eq!(err.code(), "vault_damaged", "{name}: {err:?}"),
+            // A page the unlock does not read is found by the whole-file check that runs
+            // after it; the vault then takes no more writes.
+            Ok(v) => {
+                assert!(name == "flipped bytes in a page", "{name}: opened");
+                let found = v.integrity_checked().await;
+                assert!(matches!(found, Integrity::Damaged(_)), "{name}: {found:?}");
+                let write = store(&v).add_client(&ClientInput { given_name: "New".into(), ..Default::default() }).await;
+                assert!(write.is_err(), "{name}: a damaged vault took a write");
+                v.lock().await;
+            }
+        }
         assert_eq!(snapshot(dir.path()), before, "{name}: the attempt changed files");
     }
+}
+
+#[tokio::test]
+async fn the_whole_file_check_after_unlock_passes_a_sound_vault_and_stops_at_lock() {
+    let (_dir, path) = temp_vault_path();
+    let v = create(&path).await;
+    assert_eq!(v.integrity(), Integrity::Sound, "a new vault needs no check");
+    for i in 0..200 {
+        store(&v)
+            .add_client(&ClientInput {
+                given_name: format!("P{i}"),
+                family_name: "X".repeat(150),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+    }
+    v.lock().await;
+    let v = open(&path).await;
+    assert_eq!(v.integrity_checked().await, Integrity::Sound);
+    store(&v).add_client(&ClientInput { given_name: "After".into(), ..Default::default() }).await.unwrap();
+    v.lock().await;
+    // Locked at once, while the check may still run: it stops, and the vault opens again.
+    let v = open(&path).await;
+    v.lock().await;
+    let v = open(&path).await;
+    assert_ne!(v.integrity_checked().await, Integrity::Checking);
+    assert_eq!(store(&v).list_clients(&Default::default()).await.unwrap().total, 201);
+    v.lock().await;
+    assert!(!path.with_file_name("clinic.amparo-wal").exists(), "the check's connection let the WAL go");
 }
 
 #[tokio::test]

@@ -3,7 +3,9 @@
 use tauri::State;
 
 use amparo::model::{fields, ValidationError};
-use amparo::store::dashboard::{CalendarRange, Dashboard, Reminder};
+use amparo::store::dashboard::{CalendarRange, Dashboard, DeadlineGroup, Reminder};
+use amparo::store::deadlines::DeadlineListItem;
+use amparo::store::Page;
 use amparo::Store;
 use tauri_plugin_notification::NotificationExt;
 
@@ -13,6 +15,17 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn dashboard(state: State<'_, AppState>) -> CmdResult<Dashboard> {
     Ok(state.store().await?.dashboard(Store::today()).await?)
+}
+
+/// A page of one of the dashboard's groups of deadlines ("Show all").
+#[tauri::command]
+pub async fn deadline_group(
+    state: State<'_, AppState>,
+    group: DeadlineGroup,
+    offset: i64,
+    limit: i64,
+) -> CmdResult<Page<DeadlineListItem>> {
+    Ok(state.store().await?.deadline_group(group, Store::today(), offset, limit).await?)
 }
 
 /// Hearings and deadlines between two days, for the calendar.

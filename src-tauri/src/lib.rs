@@ -122,6 +122,7 @@ pub fn run() {
             matters::add_note,
             dashboard::dashboard,
             dashboard::calendar,
+            dashboard::deadline_group,
             dashboard::reminder,
             dashboard::notify,
             settings::get_settings,

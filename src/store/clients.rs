@@ -27,10 +27,10 @@ pub struct ClientSummary {
     pub archived_at: Option<String>,
 }
 
-/// The columns of a ClientSummary, counting open matters.
-const SUMMARY: &str = "SELECT c.id, c.given_name, c.family_name, c.a_number, c.nationality, c.detention_status, \
+/// The columns of a ClientSummary of client `c`, counting open matters.
+const SUMMARY_COLUMNS: &str = "c.id, c.given_name, c.family_name, c.a_number, c.nationality, c.detention_status, \
      c.deleted_at, c.archived_at, (SELECT COUNT(*) FROM matters m WHERE m.client_id = c.id AND m.status <> 'closed' \
-     AND m.deleted_at IS NULL) AS open_matters FROM clients c";
+     AND m.deleted_at IS NULL) AS open_matters";
 
 /// A principal applicant and the family members linked to them.
 #[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
@@ -198,6 +198,10 @@ impl Store {
             None => None,
         };
         let limit = if q.limit <= 0 { 50 } else { q.limit.min(500) };
+        let plain_list = !q.deleted && !q.archived && !q.detained_only && nationality.is_none();
+        if plain_list {
+            return self.current_clients(limit, q.offset.max(0)).await;
+        }
         let filter = "(c.deleted_at IS NOT NULL) = ?1 AND (?1 OR (c.archived_at IS NOT NULL) = ?2) \
                       AND (?3 = 0 OR c.detention_status = 'detained') AND (?4 IS NULL OR c.nationality = ?4)";
         let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM clients c WHERE {filter}"))
@@ -208,10 +212,7 @@ impl Store {
             .fetch_one(self.pool())
             .await?;
         let items = sqlx::query_as(&format!(
-            "SELECT c.id, c.given_name, c.family_name, c.a_number, c.nationality, c.detention_status, c.deleted_at, \
-             c.archived_at, \
-             (SELECT COUNT(*) FROM matters m WHERE m.client_id = c.id AND m.status <> 'closed' AND m.deleted_at IS NULL) \
-             AS open_matters FROM clients c WHERE {filter} \
+            "SELECT {SUMMARY_COLUMNS} FROM clients c WHERE {filter} \
              ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id LIMIT ?5 OFFSET ?6"
         ))
         .bind(q.deleted)
@@ -225,18 +226,39 @@ impl Store {
         Ok(Page { items, total })
     }
 
+    /// The list as it opens: current clients (neither deleted nor archived), counted and
+    /// paged from the index that holds only them; rows are read for the page alone.
+    async fn current_clients(&self, limit: i64, offset: i64) -> Result<Page<ClientSummary>> {
+        const CURRENT: &str = "deleted_at IS NULL AND archived_at IS NULL";
+        let total: i64 =
+            sqlx::query_scalar(&format!("SELECT COUNT(*) FROM clients INDEXED BY clients_current WHERE {CURRENT}"))
+                .fetch_one(self.pool())
+                .await?;
+        let items = sqlx::query_as(&format!(
+            "WITH page AS (SELECT id FROM clients INDEXED BY clients_current WHERE {CURRENT} \
+                 ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id LIMIT ?1 OFFSET ?2) \
+             SELECT {SUMMARY_COLUMNS} FROM page JOIN clients c ON c.id = page.id \
+             ORDER BY c.family_name COLLATE NOCASE, c.given_name COLLATE NOCASE, c.id"
+        ))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(Page { items, total })
+    }
+
     /// The family a client belongs to: the principal applicant and every member linked
     /// to them (the client included), whichever of them `client_id` is.
     pub async fn family(&self, client_id: i64) -> Result<Family> {
         let c = self.client(client_id).await?;
         let principal_id = c.fields.principal_id.unwrap_or(client_id);
         let principal: Option<ClientSummary> =
-            sqlx::query_as(&format!("{SUMMARY} WHERE c.id = ? AND c.deleted_at IS NULL"))
+            sqlx::query_as(&format!("SELECT {SUMMARY_COLUMNS} FROM clients c WHERE c.id = ? AND c.deleted_at IS NULL"))
                 .bind(principal_id)
                 .fetch_optional(self.pool())
                 .await?;
         let members: Vec<FamilyMember> = sqlx::query_as(&format!(
-            "SELECT s.*, m.relationship, m.derivative FROM ({SUMMARY} WHERE c.principal_id = ? AND c.deleted_at IS NULL) s \
+            "SELECT s.*, m.relationship, m.derivative FROM (SELECT {SUMMARY_COLUMNS} FROM clients c WHERE c.principal_id = ? AND c.deleted_at IS NULL) s \
              JOIN clients m ON m.id = s.id ORDER BY m.relationship = 'child', s.id"
         ))
         .bind(principal_id)

@@ -13,6 +13,64 @@ use crate::model::Hearing;
 /// the EOIR line about every week, and two weeks without a check is one missed.
 pub const RECHECK_DAYS: i64 = 14;
 
+/// Each of the dashboard's lists shows its most urgent entries, this many, beside how many
+/// there are in all; "Show all" pages through the rest. What a screen shows stays the same
+/// size however large the clinic's vault grows.
+pub const DASHBOARD_ROWS: i64 = 15;
+
+/// The calendar shows at most this many hearings and this many deadlines a day over a
+/// range of days, and says how many more there are; a single day shows up to
+/// [`CALENDAR_DAY_ROWS`].
+pub const CALENDAR_PER_DAY: i64 = 12;
+pub const CALENDAR_DAY_ROWS: i64 = 500;
+
+crate::text_enum!(
+    /// One of the dashboard's groups of open deadlines.
+    DeadlineGroup {
+        Overdue = "overdue": "Overdue",
+        DueWithin7 = "due_within_7": "Due within 7 days",
+        DueWithin30 = "due_within_30": "Due in 8 to 30 days",
+        OneYear = "one_year": "Asylum one-year deadlines",
+    }
+);
+
+impl DeadlineGroup {
+    /// The days (from, to) of the group, and its rule.
+    fn span(self, today: NaiveDate) -> super::deadlines::OpenDeadlines<'static> {
+        use super::deadlines::OpenDeadlines;
+        let day = |n: i64| Some(today + Duration::days(n));
+        match self {
+            DeadlineGroup::Overdue => OpenDeadlines { to: day(-1), ..Default::default() },
+            DeadlineGroup::DueWithin7 => OpenDeadlines { from: day(0), to: day(7), ..Default::default() },
+            DeadlineGroup::DueWithin30 => OpenDeadlines { from: day(8), to: day(30), ..Default::default() },
+            DeadlineGroup::OneYear => {
+                OpenDeadlines { to: day(60), rule: Some(super::matters::ONE_YEAR), ..Default::default() }
+            }
+        }
+    }
+}
+
+/// How many entries each of the dashboard's lists has in all (each shows at most
+/// [`DASHBOARD_ROWS`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DashboardCounts {
+    pub overdue: i64,
+    pub due_within_7: i64,
+    pub due_within_30: i64,
+    pub one_year: i64,
+    pub hearings: i64,
+}
+
+/// A day on which the calendar left entries out, and how many there are in all.
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DayTotals {
+    pub date: NaiveDate,
+    pub hearings: i64,
+    pub deadlines: i64,
+}
+
 /// A hearing with whose it is.
 #[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -49,12 +107,15 @@ pub struct VolunteerLoad {
 #[ts(export)]
 pub struct Dashboard {
     pub today: NaiveDate,
+    /// How many of each list there are (each list holds the most urgent [`DASHBOARD_ROWS`]).
+    pub counts: DashboardCounts,
     pub overdue: Vec<DeadlineListItem>,
     pub due_within_7: Vec<DeadlineListItem>,
     pub due_within_30: Vec<DeadlineListItem>,
     /// Open asylum one-year deadlines that have passed or fall within 60 days.
     pub one_year: Vec<DeadlineListItem>,
-    /// Hearings from the Monday of this week to the Sunday of next week.
+    /// Hearings from the Monday of this week to the Sunday of next week (the first
+    /// [`DASHBOARD_ROWS`]; the calendar shows them all).
     pub hearings: Vec<HearingListItem>,
     pub volunteers: Vec<VolunteerLoad>,
     /// Coming hearings whose date was not confirmed in the last 14 days (at most 10).
@@ -144,6 +205,9 @@ pub struct CalendarRange {
     pub hearings: Vec<HearingListItem>,
     pub deadlines: Vec<DeadlineListItem>,
     pub appointments: Vec<super::appointments::AppointmentItem>,
+    /// Days with more hearings or deadlines than the calendar shows for each day, with
+    /// their totals (empty when nothing was left out).
+    pub more: Vec<DayTotals>,
     /// Federal holidays as observed (a Saturday's on the Friday before, a Sunday's on the
     /// Monday after), 5 U.S.C. 6103.
     pub holidays: Vec<HolidayItem>,
@@ -158,7 +222,9 @@ pub fn holidays_between(from: NaiveDate, to: NaiveDate) -> Vec<HolidayItem> {
 }
 
 impl Store {
-    /// Hearings and deadlines from `from` to `to` inclusive (at most about a year).
+    /// Hearings and deadlines from `from` to `to` inclusive (at most about a year): up to
+    /// [`CALENDAR_PER_DAY`] of each a day over a range, [`CALENDAR_DAY_ROWS`] for a single
+    /// day, with the totals of any day that has more.
     pub async fn calendar(&self, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> Result<CalendarRange> {
         if to < from || (to - from).num_days() > 400 {
             return Err(crate::model::ValidationError::one(
@@ -170,42 +236,90 @@ impl Store {
             )
             .into());
         }
+        let per_day = if from == to { CALENDAR_DAY_ROWS } else { CALENDAR_PER_DAY };
+        let hearings = self.hearings_in(from, to, per_day, i64::MAX).await?;
+        let mut more = std::collections::BTreeMap::<NaiveDate, DayTotals>::new();
+        for (date, n) in self.hearings_per_day(from, to, per_day).await? {
+            more.entry(date).or_insert(DayTotals { date, hearings: 0, deadlines: 0 }).hearings = n;
+        }
+        for (date, n) in self.deadlines_per_day(from, to, per_day).await? {
+            more.entry(date).or_insert(DayTotals { date, hearings: 0, deadlines: 0 }).deadlines = n;
+        }
+        // A day where only one kind overflowed shows all of the other: its total is what is shown.
+        let mut more: Vec<DayTotals> = more.into_values().collect();
+        for day in &mut more {
+            if day.hearings == 0 {
+                day.hearings = hearings.iter().filter(|h| h.fields.starts_at.date() == day.date).count() as i64;
+            }
+        }
+        let deadlines = self.deadlines_between(from, to, today, per_day).await?;
+        for day in &mut more {
+            if day.deadlines == 0 {
+                day.deadlines = deadlines.iter().filter(|d| d.deadline.fields.due_on == day.date).count() as i64;
+            }
+        }
         Ok(CalendarRange {
             from,
             to,
-            hearings: self.hearings_with_clients(from, to).await?,
-            deadlines: self.deadlines_between(from, to, today).await?,
+            hearings: self.with_clients(hearings).await?,
+            deadlines,
             appointments: self.appointments_between(from, to, 2000).await?,
+            more,
             holidays: holidays_between(from, to),
         })
     }
 
-    /// The counts for today's reminder.
+    /// The counts for today's reminder, from the index of open deadlines alone.
     pub async fn reminder(&self, today: NaiveDate) -> Result<Reminder> {
-        let due = self.deadlines_due(today, 1).await?;
-        let count = |pred: &dyn Fn(i64) -> bool| due.iter().filter(|d| pred(d.days_left)).count() as i64;
-        Ok(Reminder { overdue: count(&|n| n < 0), due_today: count(&|n| n == 0), due_tomorrow: count(&|n| n == 1) })
+        let (overdue, due_today, due_tomorrow): (i64, i64, i64) = sqlx::query_as(
+            "SELECT COALESCE(SUM(due_on < ?1), 0), COALESCE(SUM(due_on = ?1), 0), COALESCE(SUM(due_on = ?2), 0) \
+             FROM deadlines INDEXED BY deadlines_open WHERE status = 'open' AND live = 1 AND due_on <= ?2",
+        )
+        .bind(today)
+        .bind(today + Duration::days(1))
+        .fetch_one(self.pool())
+        .await?;
+        Ok(Reminder { overdue, due_today, due_tomorrow })
     }
 
-    /// The dashboard as of `today`.
+    /// A page of one of the dashboard's groups of open deadlines, most urgent first.
+    pub async fn deadline_group(
+        &self,
+        group: DeadlineGroup,
+        today: NaiveDate,
+        offset: i64,
+        limit: i64,
+    ) -> Result<super::Page<DeadlineListItem>> {
+        let q = super::deadlines::OpenDeadlines { offset, limit, ..group.span(today) };
+        self.open_deadlines(&q, today).await
+    }
+
+    /// The dashboard as of `today`: the most urgent [`DASHBOARD_ROWS`] of each list, and
+    /// how many there are.
     pub async fn dashboard(&self, today: NaiveDate) -> Result<Dashboard> {
-        let one_year = self
-            .deadlines_due(today, 60)
-            .await?
-            .into_iter()
-            .filter(|d| matches!(&d.deadline.fields.source, crate::model::DeadlineSource::Rule { rule_id, .. } if rule_id == super::matters::ONE_YEAR))
-            .collect();
-        let all = self.deadlines_due(today, 30).await?;
-        let (overdue, upcoming): (Vec<_>, Vec<_>) = all.into_iter().partition(|d| d.days_left < 0);
-        let (due_within_7, due_within_30): (Vec<_>, Vec<_>) = upcoming.into_iter().partition(|d| d.days_left <= 7);
+        let mut counts = DashboardCounts::default();
+        let group = |g: DeadlineGroup| self.deadline_group(g, today, 0, DASHBOARD_ROWS);
+        let overdue = group(DeadlineGroup::Overdue).await?;
+        let due_within_7 = group(DeadlineGroup::DueWithin7).await?;
+        let due_within_30 = group(DeadlineGroup::DueWithin30).await?;
+        let one_year = group(DeadlineGroup::OneYear).await?;
+        (counts.overdue, counts.due_within_7, counts.due_within_30, counts.one_year) =
+            (overdue.total, due_within_7.total, due_within_30.total, one_year.total);
         let monday = today - Duration::days(today.weekday().num_days_from_monday() as i64);
-        let hearings = self.hearings_with_clients(monday, monday + Duration::days(13)).await?;
+        let sunday = monday + Duration::days(13);
+        let hearings = self.hearings_in(monday, sunday, i64::MAX, DASHBOARD_ROWS).await?;
+        counts.hearings =
+            sqlx::query_scalar("SELECT COUNT(*) FROM hearings WHERE starts_at >= ?1 AND starts_at < ?2 AND live = 1")
+                .bind(monday.to_string())
+                .bind((sunday + Duration::days(1)).to_string())
+                .fetch_one(self.pool())
+                .await?;
+        let hearings = self.with_clients(hearings).await?;
+        // Read from the index of open deadlines by volunteer alone.
         let volunteers = sqlx::query_as(
-            "SELECT COALESCE(d.assigned_to, m.assigned_to, '') AS volunteer, COUNT(*) AS open_deadlines, \
-             SUM(d.due_on < ?) AS overdue \
-             FROM deadlines d JOIN matters m ON m.id = d.matter_id JOIN clients c ON c.id = m.client_id \
-             WHERE d.status = 'open' AND m.deleted_at IS NULL AND c.deleted_at IS NULL \
-             GROUP BY 1 ORDER BY 3 DESC, 2 DESC, 1",
+            "SELECT volunteer, COUNT(*) AS open_deadlines, COALESCE(SUM(due_on < ?1), 0) AS overdue \
+             FROM deadlines INDEXED BY deadlines_open_volunteer WHERE status = 'open' AND live = 1 \
+             GROUP BY volunteer ORDER BY 3 DESC, 2 DESC, 1",
         )
         .bind(today)
         .fetch_all(self.pool())
@@ -213,13 +327,14 @@ impl Store {
         let backup = self.backup_status().await?;
         let recheck = self.hearings_to_recheck(today, RECHECK_DAYS, 10).await?;
         let recheck_filings = self.filings_to_recheck(today, RECHECK_DAYS, 10).await?;
-        let appointments = self.appointments_between(today, monday + Duration::days(13), 50).await?;
+        let appointments = self.appointments_between(today, sunday, 50).await?;
         Ok(Dashboard {
             today,
-            overdue,
-            due_within_7,
-            due_within_30,
-            one_year,
+            counts,
+            overdue: overdue.items,
+            due_within_7: due_within_7.items,
+            due_within_30: due_within_30.items,
+            one_year: one_year.items,
             hearings,
             volunteers,
             recheck,

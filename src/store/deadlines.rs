@@ -218,14 +218,36 @@ impl Store {
         self.deadline_items(Filter::DueBy(until), today).await
     }
 
-    /// Deadlines of living matters due between two days (inclusive), whatever their status.
+    /// Deadlines of living matters due between two days (inclusive), whatever their status:
+    /// at most `per_day` of each day, soonest first. The day's first ones are picked from
+    /// the index on (date, living) alone, before any row is read.
     pub async fn deadlines_between(
         &self,
         from: NaiveDate,
         to: NaiveDate,
         today: NaiveDate,
+        per_day: i64,
     ) -> Result<Vec<DeadlineListItem>> {
-        self.deadline_items(Filter::Between(from, to), today).await
+        self.deadline_items(Filter::Between(from, to, per_day), today).await
+    }
+
+    /// How many deadlines of living matters fall on each day from `from` to `to` with more
+    /// than `over`: what a calendar that shows `over` a day leaves out.
+    pub(crate) async fn deadlines_per_day(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        over: i64,
+    ) -> Result<Vec<(NaiveDate, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT due_on, COUNT(*) AS n FROM deadlines WHERE due_on >= ?1 AND due_on <= ?2 AND live = 1 \
+             GROUP BY due_on HAVING n > ?3 ORDER BY due_on",
+        )
+        .bind(from)
+        .bind(to)
+        .bind(over)
+        .fetch_all(self.pool())
+        .await?)
     }
 
     /// A matter's deadlines, soonest first.
@@ -233,23 +255,76 @@ impl Store {
         self.deadline_items(Filter::Matter(matter_id), today).await
     }
 
-    async fn deadline_items(&self, filter: Filter, today: NaiveDate) -> Result<Vec<DeadlineListItem>> {
+    /// Open deadlines of living cases due from `from` to `to` (either end open), of one rule
+    /// or any, soonest first: a page of them and how many there are. Read from the partial
+    /// index of open deadlines alone, so a page costs the same in any size of vault.
+    pub async fn open_deadlines(
+        &self,
+        q: &OpenDeadlines<'_>,
+        today: NaiveDate,
+    ) -> Result<super::Page<DeadlineListItem>> {
+        let (from, to) = (q.from.map(|d| d.to_string()).unwrap_or_default(), q.to.map(|d| d.to_string()));
+        let to = to.unwrap_or_else(|| "9999-12-31".into());
+        // The index is named: SQLite's planner, without statistics, prefers the older
+        // (status, due_on) index, which holds deleted cases and needs a row read for each.
+        let count = match q.rule {
+            Some(_) => {
+                "SELECT COUNT(*) FROM deadlines INDEXED BY deadlines_open_rule WHERE status = 'open' AND live = 1 \
+                        AND due_on >= ?1 AND due_on <= ?2 AND rule_id = ?3"
+            }
+            None => {
+                "SELECT COUNT(*) FROM deadlines INDEXED BY deadlines_open WHERE status = 'open' AND live = 1 \
+                     AND due_on >= ?1 AND due_on <= ?2"
+            }
+        };
+        let total: i64 = sqlx::query_scalar(count).bind(&from).bind(&to).bind(q.rule).fetch_one(self.pool()).await?;
+        let items = self
+            .deadline_items(
+                Filter::Open { from: &from, to: &to, rule: q.rule, offset: q.offset, limit: q.limit },
+                today,
+            )
+            .await?;
+        Ok(super::Page { items, total })
+    }
+
+    async fn deadline_items(&self, filter: Filter<'_>, today: NaiveDate) -> Result<Vec<DeadlineListItem>> {
         let condition = match filter {
-            Filter::DueBy(_) => "d.status = 'open' AND d.due_on <= ?",
-            Filter::Matter(_) => "d.matter_id = ?",
-            Filter::Between(..) => "d.due_on BETWEEN ? AND ?",
+            Filter::DueBy(_) => "d.status = 'open' AND d.live = 1 AND d.due_on <= ?1",
+            Filter::Matter(_) => "d.matter_id = ?1 AND m.deleted_at IS NULL AND c.deleted_at IS NULL",
+            Filter::Between(..) => {
+                "d.id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY due_on ORDER BY id) AS n \
+                 FROM deadlines WHERE due_on >= ?1 AND due_on <= ?2 AND live = 1) WHERE n <= ?3)"
+            }
+            // The rule's term is written out only when asked for, so the one-year group reads
+            // the index keyed by rule and the others the index keyed by date.
+            Filter::Open { rule: Some(_), .. } => {
+                "d.status = 'open' AND d.live = 1 AND d.due_on >= ?1 AND d.due_on <= ?2 AND d.rule_id = ?3"
+            }
+            Filter::Open { rule: None, .. } => "d.status = 'open' AND d.live = 1 AND d.due_on >= ?1 AND d.due_on <= ?2",
+        };
+        let page = match filter {
+            Filter::Open { .. } => " LIMIT ?4 OFFSET ?5",
+            _ => "",
+        };
+        let index = match filter {
+            Filter::Open { rule: Some(_), .. } => " INDEXED BY deadlines_open_rule",
+            Filter::Open { .. } | Filter::DueBy(_) => " INDEXED BY deadlines_open",
+            _ => "",
         };
         let sql = format!(
             "SELECT d.*, c.id AS client_id, {CLIENT_NAME} AS client_name, \
              COALESCE(d.assigned_to, m.assigned_to) AS volunteer, m.court_name AS court \
-             FROM deadlines d JOIN matters m ON m.id = d.matter_id JOIN clients c ON c.id = m.client_id \
-             WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND {condition} ORDER BY d.due_on, d.id"
+             FROM deadlines d{index} JOIN matters m ON m.id = d.matter_id JOIN clients c ON c.id = m.client_id \
+             WHERE {condition} ORDER BY d.due_on, d.id{page}"
         );
         let query = sqlx::query_as::<_, DeadlineJoin>(&sql);
         let query = match filter {
             Filter::DueBy(until) => query.bind(until),
             Filter::Matter(id) => query.bind(id),
-            Filter::Between(from, to) => query.bind(from).bind(to),
+            Filter::Between(from, to, limit) => query.bind(from).bind(to).bind(limit),
+            Filter::Open { from, to, rule, offset, limit } => {
+                query.bind(from).bind(to).bind(rule).bind(limit.clamp(1, 500)).bind(offset.max(0))
+            }
         };
         let rows = query.fetch_all(self.pool()).await?;
         Ok(rows
@@ -424,8 +499,27 @@ pub(crate) async fn insert_deadline(
 }
 
 #[derive(Clone, Copy)]
-enum Filter {
+enum Filter<'a> {
     DueBy(NaiveDate),
     Matter(i64),
-    Between(NaiveDate, NaiveDate),
+    /// From, to, at most this many a day.
+    Between(NaiveDate, NaiveDate, i64),
+    Open {
+        from: &'a str,
+        to: &'a str,
+        rule: Option<&'a str>,
+        offset: i64,
+        limit: i64,
+    },
+}
+
+/// Which open deadlines [`Store::open_deadlines`] pages through.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct OpenDeadlines<'a> {
+    /// None: from the oldest overdue one.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub rule: Option<&'a str>,
+    pub offset: i64,
+    pub limit: i64,
 }

@@ -92,14 +92,49 @@ impl Store {
 
     /// Hearings of living matters on days from `from` to `to`, inclusive.
     pub async fn hearings_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Hearing>> {
+        self.hearings_in(from, to, i64::MAX, i64::MAX).await
+    }
+
+    /// Hearings of living matters on days from `from` to `to`, inclusive: at most `per_day`
+    /// of each day and `limit` in all, in time order. Picked from the index on (time,
+    /// living) alone before any row is read, so a busy court's day costs what it shows.
+    pub(crate) async fn hearings_in(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        per_day: i64,
+        limit: i64,
+    ) -> Result<Vec<Hearing>> {
         Ok(sqlx::query_as(
-            "SELECT h.* FROM hearings h JOIN matters m ON m.id = h.matter_id JOIN clients c ON c.id = m.client_id \
-             WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND h.starts_at >= ? AND h.starts_at < ? \
-             ORDER BY h.starts_at",
+            "WITH picked AS (SELECT id FROM (SELECT id, row_number() OVER \
+                (PARTITION BY substr(starts_at, 1, 10) ORDER BY starts_at, id) AS n FROM hearings \
+                WHERE starts_at >= ?1 AND starts_at < ?2 AND live = 1) WHERE n <= ?3) \
+             SELECT h.* FROM picked JOIN hearings h ON h.id = picked.id ORDER BY h.starts_at, h.id LIMIT ?4",
         )
         // A range on the stored text ("YYYY-MM-DD HH:MM:SS") uses the index on starts_at.
         .bind(from.to_string())
         .bind(to.succ_opt().unwrap_or(to).to_string())
+        .bind(per_day)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// How many hearings of living matters fall on each day from `from` to `to` with more
+    /// than `over`: what a calendar that shows `over` a day leaves out.
+    pub(crate) async fn hearings_per_day(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        over: i64,
+    ) -> Result<Vec<(NaiveDate, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT substr(starts_at, 1, 10) AS day, COUNT(*) AS n FROM hearings \
+             WHERE starts_at >= ?1 AND starts_at < ?2 AND live = 1 GROUP BY day HAVING n > ?3 ORDER BY day",
+        )
+        .bind(from.to_string())
+        .bind(to.succ_opt().unwrap_or(to).to_string())
+        .bind(over)
         .fetch_all(self.pool())
         .await?)
     }

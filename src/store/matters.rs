@@ -90,14 +90,17 @@ impl Store {
 
     /// Living matters, of one client or of all living clients, newest first.
     pub async fn list_matters(&self, client_id: Option<i64>) -> Result<Vec<Matter>> {
-        Ok(sqlx::query_as(
-            "SELECT m.* FROM matters m JOIN clients c ON c.id = m.client_id \
-             WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL AND (?1 IS NULL OR m.client_id = ?1) \
-             ORDER BY m.opened_on DESC, m.id DESC",
-        )
-        .bind(client_id)
-        .fetch_all(self.pool())
-        .await?)
+        // Two statements, not "(?1 IS NULL OR ...)": SQLite plans before it sees the value,
+        // and that form read every matter to show one client's three.
+        let base = "SELECT m.* FROM matters m JOIN clients c ON c.id = m.client_id \
+                    WHERE m.deleted_at IS NULL AND c.deleted_at IS NULL";
+        let order = "ORDER BY m.opened_on DESC, m.id DESC";
+        Ok(match client_id {
+            Some(id) => {
+                sqlx::query_as(&format!("{base} AND m.client_id = ?1 {order}")).bind(id).fetch_all(self.pool()).await?
+            }
+            None => sqlx::query_as(&format!("{base} {order}")).fetch_all(self.pool()).await?,
+        })
     }
 
     /// Changes a matter's details (court, judge, stage, volunteer, representation), or

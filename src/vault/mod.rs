@@ -9,11 +9,15 @@ mod export;
 mod files;
 pub use files::write_private;
 pub mod header;
+mod integrity;
+pub use integrity::Integrity;
 pub mod kdf;
 mod leftovers;
 mod migrate;
 pub mod passphrase;
 pub mod paths;
+#[cfg(feature = "bench-plain")]
+pub mod plain;
 pub mod recovery_code;
 mod rotate;
 mod slots;
@@ -50,6 +54,7 @@ pub struct Vault {
     header: Header,
     key: Key,
     notice: Option<Settled>,
+    integrity: integrity::Checker,
     // Held for the vault's whole life; see files::lock_exclusive.
     _lock: File,
 }
@@ -101,7 +106,18 @@ impl Vault {
         }
         .await;
         match made {
-            Ok(pool) => Ok((Vault { pool, paths, header, key: data_key, notice: None, _lock: lock }, code)),
+            Ok(pool) => Ok((
+                Vault {
+                    pool,
+                    paths,
+                    header,
+                    key: data_key,
+                    notice: None,
+                    integrity: integrity::Checker::sound(),
+                    _lock: lock,
+                },
+                code,
+            )),
             Err(e) => {
                 drop(lock);
                 for p in [paths.db.clone(), paths.wal(), paths.shm()] {
@@ -175,7 +191,9 @@ impl Vault {
         let opened = async {
             wal_trial::try_wal_on_copy(&paths, &header, &data_key).await?;
             let pool = connect(&paths, &data_key).await.map_err(|e| as_damaged(&paths, e))?;
-            if let Err(e) = check_integrity(&pool, &paths, &header).await {
+            // What every unlock checks; the whole file is checked in the background (see
+            // `integrity`), which at 100,000 clients would otherwise add seconds to it.
+            if let Err(e) = check_identity(&pool, &paths, &header).await {
                 close_pool(&pool, &paths).await;
                 return Err(e);
             }
@@ -194,13 +212,15 @@ impl Vault {
             let changes = serde_json::json!({ "owner_only": tightened });
             let _ = crate::store::audit::record_event(&pool, "permissions_tightened", "vault", None, changes).await;
         }
-        Ok(Vault { pool, paths, header, key: data_key, notice, _lock: lock })
+        let integrity = integrity::Checker::start(pool.clone(), &paths, &data_key);
+        Ok(Vault { pool, paths, header, key: data_key, notice, integrity, _lock: lock })
     }
 
     /// Folds the write-ahead log into the database file, closes every connection and
     /// releases the file. SQLCipher wipes its own copy of the key as each connection closes.
     /// Checkpointing first means the `.amparo` file alone holds every saved change.
-    pub async fn lock(self) {
+    pub async fn lock(mut self) {
+        self.integrity.stop().await;
         let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await;
         close_pool(&self.pool, &self.paths).await;
     }
@@ -306,6 +326,16 @@ impl Vault {
     async fn audit(&self, action: &str) {
         // The change is already in force; a failed audit row must not report it as failed.
         let _ = crate::store::audit::record_event(&self.pool, action, "vault", None, serde_json::json!({})).await;
+    }
+
+    /// What the whole-file check started at unlock has found so far.
+    pub fn integrity(&self) -> Integrity {
+        self.integrity.now()
+    }
+
+    /// Waits for the whole-file check started at unlock to end, and says what it found.
+    pub async fn integrity_checked(&self) -> Integrity {
+        self.integrity.finished().await
     }
 
     /// Whether a recovery code can open this vault.
@@ -418,14 +448,7 @@ impl SideFiles {
 /// Opens the pool with the raw 256-bit key (SQLCipher skips its own PBKDF2 for `x'..'`).
 async fn connect(paths: &VaultPaths, key: &kdf::Key) -> Result<SqlitePool> {
     let key_text = std::sync::Arc::new(kdf::raw_key_text(key));
-    // Only what reads no page here: sqlx runs these before `prepare` gives the key.
-    let options = SqliteConnectOptions::from_str("sqlite://")
-        .map_err(|e| Error::Database(e.to_string()))?
-        .filename(&paths.db)
-        .create_if_missing(false)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5))
-        .disable_statement_logging();
+    let options = connect_options(paths)?;
     // A pool retries a connection its setup refused until it times out, which would turn
     // "wrong key" or "damaged" into a timeout: one connection is keyed first, on its own,
     // so that its error is the one reported.
@@ -449,6 +472,18 @@ async fn connect(paths: &VaultPaths, key: &kdf::Key) -> Result<SqlitePool> {
         .connect_with(options)
         .await
         .map_err(Error::from)
+}
+
+/// How every connection to a vault's file is opened. Only what reads no page: sqlx runs
+/// these before `prepare` gives the key.
+fn connect_options(paths: &VaultPaths) -> Result<SqliteConnectOptions> {
+    Ok(SqliteConnectOptions::from_str("sqlite://")
+        .map_err(|e| Error::Database(e.to_string()))?
+        .filename(&paths.db)
+        .create_if_missing(false)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5))
+        .disable_statement_logging())
 }
 
 /// Keys a new connection and sets it up. The key goes to SQLCipher through its C API from
@@ -476,30 +511,33 @@ async fn prepare(conn: &mut sqlx::SqliteConnection, key_text: &str) -> std::resu
             return Err(sqlx::Error::Protocol(format!("SQLite's defensive mode could not be set (code {set})")));
         }
     }
-    for pragma in [
-        "PRAGMA journal_mode = WAL",
-        "PRAGMA synchronous = FULL",
-        // cipher_memory_security (wiping all memory SQLite frees) is left at 4.5.7's
-        // default, off: measured on, the dashboard took 17x and search 9x as long
-        // (docs/BENCHMARKS.md). Core dumps off and encrypted swap are the answer instead.
-        "PRAGMA temp_store = MEMORY",
-        // A vault handed over with its passphrase cannot run code through its schema
-        // (views and triggers calling functions with side effects).
-        "PRAGMA trusted_schema = OFF",
-        "PRAGMA secure_delete = ON",
-        // 32 MiB of decrypted pages, in memory only: without it SQLCipher decrypts and
-        // authenticates most of the file again on every list or search.
-        "PRAGMA cache_size = -32768",
-        // A small WAL (checkpoint every 256 pages, 1 MiB, and cut back to that size): after
-        // a disk-full failure, locking needs little free space to fold the log in, and a
-        // vault left with a log needs little to be tried on copies at the next unlock.
-        "PRAGMA wal_autocheckpoint = 256",
-        "PRAGMA journal_size_limit = 1048576",
-    ] {
+    for pragma in SESSION_PRAGMAS {
         sqlx::query(pragma).execute(&mut *conn).await?;
     }
     Ok(())
 }
+
+/// Every connection's settings, set once it can read pages.
+const SESSION_PRAGMAS: &[&str] = &[
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    // cipher_memory_security (wiping all memory SQLite frees) is left at 4.5.7's
+    // default, off: measured on, the dashboard took 17x and search 9x as long
+    // (docs/BENCHMARKS.md). Core dumps off and encrypted swap are the answer instead.
+    "PRAGMA temp_store = MEMORY",
+    // A vault handed over with its passphrase cannot run code through its schema
+    // (views and triggers calling functions with side effects).
+    "PRAGMA trusted_schema = OFF",
+    "PRAGMA secure_delete = ON",
+    // 32 MiB of decrypted pages, in memory only: without it SQLCipher decrypts and
+    // authenticates most of the file again on every list or search.
+    "PRAGMA cache_size = -32768",
+    // A small WAL (checkpoint every 256 pages, 1 MiB, and cut back to that size): after
+    // a disk-full failure, locking needs little free space to fold the log in, and a
+    // vault left with a log needs little to be tried on copies at the next unlock.
+    "PRAGMA wal_autocheckpoint = 256",
+    "PRAGMA journal_size_limit = 1048576",
+];
 
 /// SQLCipher reports a page it cannot authenticate as "file is not a database".
 fn as_damaged(paths: &VaultPaths, e: Error) -> Error {
@@ -521,6 +559,24 @@ async fn check_copy(copy: &VaultPaths, key: &kdf::Key, header: &Header) -> Resul
     checked
 }
 
+/// The vault's id in the data file matches its header's: reading it also authenticates the
+/// schema pages and the pages on its way.
+async fn check_identity(pool: &SqlitePool, paths: &VaultPaths, header: &Header) -> Result<()> {
+    let id: Option<String> = sqlx::query_scalar("SELECT value FROM vault_meta WHERE key = 'vault_id'")
+        .fetch_optional(pool)
+        .await
+        .map_err(|e| match as_damaged(paths, e.into()) {
+            damaged @ Error::Damaged { .. } => damaged,
+            _ => files::damaged(paths, "the vault's identity record is missing"),
+        })?;
+    match id {
+        Some(id) if id == header.vault_id => Ok(()),
+        _ => Err(files::damaged(paths, "the data file belongs to a different vault than its header")),
+    }
+}
+
+/// The whole-file check: every page's tag, the structure, the identity. For copies (a
+/// backup, a staged rotation, a WAL on trial), where nothing else will check them.
 async fn check_integrity(pool: &SqlitePool, paths: &VaultPaths, header: &Header) -> Result<()> {
     let cipher_errors: Vec<String> = sqlx::query_scalar("PRAGMA cipher_integrity_check")
         .fetch_all(pool)

@@ -27,6 +27,8 @@ pub(super) async fn rotate<T: Send + 'static>(
     progress: export::Progress<'_>,
     step: &mut (dyn FnMut(Step) -> Result<()> + Send),
 ) -> Result<T> {
+    // The background check reads the file being replaced; its connection goes first.
+    vault.integrity.stop().await;
     let staged = vault.paths.staged("rekey");
     swap::remove(&staged);
     let new_key = header::random_key();
@@ -68,6 +70,8 @@ pub(super) async fn rotate<T: Send + 'static>(
         return reopen_unchanged(vault, &staged, committed.expect_err("not swapped means it failed")).await;
     }
     vault._lock = new_lock;
+    // The new file is the copy checked whole above.
+    vault.integrity = super::integrity::Checker::sound();
     vault.key = new_key;
     vault.header = new_header;
     if committed.is_err() {
@@ -92,5 +96,8 @@ pub(super) async fn rotate<T: Send + 'static>(
 async fn reopen_unchanged<T>(vault: &mut Vault, staged: &super::paths::VaultPaths, e: crate::Error) -> Result<T> {
     swap::remove(staged);
     vault.pool = connect(&vault.paths, &vault.key).await?;
+    if matches!(vault.integrity.now(), super::Integrity::Damaged(_)) {
+        let _ = sqlx::query("PRAGMA query_only = ON").execute(&vault.pool).await;
+    }
     Err(e)
 }

@@ -28,6 +28,8 @@ import type { Filing } from './bindings/Filing';
 import type { NoteSubject } from './bindings/NoteSubject';
 import type { Note } from './bindings/Note';
 import type { Dashboard } from './bindings/Dashboard';
+import type { DeadlineGroup } from './bindings/DeadlineGroup';
+import type { DeadlineListItem } from './bindings/DeadlineListItem';
 import type { Computed } from './bindings/Computed';
 import type { CalendarRange } from './bindings/CalendarRange';
 import type { Reminder } from './bindings/Reminder';
@@ -187,6 +189,9 @@ export const api = {
   confirmFilingStatus: (id: number, on: string) => call<Filing>('confirm_filing_status', { id, on }),
   addNote: (subject: NoteSubject, body: string) => call<Note>('add_note', { subject, body }),
   dashboard: () => call<Dashboard>('dashboard'),
+  /** One of the dashboard's groups in full, a page at a time (the dashboard shows the first few). */
+  deadlineGroup: (group: DeadlineGroup, offset: number, limit: number) =>
+    call<Page<DeadlineListItem>>('deadline_group', { group, offset, limit }),
   calendar: (from: string, to: string) => call<CalendarRange>('calendar', { from, to }),
   reminder: () => call<Reminder>('reminder'),
   notify: (lang: string) => call<boolean>('notify', { lang }),

@@ -41,11 +41,25 @@ describe('weeks and the agenda', () => {
     const range = {
       from: '2026-11-23', to: '2026-11-29', deadlines: [], hearings: [],
       appointments: [{ starts_at: '2026-11-26 10:00:00' }], holidays: [{ date: '2026-11-26', name: { en: 'Thanksgiving Day', es: 'Día de Acción de Gracias' } }],
+      more: [],
     } as unknown as CalendarRange;
     const on = dayItems(range, '2026-11-26');
     expect(on.holidays).toHaveLength(1);
     expect(on.appointments).toHaveLength(1);
     expect(hasItems(dayItems(range, '2026-11-27'))).toBe(false);
     expect(hasItems(dayItems(null, '2026-11-26'))).toBe(false);
+  });
+
+  it('counts what the core left out of a day, and a day cut short is never empty', () => {
+    const range = {
+      from: '2026-11-23', to: '2026-11-29', appointments: [], holidays: [],
+      hearings: [{ starts_at: '2026-11-26 09:00:00' }, { starts_at: '2026-11-26 10:00:00' }, { starts_at: '2026-11-27 09:00:00' }],
+      deadlines: [{ due_on: '2026-11-26' }],
+      more: [{ date: '2026-11-26', hearings: 30, deadlines: 4 }, { date: '2026-11-28', hearings: 13, deadlines: 0 }],
+    } as unknown as CalendarRange;
+    expect(dayItems(range, '2026-11-26').more).toBe(31);
+    expect(dayItems(range, '2026-11-27').more).toBeNull();
+    expect(hasItems(dayItems(range, '2026-11-28'))).toBe(true);
+    expect(dayItems(null, '2026-11-26').more).toBeNull();
   });
 });

@@ -31,6 +31,12 @@ export function monthTitle(first: Date, lang: 'en' | 'es'): string {
   return first.toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', { month: 'long', year: 'numeric' });
 }
 
+/** The local date of "2026-11-26". */
+export function fromIsoDay(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d);
+}
+
 /** `d` moved by `n` days (local time, so a change of daylight-saving time is no matter). */
 export function addDays(d: Date, n: number): Date {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() + n);
@@ -53,17 +59,21 @@ export function agendaEnd(from: Date): Date {
   return new Date(from.getFullYear(), from.getMonth() + 3, from.getDate() - 1);
 }
 
-/** What the calendar shows on one day ("2026-11-26"). */
+/** What the calendar shows on one day ("2026-11-26"). `more` is how many hearings and
+ * deadlines the core left out of that day, or null when it left none out. */
 export function dayItems(range: CalendarRange | null, day: string) {
-  return {
+  const items = {
     holidays: range?.holidays.filter((h) => h.date === day) ?? [],
     hearings: range?.hearings.filter((h) => h.starts_at.slice(0, 10) === day) ?? [],
     appointments: range?.appointments.filter((a) => a.starts_at.slice(0, 10) === day) ?? [],
     deadlines: range?.deadlines.filter((d) => d.due_on === day) ?? [],
   };
+  const totals = range?.more.find((m) => m.date === day);
+  const more = totals ? Math.max(0, totals.hearings + totals.deadlines - items.hearings.length - items.deadlines.length) : null;
+  return { ...items, more };
 }
 export type DayItems = ReturnType<typeof dayItems>;
 
-/** Whether a day has anything to show, a holiday included. */
+/** Whether a day has anything to show, a holiday or a note of what was left out included. */
 export const hasItems = (it: DayItems) =>
-  it.holidays.length + it.hearings.length + it.appointments.length + it.deadlines.length > 0;
+  it.holidays.length + it.hearings.length + it.appointments.length + it.deadlines.length > 0 || it.more !== null;

@@ -11,6 +11,7 @@ import { typingEn, typingEs } from './strings/typing';
 import { appointmentsEn, appointmentsEs } from './strings/appointments';
 import { custodyEn, custodyEs } from './strings/custody';
 import { retentionEn, retentionEs } from './strings/retention';
+import { moreEn, moreEs } from './strings/more';
 
 export type Lang = 'en' | 'es';
 
@@ -242,6 +243,7 @@ const en = {
   ...appointmentsEn,
   ...custodyEn,
   ...retentionEn,
+  ...moreEn,
 };
 
 export type Key = keyof typeof en;
@@ -474,6 +476,7 @@ const es: Record<Key, string> = {
   ...appointmentsEs,
   ...custodyEs,
   ...retentionEs,
+  ...moreEs,
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { en, es };

@@ -7,6 +7,9 @@ export type DeskTab = 'board' | 'reviews' | 'calendar' | 'courtDay';
 /** "Import & export"'s tabs. */
 export type ExchangeTab = 'import' | 'calendar' | 'reports';
 
+/** How the calendar shows its days. */
+export type CalendarView = 'month' | 'week' | 'agenda';
+
 export type Screen =
   | { name: 'dashboard' }
   | { name: 'clients' }
@@ -16,7 +19,7 @@ export type Screen =
   | { name: 'matter'; id: number }
   | { name: 'editMatter'; id: number }
   | { name: 'newMatter'; clientId: number }
-  | { name: 'calendar' }
+  | { name: 'calendar'; view?: CalendarView }
   | { name: 'desk'; tab?: DeskTab }
   | { name: 'exchange'; tab?: ExchangeTab }
   | { name: 'settings' };

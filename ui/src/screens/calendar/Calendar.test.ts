@@ -3,8 +3,11 @@ import { render, screen, fireEvent, within, waitFor } from '@testing-library/sve
 import { setLang } from '../../lib/i18n.svelte';
 import { addDays, isoDay, mondayOf } from '../../lib/calendar';
 import type { CalendarRange } from '../../lib/bindings/CalendarRange';
+import type { DayTotals } from '../../lib/bindings/DayTotals';
 
 const today = isoDay(new Date());
+// Days the core cut short; as the core does, a single day comes whole.
+let more: DayTotals[] = [];
 const range = (from: string, to: string): CalendarRange => ({
   from,
   to,
@@ -22,6 +25,7 @@ const range = (from: string, to: string): CalendarRange => ({
       outcome: null, outcome_note: null, created_at: '', updated_at: '', client_id: 2, client_name: 'Tesfaye, Yonas', assigned_to: 'Lucía Ramos',
     },
   ],
+  more: from === to ? [] : more,
   holidays: [{ date: today, name: { en: 'Thanksgiving Day', es: 'Día de Acción de Gracias' } }],
 });
 const calendar = vi.fn(async (from: string, to: string) => (await new Promise((r) => setTimeout(r, 20)), range(from, to)));
@@ -33,6 +37,7 @@ describe('Calendar', () => {
   beforeEach(() => {
     setLang('en');
     calendar.mockClear();
+    more = [];
   });
 
   it('puts a hearing on its day in the month grid', async () => {
@@ -68,5 +73,38 @@ describe('Calendar', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Later three months' }));
     const later = new Date(now.getFullYear(), now.getMonth() + 3, now.getDate());
     await waitFor(() => expect(calendar).toHaveBeenLastCalledWith(isoDay(later), expect.any(String)));
+  });
+
+  it('shows what a day left out in every view, and opens that day whole', async () => {
+    // One hearing is listed today; the core holds 20 hearings and 5 deadlines.
+    more = [{ date: today, hearings: 20, deadlines: 5 }];
+    render(Calendar);
+    const inMonth = await screen.findByRole('button', { name: /^\+24 more on / });
+    expect(inMonth).toHaveTextContent(/^\+24 more$/);
+    expect(document.getElementById('calendar-grid')).toContainElement(inMonth);
+    for (const [view, list] of [['Week', 'calendar-week'], ['Agenda', 'calendar-agenda']]) {
+      await fireEvent.click(screen.getByRole('button', { name: view }));
+      await waitFor(() => expect(document.getElementById(list)).toHaveTextContent('+24 more'));
+    }
+    await fireEvent.click(screen.getByRole('button', { name: 'Month' }));
+    await fireEvent.click(await screen.findByRole('button', { name: /^\+24 more on / }));
+    await waitFor(() => expect(calendar).toHaveBeenLastCalledWith(today, today));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+    const day = document.getElementById('calendar-agenda')!;
+    await waitFor(() => expect(day).not.toHaveTextContent(/\d+ more/));
+    expect(day).toHaveTextContent('Master calendar hearing');
+    expect(day.querySelectorAll(':scope > li')).toHaveLength(1);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Back to the month' }));
+    await waitFor(() => expect(document.activeElement).toBe(document.getElementById(`more-${today}`)));
+    expect(document.getElementById('calendar-grid')).toBeInTheDocument();
+  });
+
+  it('says how much a day left out in Spanish', async () => {
+    setLang('es');
+    more = [{ date: today, hearings: 13, deadlines: 0 }];
+    render(Calendar);
+    expect(await screen.findByRole('button', { name: /^\+12 más el / })).toHaveTextContent(/^\+12 más$/);
+    setLang('en');
   });
 });

@@ -7,11 +7,26 @@ import type { Dashboard as DashboardData } from '../../lib/bindings/Dashboard';
 import type { HearingListItem } from '../../lib/bindings/HearingListItem';
 import type { FilingListItem } from '../../lib/bindings/FilingListItem';
 import type { AppointmentItem } from '../../lib/bindings/AppointmentItem';
+import type { DashboardCounts } from '../../lib/bindings/DashboardCounts';
+import type { DeadlineGroup } from '../../lib/bindings/DeadlineGroup';
+import type { DeadlineListItem } from '../../lib/bindings/DeadlineListItem';
 
 const hearing = (over: Partial<HearingListItem>): HearingListItem => ({
   id: 1, matter_id: 7, client_id: 3, client_name: 'Haile, Amina', volunteer: null, kind: 'master_calendar',
   starts_at: '2026-12-02 09:30:00', court: null, judge: null, detained: false, attendance: 'in_person',
   outcome: null, date_source: null, confirmed_on: null, created_at: '', updated_at: '', ...over,
+});
+
+const deadline = (id: number, daysLeft: number): DeadlineListItem => ({
+  id, matter_id: 100 + id, client_id: 200 + id, client_name: `Client ${id}`, days_left: daysLeft, volunteer: null, court: null,
+  status: 'open', done_on: null, waived_reason: null, created_at: '', updated_at: '', known_title: null, title: `Brief ${id}`,
+  due_on: '2026-11-20', source: { kind: 'manual', reason: '' }, assigned_to: null, explanation: null, served_by_mail: false,
+  rule_days: null, before_conclusion: false, washington_area: false, computed_due_on: null, override_reason: null,
+});
+// The core's paged groups: `total` deadlines in all, numbered from 1.
+const deadlineGroup = vi.fn(async (_group: DeadlineGroup, offset: number, limit: number) => {
+  const n = Math.max(0, Math.min(limit, state.groupTotal - offset));
+  return { items: Array.from({ length: n }, (_, i) => deadline(offset + i + 1, -3)), total: state.groupTotal };
 });
 
 const confirmFilingStatus = vi.fn(async (id: number, _on: string) => {
@@ -30,6 +45,10 @@ const state = {
   hearings: [] as HearingListItem[],
   receipts: [] as FilingListItem[],
   appointments: [] as AppointmentItem[],
+  overdue: [] as DeadlineListItem[],
+  // Left out, the counts are the lengths of the lists, as when nothing was cut.
+  counts: {} as Partial<DashboardCounts>,
+  groupTotal: 0,
   clients: 0,
 };
 
@@ -39,7 +58,8 @@ vi.mock('../../lib/api', async (original) => {
     ...real,
     api: {
       dashboard: async (): Promise<DashboardData> => ({
-        today: '2026-11-25', overdue: [], due_within_7: [], due_within_30: [], one_year: [],
+        today: '2026-11-25', overdue: state.overdue, due_within_7: [], due_within_30: [], one_year: [],
+        counts: { overdue: state.overdue.length, due_within_7: 0, due_within_30: 0, one_year: 0, hearings: state.hearings.length, ...state.counts },
         hearings: state.hearings, volunteers: [], recheck: state.recheck,
         recheck_filings: state.receipts, appointments: state.appointments,
         backup: { folder: null, keep: 10, last: null, overdue: false },
@@ -49,6 +69,7 @@ vi.mock('../../lib/api', async (original) => {
       clinicAlerts: async () => [],
       clinicView: async () => null,
       confirmFilingStatus: (id: number, on: string) => confirmFilingStatus(id, on),
+      deadlineGroup: (group: DeadlineGroup, offset: number, limit: number) => deadlineGroup(group, offset, limit),
     },
   };
 });
@@ -59,7 +80,7 @@ describe('Dashboard', () => {
   beforeEach(() => {
     reset();
     setLang('en');
-    Object.assign(state, { recheck: [], hearings: [], receipts: [], appointments: [], clients: 5 });
+    Object.assign(state, { recheck: [], hearings: [], receipts: [], appointments: [], overdue: [], counts: {}, groupTotal: 0, clients: 5 });
   });
 
   it('lists hearing dates to check again, with how to check and a way to the client', async () => {
@@ -108,7 +129,7 @@ describe('Dashboard: receipts and appointments', () => {
   beforeEach(() => {
     reset();
     setLang('en');
-    Object.assign(state, { recheck: [], hearings: [], receipts: [], appointments: [], clients: 5 });
+    Object.assign(state, { recheck: [], hearings: [], receipts: [], appointments: [], overdue: [], counts: {}, groupTotal: 0, clients: 5 });
   });
 
   it('lists receipts to check, records a check today and moves the focus to the next one', async () => {
@@ -139,5 +160,97 @@ describe('Dashboard: receipts and appointments', () => {
     expect(panel).toHaveTextContent('ISAP office, Hyattsville · with Rosa · Lucía Ramos');
     await fireEvent.click(within(panel).getByRole('button', { name: /Tesfaye, Yonas/ }));
     expect(current()).toEqual({ name: 'matter', id: 8 });
+  });
+});
+
+describe('Dashboard: long lists', () => {
+  beforeEach(() => {
+    reset();
+    setLang('en');
+    deadlineGroup.mockClear();
+    Object.assign(state, { recheck: [], hearings: [], receipts: [], appointments: [], overdue: [], counts: {}, groupTotal: 0, clients: 5 });
+  });
+
+  it('counts every deadline in the badge and pages through the whole group, 50 at a time', async () => {
+    state.overdue = [deadline(1, -3), deadline(2, -1)];
+    state.counts = { overdue: 120 };
+    state.groupTotal = 120;
+    render(Dashboard);
+    const panel = await screen.findByRole('region', { name: /^Overdue/ });
+    expect(panel.querySelector('h2 .count')).toHaveTextContent(/^120$/);
+    expect(panel).toHaveClass('alarm');
+    expect(panel).toHaveTextContent('Showing the 2 most urgent of 120.');
+    expect(within(panel).getAllByRole('listitem')).toHaveLength(2);
+
+    const showAll = document.getElementById('show-all-overdue')!;
+    await fireEvent.click(showAll);
+    expect(deadlineGroup).toHaveBeenLastCalledWith('overdue', 0, 50);
+    const heading = await screen.findByRole('heading', { name: /^Overdue/, level: 2 });
+    expect(heading.id).toBe('all-deadlines-title');
+    expect(document.activeElement).toBe(heading);
+    const full = document.getElementById('all-deadlines')!;
+    await waitFor(() => expect(full).toHaveTextContent('1–50 of 120'));
+    expect(full.querySelectorAll('li')).toHaveLength(50);
+    expect(document.getElementById('dashboard-panels')).not.toBeVisible();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(deadlineGroup).toHaveBeenLastCalledWith('overdue', 50, 50);
+    await waitFor(() => expect(full).toHaveTextContent('51–100 of 120'));
+    const next = screen.getByRole('button', { name: 'Next' });
+    next.focus();
+    await fireEvent.click(next);
+    expect(deadlineGroup).toHaveBeenLastCalledWith('overdue', 100, 50);
+    await waitFor(() => expect(full).toHaveTextContent('101–120 of 120'));
+    expect(full.querySelectorAll('li')).toHaveLength(20);
+    expect(next).toBeDisabled();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Previous' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Previous' }));
+    expect(deadlineGroup).toHaveBeenLastCalledWith('overdue', 50, 50);
+
+    await fireEvent.click(within(full).getByRole('button', { name: /Client 51/ }));
+    expect(current()).toEqual({ name: 'matter', id: 151 });
+  });
+
+  it('goes back from the whole group to the dashboard, to the button that opened it', async () => {
+    state.overdue = [deadline(1, -3)];
+    state.counts = { overdue: 3 };
+    state.groupTotal = 3;
+    render(Dashboard);
+    await fireEvent.click(await screen.findByRole('button', { name: 'Show all' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Back to the dashboard' }));
+    expect(document.getElementById('all-deadlines')).toBeNull();
+    expect(document.getElementById('dashboard-panels')).toBeVisible();
+    await waitFor(() => expect(document.activeElement).toBe(document.getElementById('show-all-overdue')));
+  });
+
+  it('offers no "Show all" when every deadline is listed, and no alarm when none is due', async () => {
+    state.overdue = [deadline(1, -3), deadline(2, -1)];
+    render(Dashboard);
+    const panel = await screen.findByRole('region', { name: /^Overdue/ });
+    expect(panel.querySelector('h2 .count')).toHaveTextContent(/^2$/);
+    expect(document.getElementById('show-all-overdue')).toBeNull();
+    expect(document.getElementById('panel-oneyear')).not.toHaveClass('alarm');
+  });
+
+  it('says how many hearings there are in all and opens the calendar’s week for the rest', async () => {
+    state.hearings = [hearing({})];
+    state.counts = { hearings: 40 };
+    render(Dashboard);
+    const panel = (await screen.findByText('Hearings this week and next')).closest('section')!;
+    expect(panel.querySelector('h2 .count')).toHaveTextContent(/^40$/);
+    expect(panel).toHaveTextContent('Showing the first 1 of 40.');
+    await fireEvent.click(within(panel).getByRole('button', { name: 'See them all in the calendar' }));
+    expect(current()).toEqual({ name: 'calendar', view: 'week' });
+  });
+
+  it('says it in Spanish', async () => {
+    setLang('es');
+    state.overdue = Array.from({ length: 15 }, (_, i) => deadline(i + 1, -3));
+    state.counts = { overdue: 230 };
+    render(Dashboard);
+    const panel = await screen.findByRole('region', { name: /^Vencidos/ });
+    expect(panel).toHaveTextContent('Se muestran los 15 más urgentes de 230.');
+    expect(within(panel).getByRole('button', { name: /^Ver todos/ })).toBeInTheDocument();
+    setLang('en');
   });
 });
