@@ -349,7 +349,8 @@ async fn bench() {
         assert_eq!(found, amparo::vault::Integrity::Sound);
         plain.store.pool().close().await;
         let plain_file = dir.path().join(format!("plain-{clients}.sqlite"));
-        let plain = Store::new(amparo::vault::plain::open_plain_for_benchmark(&plain_file).await.unwrap(), "Coordinator");
+        let plain =
+            Store::new(amparo::vault::plain::open_plain_for_benchmark(&plain_file).await.unwrap(), "Coordinator");
         let enc_store = Store::new(vault.pool().clone(), "Coordinator");
         let e = measure(&enc_store, clients, 3, rounds).await;
         let p = measure(&plain, clients, 3, rounds).await;
