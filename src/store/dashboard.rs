@@ -238,26 +238,25 @@ impl Store {
         }
         let per_day = if from == to { CALENDAR_DAY_ROWS } else { CALENDAR_PER_DAY };
         let hearings = self.hearings_in(from, to, per_day, i64::MAX).await?;
-        let mut more = std::collections::BTreeMap::<NaiveDate, DayTotals>::new();
+        let deadlines = self.deadlines_between(from, to, today, per_day).await?;
+        let mut more = std::collections::BTreeMap::<NaiveDate, (Option<i64>, Option<i64>)>::new();
         for (date, n) in self.hearings_per_day(from, to, per_day).await? {
-            more.entry(date).or_insert(DayTotals { date, hearings: 0, deadlines: 0 }).hearings = n;
+            more.entry(date).or_default().0 = Some(n);
         }
         for (date, n) in self.deadlines_per_day(from, to, per_day).await? {
-            more.entry(date).or_insert(DayTotals { date, hearings: 0, deadlines: 0 }).deadlines = n;
+            more.entry(date).or_default().1 = Some(n);
         }
-        // A day where only one kind overflowed shows all of the other: its total is what is shown.
-        let mut more: Vec<DayTotals> = more.into_values().collect();
-        for day in &mut more {
-            if day.hearings == 0 {
-                day.hearings = hearings.iter().filter(|h| h.fields.starts_at.date() == day.date).count() as i64;
-            }
-        }
-        let deadlines = self.deadlines_between(from, to, today, per_day).await?;
-        for day in &mut more {
-            if day.deadlines == 0 {
-                day.deadlines = deadlines.iter().filter(|d| d.deadline.fields.due_on == day.date).count() as i64;
-            }
-        }
+        // Where only one kind overflowed, the other is shown whole: its total is what was read.
+        let more = more
+            .into_iter()
+            .map(|(date, (h, d))| DayTotals {
+                date,
+                hearings: h
+                    .unwrap_or_else(|| hearings.iter().filter(|x| x.fields.starts_at.date() == date).count() as i64),
+                deadlines: d
+                    .unwrap_or_else(|| deadlines.iter().filter(|x| x.deadline.fields.due_on == date).count() as i64),
+            })
+            .collect();
         Ok(CalendarRange {
             from,
             to,
@@ -342,12 +341,6 @@ impl Store {
             appointments,
             backup,
         })
-    }
-
-    /// Hearings between two days (inclusive) with their client's name.
-    pub async fn hearings_with_clients(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<HearingListItem>> {
-        let hearings = self.hearings_between(from, to).await?;
-        self.with_clients(hearings).await
     }
 
     /// Each hearing with its client's id and name and its matter's volunteer, read in one

@@ -265,19 +265,9 @@ impl Store {
     ) -> Result<super::Page<DeadlineListItem>> {
         let (from, to) = (q.from.map(|d| d.to_string()).unwrap_or_default(), q.to.map(|d| d.to_string()));
         let to = to.unwrap_or_else(|| "9999-12-31".into());
-        // The index is named: SQLite's planner, without statistics, prefers the older
-        // (status, due_on) index, which holds deleted cases and needs a row read for each.
-        let count = match q.rule {
-            Some(_) => {
-                "SELECT COUNT(*) FROM deadlines INDEXED BY deadlines_open_rule WHERE status = 'open' AND live = 1 \
-                        AND due_on >= ?1 AND due_on <= ?2 AND rule_id = ?3"
-            }
-            None => {
-                "SELECT COUNT(*) FROM deadlines INDEXED BY deadlines_open WHERE status = 'open' AND live = 1 \
-                     AND due_on >= ?1 AND due_on <= ?2"
-            }
-        };
-        let total: i64 = sqlx::query_scalar(count).bind(&from).bind(&to).bind(q.rule).fetch_one(self.pool()).await?;
+        let (index, condition) = open_terms(q.rule.is_some());
+        let count = format!("SELECT COUNT(*) FROM deadlines d INDEXED BY {index} WHERE {condition}");
+        let total: i64 = sqlx::query_scalar(&count).bind(&from).bind(&to).bind(q.rule).fetch_one(self.pool()).await?;
         let items = self
             .deadline_items(
                 Filter::Open { from: &from, to: &to, rule: q.rule, offset: q.offset, limit: q.limit },
@@ -295,21 +285,16 @@ impl Store {
                 "d.id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY due_on ORDER BY id) AS n \
                  FROM deadlines WHERE due_on >= ?1 AND due_on <= ?2 AND live = 1) WHERE n <= ?3)"
             }
-            // The rule's term is written out only when asked for, so the one-year group reads
-            // the index keyed by rule and the others the index keyed by date.
-            Filter::Open { rule: Some(_), .. } => {
-                "d.status = 'open' AND d.live = 1 AND d.due_on >= ?1 AND d.due_on <= ?2 AND d.rule_id = ?3"
-            }
-            Filter::Open { rule: None, .. } => "d.status = 'open' AND d.live = 1 AND d.due_on >= ?1 AND d.due_on <= ?2",
+            Filter::Open { rule, .. } => open_terms(rule.is_some()).1,
         };
         let page = match filter {
             Filter::Open { .. } => " LIMIT ?4 OFFSET ?5",
             _ => "",
         };
         let index = match filter {
-            Filter::Open { rule: Some(_), .. } => " INDEXED BY deadlines_open_rule",
-            Filter::Open { .. } | Filter::DueBy(_) => " INDEXED BY deadlines_open",
-            _ => "",
+            Filter::Open { rule, .. } => format!(" INDEXED BY {}", open_terms(rule.is_some()).0),
+            Filter::DueBy(_) => " INDEXED BY deadlines_open".to_string(),
+            _ => String::new(),
         };
         let sql = format!(
             "SELECT d.*, c.id AS client_id, {CLIENT_NAME} AS client_name, \
@@ -496,6 +481,23 @@ pub(crate) async fn insert_deadline(
     .last_insert_rowid();
     audit::record(tx, actor, "create", "deadline", Some(id), serde_json::to_value(f).unwrap_or_default()).await?;
     Ok(id)
+}
+
+/// The index and the condition that pick open deadlines of living cases (`d`) due from ?1
+/// to ?2 and, for one rule, of rule ?3: one place for the count and the page. The rule's
+/// term is written only when asked for, so the one-year group reads the index keyed by
+/// rule and the others the index keyed by date; the index is named because SQLite's
+/// planner, without statistics, prefers the older (status, due_on) index, which holds
+/// deleted cases and needs a row read for each.
+fn open_terms(rule: bool) -> (&'static str, &'static str) {
+    if rule {
+        (
+            "deadlines_open_rule",
+            "d.status = 'open' AND d.live = 1 AND d.due_on >= ?1 AND d.due_on <= ?2 AND d.rule_id = ?3",
+        )
+    } else {
+        ("deadlines_open", "d.status = 'open' AND d.live = 1 AND d.due_on >= ?1 AND d.due_on <= ?2")
+    }
 }
 
 #[derive(Clone, Copy)]

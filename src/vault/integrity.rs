@@ -123,19 +123,10 @@ async fn run(paths: &VaultPaths, key_text: &str, handle: &Mutex<Option<usize>>) 
             let mut h = conn.lock_handle().await.map_err(|e| e.to_string())?;
             *handle.lock().unwrap_or_else(|e| e.into_inner()) = Some(h.as_raw_handle().as_ptr() as usize);
         }
-        let cipher: Vec<String> = sqlx::query_scalar("PRAGMA cipher_integrity_check")
-            .fetch_all(&mut conn)
-            .await
-            .map_err(|e| e.to_string())?;
-        if !cipher.is_empty() {
-            return Ok(Integrity::Damaged(format!("{} page(s) fail authentication", cipher.len())));
-        }
-        let quick: Vec<String> =
-            sqlx::query_scalar("PRAGMA quick_check").fetch_all(&mut conn).await.map_err(|e| e.to_string())?;
-        if quick != ["ok"] {
-            return Ok(Integrity::Damaged("the database structure check failed".into()));
-        }
-        Ok(Integrity::Sound)
+        Ok(match super::page_damage(&mut conn).await.map_err(|e| e.to_string())? {
+            Some(damage) => Integrity::Damaged(damage),
+            None => Integrity::Sound,
+        })
     }
     .await;
     *handle.lock().unwrap_or_else(|e| e.into_inner()) = None;

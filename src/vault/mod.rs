@@ -578,24 +578,25 @@ async fn check_identity(pool: &SqlitePool, paths: &VaultPaths, header: &Header) 
 /// The whole-file check: every page's tag, the structure, the identity. For copies (a
 /// backup, a staged rotation, a WAL on trial), where nothing else will check them.
 async fn check_integrity(pool: &SqlitePool, paths: &VaultPaths, header: &Header) -> Result<()> {
-    let cipher_errors: Vec<String> = sqlx::query_scalar("PRAGMA cipher_integrity_check")
-        .fetch_all(pool)
-        .await
-        .map_err(|e| as_damaged(paths, e.into()))?;
-    if !cipher_errors.is_empty() {
-        return Err(files::damaged(paths, &format!("{} page(s) fail authentication", cipher_errors.len())));
+    let mut conn = pool.acquire().await?;
+    if let Some(damage) = page_damage(&mut conn).await.map_err(|e| as_damaged(paths, e.into()))? {
+        return Err(files::damaged(paths, &damage));
     }
-    let quick: Vec<String> =
-        sqlx::query_scalar("PRAGMA quick_check").fetch_all(pool).await.map_err(|e| as_damaged(paths, e.into()))?;
+    // The pool has one connection: given back before the identity is read through it.
+    drop(conn);
+    check_identity(pool, paths, header).await
+}
+
+/// Every page's authentication tag, then SQLite's structure check: what failed, or None.
+/// Shared by the check of copies and the background check after an unlock.
+async fn page_damage(conn: &mut sqlx::SqliteConnection) -> std::result::Result<Option<String>, sqlx::Error> {
+    let cipher: Vec<String> = sqlx::query_scalar("PRAGMA cipher_integrity_check").fetch_all(&mut *conn).await?;
+    if !cipher.is_empty() {
+        return Ok(Some(format!("{} page(s) fail authentication", cipher.len())));
+    }
+    let quick: Vec<String> = sqlx::query_scalar("PRAGMA quick_check").fetch_all(&mut *conn).await?;
     if quick != ["ok"] {
-        return Err(files::damaged(paths, "the database structure check failed"));
+        return Ok(Some("the database structure check failed".into()));
     }
-    let id: Option<String> = sqlx::query_scalar("SELECT value FROM vault_meta WHERE key = 'vault_id'")
-        .fetch_optional(pool)
-        .await
-        .map_err(|_| files::damaged(paths, "the vault's identity record is missing"))?;
-    match id {
-        Some(id) if id == header.vault_id => Ok(()),
-        _ => Err(files::damaged(paths, "the data file belongs to a different vault than its header")),
-    }
+    Ok(None)
 }
