@@ -69,6 +69,9 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("The vault takes no changes now: the check after unlocking found damage in it (or its file cannot be written). Nothing was saved. Copy out or export what you need, then restore the vault from your latest backup, or ask your coordinator for help.")]
+    ReadOnly,
+
     #[error("The database refused the operation: {0}. Nothing was saved.")]
     Database(String),
 
@@ -103,6 +106,7 @@ impl Error {
             Error::Locked => "locked",
             Error::DiskFull => "disk_full",
             Error::Io { .. } => "io",
+            Error::ReadOnly => "vault_read_only",
             Error::Database(_) => "database",
             Error::Migration(_) => "migration_failed",
             Error::Clinic(e) => e.code(),
@@ -124,6 +128,10 @@ impl From<sqlx::Error> for Error {
             // SQLITE_FULL = 13: surfaced separately so the user is told what to do.
             if db.code().as_deref() == Some("13") {
                 return Error::DiskFull;
+            }
+            // SQLITE_READONLY = 8: the damaged vault's query_only (see vault::integrity).
+            if db.code().as_deref() == Some("8") {
+                return Error::ReadOnly;
             }
             if db.is_unique_violation() {
                 return Error::Conflict(

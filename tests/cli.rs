@@ -471,3 +471,22 @@ fn a_running_cli_has_no_core_file_limit() {
     let fields: Vec<&str> = line.split_whitespace().collect();
     assert_eq!(fields.get(4..6), Some(&["0", "0"][..]), "soft and hard core limits: {line:?}");
 }
+
+#[test]
+fn unlock_check_waits_for_the_whole_file_check_and_reports_damage() {
+    let (_d, vault) = common::temp_vault_path();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let v = common::create(&vault).await;
+        common::add_padded_clients(&v, 30).await;
+        v.lock().await;
+    });
+    let sound = json(&amparo(&vault, PASS, &["unlock-check", "--json"]));
+    assert_eq!(sound["clients"], 30);
+    assert!(sound["checked_ms"].as_u64().unwrap() >= sound["unlock_ms"].as_u64().unwrap());
+    // A page the unlock itself does not read: found by the check that follows it.
+    common::flip_deep_page(&vault);
+    let damaged = amparo(&vault, PASS, &["unlock-check", "--json"]);
+    assert!(!damaged.status.success(), "a damaged vault was called intact");
+    assert_eq!(json(&damaged)["error"]["code"], "vault_damaged");
+}

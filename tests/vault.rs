@@ -128,13 +128,7 @@ async fn damaged_vaults_are_detected_and_left_untouched() {
             let f = std::fs::OpenOptions::new().write(true).open(p).unwrap();
             f.set_len(4096).unwrap();
         }),
-        ("flipped bytes in a page", |p| {
-            let mut bytes = std::fs::read(p).unwrap();
-            let at = bytes.len() - 2000;
-            bytes[at] ^= 0xFF;
-            bytes[at + 1] ^= 0x55;
-            std::fs::write(p, bytes).unwrap();
-        }),
+        ("flipped bytes in a page", flip_deep_page),
         ("flipped bytes in the first page", |p| {
             let mut bytes = std::fs::read(p).unwrap();
             bytes[100] ^= 0x01;
@@ -150,16 +144,7 @@ async fn damaged_vaults_are_detected_and_left_untouched() {
     for (name, damage) in cases {
         let (dir, path) = temp_vault_path();
         let v = create(&path).await;
-        for i in 0..30 {
-            store(&v)
-                .add_client(&ClientInput {
-                    given_name: format!("P{i}"),
-                    family_name: "X".repeat(150),
-                    ..Default::default()
-                })
-                .await
-                .unwrap();
-        }
+        add_padded_clients(&v, 30).await;
         v.lock().await;
         damage(&path);
         let before = snapshot(dir.path());
@@ -172,7 +157,8 @@ async fn damaged_vaults_are_detected_and_left_untouched() {
                 let found = v.integrity_checked().await;
                 assert!(matches!(found, Integrity::Damaged(_)), "{name}: {found:?}");
                 let write = store(&v).add_client(&ClientInput { given_name: "New".into(), ..Default::default() }).await;
-                assert!(write.is_err(), "{name}: a damaged vault took a write");
+                let refused = write.expect_err("a damaged vault took a write");
+                assert_eq!(refused.code(), "vault_read_only", "{name}: {refused}");
                 v.lock().await;
             }
         }
@@ -185,16 +171,7 @@ async fn the_whole_file_check_after_unlock_passes_a_sound_vault_and_stops_at_loc
     let (_dir, path) = temp_vault_path();
     let v = create(&path).await;
     assert_eq!(v.integrity(), Integrity::Sound, "a new vault needs no check");
-    for i in 0..200 {
-        store(&v)
-            .add_client(&ClientInput {
-                given_name: format!("P{i}"),
-                family_name: "X".repeat(150),
-                ..Default::default()
-            })
-            .await
-            .unwrap();
-    }
+    add_padded_clients(&v, 200).await;
     v.lock().await;
     let v = open(&path).await;
     assert_eq!(v.integrity_checked().await, Integrity::Sound);

@@ -68,6 +68,7 @@ pub fn run() {
             vault::vault_status,
             vault::create_vault,
             vault::unlock,
+            vault::vault_integrity,
             vault::lock,
             vault::passphrase_strength,
             vault::heartbeat,

@@ -53,6 +53,15 @@ pub async fn unlock(state: State<'_, AppState>, passphrase: SecretString) -> Cmd
     state.unlock(&passphrase).await
 }
 
+/// Waits for the whole-file check that follows an unlock and says what it found; the page
+/// warns when it found damage (the vault then takes no changes). The app's hold on the
+/// vault is let go before the wait, which may take seconds on a large vault.
+#[tauri::command]
+pub async fn vault_integrity(state: State<'_, AppState>) -> CmdResult<amparo::vault::Integrity> {
+    let waiter = state.vault.lock().await.as_ref().ok_or_else(CommandError::locked)?.integrity_waiter();
+    Ok(waiter.await)
+}
+
 #[tauri::command]
 pub async fn lock(state: State<'_, AppState>) -> CmdResult<()> {
     state.lock().await;

@@ -66,12 +66,15 @@ impl Checker {
         self.state.borrow().clone()
     }
 
-    /// Waits for the check to end.
-    pub(crate) async fn finished(&self) -> Integrity {
+    /// Waits for the check to end. Holds no borrow of the vault, so a caller can let go
+    /// of whatever guards the vault while it waits.
+    pub(crate) fn finished(&self) -> impl std::future::Future<Output = Integrity> + Send + 'static {
         let mut rx = self.state.clone();
-        let _ = rx.wait_for(|s| *s != Integrity::Checking).await;
-        let now = rx.borrow().clone();
-        now
+        async move {
+            let _ = rx.wait_for(|s| *s != Integrity::Checking).await;
+            let now = rx.borrow().clone();
+            now
+        }
     }
 
     /// Stops a running check and waits until its connection is closed. SQLite honours an

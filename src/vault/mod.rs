@@ -338,6 +338,12 @@ impl Vault {
         self.integrity.finished().await
     }
 
+    /// The same wait, borrowing nothing: for a caller that must not hold the vault (the
+    /// app's lock on it) for the seconds the check may take.
+    pub fn integrity_waiter(&self) -> impl std::future::Future<Output = Integrity> + Send + 'static {
+        self.integrity.finished()
+    }
+
     /// Whether a recovery code can open this vault.
     pub fn has_recovery_code(&self) -> bool {
         self.header.has_recovery()

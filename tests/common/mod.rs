@@ -126,3 +126,26 @@ pub async fn snapshot_counts(pool: &sqlx::SqlitePool) -> Vec<i64> {
     }
     out
 }
+
+/// Adds `n` clients with long names, so the vault spans many pages.
+pub async fn add_padded_clients(v: &Vault, n: usize) {
+    for i in 0..n {
+        store(v)
+            .add_client(&amparo::model::ClientInput {
+                given_name: format!("P{i}"),
+                family_name: "X".repeat(150),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+    }
+}
+
+/// Flips bytes in a page near the end of the data file: one the unlock does not read.
+pub fn flip_deep_page(p: &Path) {
+    let mut bytes = std::fs::read(p).unwrap();
+    let at = bytes.len() - 2000;
+    bytes[at] ^= 0xFF;
+    bytes[at + 1] ^= 0x55;
+    std::fs::write(p, bytes).unwrap();
+}

@@ -54,6 +54,12 @@ pub async fn run(command: Command, path: &Path, actor: String, json: bool) -> Re
             let started = std::time::Instant::now();
             let vault = unlock(path).await?;
             let unlock_ms = started.elapsed().as_millis() as u64;
+            // The whole-file check runs after an unlock; "intact" waits for it.
+            if let amparo::vault::Integrity::Damaged(detail) = vault.integrity_checked().await {
+                vault.lock().await;
+                return Err(amparo::Error::Damaged { path: path.to_path_buf(), detail }.into());
+            }
+            let checked_ms = started.elapsed().as_millis() as u64;
             let store = Store::new(vault.pool().clone(), actor);
             let clients = store.list_clients(&Default::default()).await?.total;
             let report = json!({
@@ -64,6 +70,7 @@ pub async fn run(command: Command, path: &Path, actor: String, json: bool) -> Re
                 "recovery_code": vault.has_recovery_code(),
                 "clients": clients,
                 "unlock_ms": unlock_ms,
+                "checked_ms": checked_ms,
             });
             vault.lock().await;
             print(json, &report, || {

@@ -8,6 +8,7 @@ import type { ClosedMatter } from './bindings/ClosedMatter';
 import type { CountryName } from './bindings/CountryName';
 import type { CommandError } from './bindings/CommandError';
 import type { VaultStatus } from './bindings/VaultStatus';
+import type { Integrity } from './bindings/Integrity';
 import type { Strength } from './bindings/Strength';
 import type { ClientQuery } from './bindings/ClientQuery';
 import type { ClientSummary } from './bindings/ClientSummary';
@@ -134,6 +135,8 @@ export const api = {
   createVault: (passphrase: string) => call<Unlocked>('create_vault', { passphrase }),
   unlock: (passphrase: string) => call<Unlocked>('unlock', { passphrase }),
   lock: () => call<void>('lock'),
+  /** Waits for the whole-file check that follows an unlock (seconds on a large vault). */
+  vaultIntegrity: () => call<Integrity>('vault_integrity'),
   /** The user is at work; false when Rust has locked, or will: the page then locks. */
   heartbeat: () => call<boolean>('heartbeat'),
   passphraseStrength: (passphrase: string) => call<Strength>('passphrase_strength', { passphrase }),

@@ -22,6 +22,7 @@ const api = vi.hoisted(() => ({
   addMatter: vi.fn(),
   getClient: vi.fn(),
   getMatter: vi.fn(),
+  vaultIntegrity: vi.fn(),
   clinicView: async () => null,
   countries: async () => [],
   similarClients: async () => [],
@@ -41,6 +42,7 @@ describe('Shell: the focus after a save', () => {
     setLang('en');
     api.addClient.mockResolvedValue(client);
     api.addMatter.mockResolvedValue(matter);
+    api.vaultIntegrity.mockResolvedValue({ state: 'sound' });
     api.getClient.mockResolvedValue({ client, matters: [], family: { principal: null, members: [] }, notes: [], history: [], custody: [] });
     api.getMatter.mockResolvedValue({ matter, client_name: 'Tesfaye, Yonas', client_a_number: null, hearings: [], deadlines: [], filings: [], notes: [],
       appointments: [], hearing_kinds: ['master_calendar', 'individual'], appointment_kinds: ['ice_check_in'],
@@ -67,5 +69,34 @@ describe('Shell: the focus after a save', () => {
     const heading = await screen.findByRole('heading', { level: 1, name: /Tesfaye, Yonas/ });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(document.activeElement).not.toBe(document.body);
+  });
+});
+
+describe('Shell: the check after unlocking', () => {
+  beforeEach(() => {
+    reset();
+    api.getClient.mockResolvedValue({ client, matters: [], family: { principal: null, members: [] }, notes: [], history: [], custody: [] });
+  });
+
+  it('says nothing of a sound vault', async () => {
+    setLang('en');
+    api.vaultIntegrity.mockResolvedValue({ state: 'sound' });
+    go({ name: 'client', id: 9 });
+    render(Shell, { onLock: () => {}, vaultPath: '' });
+    await screen.findByRole('heading', { level: 1, name: 'Tesfaye, Yonas' });
+    expect(api.vaultIntegrity).toHaveBeenCalled();
+    expect(document.getElementById('vault-damaged')).toBeNull();
+  });
+
+  it('tells why saving stopped and what to do when it found damage, in Spanish too', async () => {
+    setLang('es');
+    api.vaultIntegrity.mockResolvedValue({ state: 'damaged', detail: '2 page(s) fail authentication' });
+    go({ name: 'client', id: 9 });
+    render(Shell, { onLock: () => {}, vaultPath: '' });
+    const banner = await screen.findByRole('alert');
+    expect(banner.id).toBe('vault-damaged');
+    expect(banner.textContent).toContain('2 page(s) fail authentication');
+    expect(banner.textContent).toContain('restaure la bóveda desde su copia de seguridad');
+    setLang('en');
   });
 });
