@@ -207,13 +207,14 @@ fn client(rng: &mut StdRng, i: usize, today: NaiveDate) -> ClientInput {
     }
 }
 
-/// A computed deadline's fixed texts for one rule, counted from one trigger: the
-/// explanations are long, and real ones make rows as wide as in use.
+/// A rule the generator counts deadlines by: its name, and how far its date usually falls
+/// from its trigger, so a trigger can be picked that lands the deadline near a wanted day.
+/// Each deadline is then counted by the rule itself, so its date, trigger and explanation
+/// (long texts, which make the rows as wide as in use) agree, as in a real vault.
 struct Template {
     rule: &'static str,
     title: String,
-    explanation: String,
-    explanation_es: String,
+    span: Duration,
 }
 
 struct Templates(Vec<Template>);
@@ -222,15 +223,21 @@ impl Templates {
     fn new(today: NaiveDate) -> Result<Self> {
         let mut out = Vec::new();
         for rule in RULES {
-            let computed = crate::rules::compute(rule, today - Duration::days(30), &crate::rules::Options::default())?;
-            out.push(Template {
-                rule,
-                title: computed.name.en.to_string(),
-                explanation: computed.explanation.en.to_string(),
-                explanation_es: computed.explanation.es.to_string(),
-            });
+            let from = today - Duration::days(30);
+            let computed = crate::rules::compute(rule, from, &crate::rules::Options::default())?;
+            out.push(Template { rule, title: computed.name.en.to_string(), span: computed.due - from });
         }
         Ok(Templates(out))
+    }
+}
+
+/// The day itself, or the Monday after a weekend: courts sit and orders fall on weekdays.
+fn weekday(day: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    match day.weekday() {
+        chrono::Weekday::Sat => day + Duration::days(2),
+        chrono::Weekday::Sun => day + Duration::days(1),
+        _ => day,
     }
 }
 
@@ -359,7 +366,7 @@ async fn cases(
         if slot == 0 {
             // Two hearings: a past master calendar and one to come (or long past).
             for kind in ["master_calendar", "individual"] {
-                let day = today + Duration::days(rng.gen_range(-700..200));
+                let day = weekday(today + Duration::days(rng.gen_range(-700..200)));
                 hearing_rows.push(vec![
                     V::from(matter),
                     kind.into(),
@@ -375,24 +382,31 @@ async fn cases(
         for k in 0..count {
             let open = (slot == 0 && k == 0) || (slot == 1 && k == 0);
             let t = &templates.0[rng.gen_range(0..templates.0.len())];
-            let due = if open {
+            let wanted = if open {
                 // Mostly to come within the year, a few overdue.
                 today + Duration::days(rng.gen_range(-10..365))
             } else {
                 today - Duration::days(rng.gen_range(1..900))
             };
             let manual = rng.gen_ratio(1, 5);
+            let (title, due, trigger, explanation) = if manual {
+                ("Written closing argument".to_string(), weekday(wanted), None, None)
+            } else {
+                let trigger = wanted - t.span;
+                let c = crate::rules::compute(t.rule, trigger, &crate::rules::Options::default())?;
+                (t.title.clone(), c.due, Some(trigger), Some(c.explanation))
+            };
             deadline_rows.push(vec![
                 V::from(matter),
-                if manual { "Written closing argument".to_string() } else { t.title.clone() }.into(),
+                title.into(),
                 due.to_string().into(),
                 (!manual).then_some(t.rule).into(),
-                (!manual).then(|| (due - Duration::days(30)).to_string()).into(),
+                trigger.map(|d| d.to_string()).into(),
                 manual.then_some("Judge's scheduling order").into(),
                 if open { "open" } else { "done" }.into(),
                 (!open).then(|| (due - Duration::days(rng.gen_range(0..10))).to_string()).into(),
-                (!manual).then(|| t.explanation.clone()).into(),
-                (!manual).then(|| t.explanation_es.clone()).into(),
+                explanation.as_ref().map(|e| e.en.to_string()).into(),
+                explanation.as_ref().map(|e| e.es.to_string()).into(),
                 (!manual).then_some(crate::rules::TABLE_VERSION).into(),
                 at.as_str().into(),
                 at.as_str().into(),

@@ -150,3 +150,34 @@ async fn the_opening_client_list_pages_like_the_filtered_one() {
     expected.sort_by_key(|n| n.to_ascii_lowercase());
     assert_eq!(order, expected);
 }
+
+#[tokio::test]
+async fn a_seeded_vault_is_made_up_but_consistent() {
+    let (_d, path) = temp_vault_path();
+    let v = create(&path).await;
+    let s = store(&v);
+    let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let made = amparo::seed::seed(&s, 30, 7, today).await.unwrap();
+    assert_eq!((made.clients, made.matters, made.hearings, made.deadlines), (30, 90, 60, 300));
+    // Every computed deadline is what its rule gives from its trigger, explanation and all.
+    let rows: Vec<(String, NaiveDate, NaiveDate, String)> =
+        sqlx::query_as("SELECT rule_id, trigger_on, due_on, explanation FROM deadlines WHERE rule_id IS NOT NULL")
+            .fetch_all(s.pool())
+            .await
+            .unwrap();
+    assert!(rows.len() > 150, "most deadlines are computed ({})", rows.len());
+    for (rule, trigger, due, explanation) in rows {
+        let c = amparo::rules::compute(&rule, trigger, &Default::default()).unwrap();
+        assert_eq!((c.due, c.explanation.en.as_ref()), (due, explanation.as_str()), "{rule} from {trigger}");
+    }
+    // Courts do not sit at weekends.
+    let weekend: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM hearings WHERE strftime('%w', starts_at) IN ('0', '6')")
+            .fetch_one(s.pool())
+            .await
+            .unwrap();
+    assert_eq!(weekend, 0);
+    // A vault that holds clients is refused.
+    let err = amparo::seed::seed(&s, 5, 7, today).await.unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+}

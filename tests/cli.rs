@@ -490,3 +490,19 @@ fn unlock_check_waits_for_the_whole_file_check_and_reports_damage() {
     assert!(!damaged.status.success(), "a damaged vault was called intact");
     assert_eq!(json(&damaged)["error"]["code"], "vault_damaged");
 }
+
+#[test]
+fn seed_fills_an_empty_vault_with_made_up_cases_and_refuses_one_with_clients() {
+    let (_d, vault) = common::temp_vault_path();
+    assert!(amparo(&vault, PASS, &["init", "--json"]).status.success());
+    let made = json(&amparo(&vault, PASS, &["seed", "--clients", "40", "--json"]));
+    assert_eq!(
+        (made["clients"].as_u64(), made["matters"].as_u64(), made["deadlines"].as_u64()),
+        (Some(40), Some(120), Some(400))
+    );
+    assert_eq!(json(&amparo(&vault, PASS, &["unlock-check", "--json"]))["clients"], 40);
+    let again = amparo(&vault, PASS, &["seed", "--clients", "5", "--json"]);
+    assert!(!again.status.success(), "made-up cases were mixed into a vault with clients");
+    assert_eq!(json(&again)["error"]["code"], "invalid_input");
+    assert_eq!(json(&amparo(&vault, PASS, &["unlock-check", "--json"]))["clients"], 40, "the refusal added nothing");
+}

@@ -88,6 +88,17 @@ pub enum Command {
     /// The coordinator's caseload board: each member's open matters, hearings in 14 days,
     /// overdue and due-in-7 deadlines, stale matters, conflicts, and when last heard from.
     Caseload(CaseloadArgs),
+    /// Fill a new, empty vault with made-up clients and cases (names in several scripts,
+    /// every kind of case), to try Amparo or to measure it. Refused on a vault that holds
+    /// clients: made-up cases never mix with real ones.
+    Seed {
+        /// How many clients; each gets 3 cases, 2 hearings, 10 deadlines, 5 filings, 2 notes.
+        #[arg(long, default_value_t = 1000)]
+        clients: usize,
+        /// The same seed makes the same vault.
+        #[arg(long, default_value_t = 14)]
+        seed: u64,
+    },
     /// Review and sign-off of filings before they are filed.
     #[command(subcommand)]
     Review(ReviewCmd),

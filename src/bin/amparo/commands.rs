@@ -36,6 +36,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Clinic(cmd) => with_store(&path, actor, |s| crate::clinic::clinic(s, cmd, json)).await?,
         Command::Sync { remote } => with_store(&path, actor, |s| crate::clinic::sync(s, remote, json)).await?,
         Command::Caseload(args) => with_store(&path, actor, |s| crate::desk::caseload(s, args, json)).await?,
+        Command::Seed { clients, seed } => with_store(&path, actor, |s| made_up(s, clients, seed, json)).await?,
         Command::Review(cmd) => with_store(&path, actor, |s| crate::desk::review(s, cmd, json)).await?,
         Command::Filing(cmd) => with_store(&path, actor, |s| crate::desk::filing(s, cmd, json)).await?,
         Command::Calendar { from, to, member, court } => {
@@ -52,6 +53,17 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Report(args) => with_store(&path, actor, |s| crate::exchange::report(s, args, json)).await?,
         Command::Rules(_) => unreachable!("handled above: needs no vault"),
     }
+    Ok(())
+}
+
+async fn made_up(store: Store, clients: usize, seed: u64, json: bool) -> Result<()> {
+    let made = amparo::seed::seed(&store, clients, seed, Store::today()).await?;
+    print(json, &made, || {
+        format!(
+            "Made up {} clients with {} cases, {} hearings and {} deadlines (seed {seed}).",
+            made.clients, made.matters, made.hearings, made.deadlines
+        )
+    });
     Ok(())
 }
 
