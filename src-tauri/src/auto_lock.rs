@@ -83,12 +83,20 @@ pub async fn serve(state: &AppState, page: &dyn Page, mut requests: mpsc::Receiv
         // Made before asking, so a lock by the page in between is not missed.
         let locked = state.locked.notified();
         if state.vault.lock().await.is_none() {
+            if let Some(done) = request.done {
+                let _ = done.send(());
+            }
             continue;
         }
+        let sleep = request.reason == Reason::Sleep;
+        state.sleeping.store(sleep, std::sync::atomic::Ordering::SeqCst);
         page.ask_to_lock();
+        // Before a sleep the page gets half the time: logind waits 5 s in all.
+        let grace = if sleep { grace / 2 } else { grace };
         let page_locked = tokio::time::timeout(grace, locked).await.is_ok();
         // Waits for a lock the page started to finish, or locks now.
         state.lock().await;
+        state.sleeping.store(false, std::sync::atomic::Ordering::SeqCst);
         if !page_locked {
             page.ask_to_lock();
         }

@@ -170,3 +170,23 @@ async fn a_locked_screen_locks_the_vault_even_when_the_page_does_not_answer() {
     run(&state, &page, vec![LockRequest::new(Reason::ScreenLocked)], Duration::ZERO).await;
     assert_eq!(page.0.load(Ordering::SeqCst), 2);
 }
+
+#[tokio::test]
+async fn a_lock_before_sleep_leaves_the_due_backup_to_the_next_lock() {
+    let Open { state, _dir, .. } = open().await;
+    let folder = _dir.path().join("backups");
+    std::fs::create_dir(&folder).unwrap();
+    state.store().await.unwrap().set_backup_settings(folder.to_str().unwrap(), 3).await.unwrap();
+    let backups = || std::fs::read_dir(&folder).unwrap().count();
+    let page = KeepingPage(state.clone(), AtomicUsize::new(0));
+    let (done, finished) = oneshot::channel();
+    run(&state, &page, vec![LockRequest { reason: Reason::Sleep, done: Some(done) }], PATIENT).await;
+    finished.await.unwrap();
+    assert!(!is_open(&state).await);
+    assert_eq!(backups(), 0, "a backup was made while the system waited to sleep");
+    // The next lock, by the page or the screen, makes the backup that was due.
+    state.unlock(&SecretString::from(PASS)).await.unwrap();
+    run(&state, &page, vec![LockRequest::new(Reason::ScreenLocked)], PATIENT).await;
+    assert!(!is_open(&state).await);
+    assert!(backups() > 0, "the backup due at the sleep was not made at the next lock");
+}

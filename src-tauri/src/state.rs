@@ -31,6 +31,10 @@ pub struct AppState {
     pub locked: Notify,
     /// Held for the whole of a lock, so a second lock returns only once the first is done.
     locking: Mutex<()>,
+    /// Set while the system waits to sleep: logind suspends after 5 s whatever we do, so
+    /// a lock then skips the automatic backup (seconds on a large vault), which the next
+    /// lock makes instead.
+    pub sleeping: std::sync::atomic::AtomicBool,
 }
 
 /// Percent done of the one long job that can run at a time; u32::MAX when idle.
@@ -71,6 +75,7 @@ impl AppState {
             activity: Activity::new(clock, crate::settings::AppSettings::default().auto_lock_minutes),
             locked: Notify::new(),
             locking: Mutex::new(()),
+            sleeping: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -97,8 +102,9 @@ impl AppState {
         Ok(Unlocked { recovery_code, interrupted_change })
     }
 
-    /// Locks the vault, making the automatic backup first when one is due (a failed
-    /// backup does not keep the vault open: the dashboard shows its age). Commands
+    /// Locks the vault, making the automatic backup first when one is due and the system
+    /// is not about to sleep (a failed backup does not keep the vault open: the dashboard
+    /// shows its age). Commands
     /// already running finish first; any that start after see "locked". Returns once
     /// the vault is locked, also when another caller's lock was under way.
     pub async fn lock(&self) {
@@ -106,8 +112,10 @@ impl AppState {
         let vault = self.vault.lock().await.take();
         self.locked.notify_waiters();
         if let Some(vault) = vault {
-            if let Ok(store) = self.store_for(&vault).await {
-                let _ = amparo::backups::automatic(&vault, &store).await;
+            if !self.sleeping.load(Ordering::SeqCst) {
+                if let Ok(store) = self.store_for(&vault).await {
+                    let _ = amparo::backups::automatic(&vault, &store).await;
+                }
             }
             vault.lock().await;
         }

@@ -76,6 +76,12 @@ impl Remote {
         Ok(Remote { store: Arc::new(store), prefix: String::new(), display: location.to_string() })
     }
 
+    /// A remote over any object store (the tests' own, which can stall).
+    #[doc(hidden)]
+    pub fn over(store: Arc<dyn ObjectStore>, display: &str) -> Remote {
+        Remote { store, prefix: String::new(), display: display.to_string() }
+    }
+
     fn path(&self, name: &str) -> ObjectPath {
         if self.prefix.is_empty() {
             ObjectPath::from(name)

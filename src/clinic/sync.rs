@@ -109,7 +109,12 @@ impl Store {
             {
                 continue;
             }
-            let bytes = match remote.get(&listed.name).await {
+            // No connection is held while the network is waited on: a lock before sleep
+            // must be able to close the vault within logind's 5 s.
+            drop(conn);
+            let fetched = remote.get(&listed.name).await;
+            let mut conn = self.pool().acquire().await?;
+            let bytes = match fetched {
                 Ok(b) => b,
                 Err(ClinicError::Refused(reason)) => {
                     self.refuse_roster(&mut conn, listed, &reason, report).await?;
@@ -181,8 +186,7 @@ impl Store {
     }
 
     async fn publish_roster_if_new(&self, remote: &Remote) -> Result<()> {
-        let mut conn = self.pool().acquire().await?;
-        let me = Me::load(&mut conn).await?;
+        let me = Me::load(&mut *self.pool().acquire().await?).await?;
         let (Some(roster), true) = (&me.roster, me.row.roster_published == 0) else { return Ok(()) };
         if !me.is_coordinator() {
             return Ok(());
@@ -195,7 +199,7 @@ impl Store {
             // and reports that this change must be made again.
             return Ok(());
         }
-        sqlx::query("UPDATE clinic_self SET roster_published = 1 WHERE id = 1").execute(&mut *conn).await?;
+        sqlx::query("UPDATE clinic_self SET roster_published = 1 WHERE id = 1").execute(self.pool()).await?;
         Ok(())
     }
 
@@ -210,8 +214,7 @@ impl Store {
         listed: &[Listed],
         report: &mut SyncReport,
     ) -> Result<Option<(u64, String)>> {
-        let mut conn = self.pool().acquire().await?;
-        let me = Me::load(&mut conn).await?;
+        let me = Me::load(&mut *self.pool().acquire().await?).await?;
         let Some(roster) = me.roster.clone() else { return Ok(None) };
         let mut head = None;
         for b in listed.iter().filter(|b| b.device == me.row.device_id && b.seq as i64 >= me.row.next_seq) {
@@ -369,8 +372,9 @@ impl Store {
         report.problems.extend(chain);
         let mut pending: Vec<(Listed, BundleHeader, Changes, u64)> = Vec::new();
         for b in todo {
+            let fetched = remote.get(&b.name).await;
             let mut conn = self.pool().acquire().await?;
-            let bytes = match remote.get(&b.name).await {
+            let bytes = match fetched {
                 Ok(bytes) => bytes,
                 Err(ClinicError::Refused(reason)) => {
                     mark_seen(&mut conn, &b.name, &b.device, b.seq, &b.hash, "refused", Some(&reason)).await?;
