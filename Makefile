@@ -93,7 +93,7 @@ test-e2e: build
 # FUZZ_SECONDS=600 make fuzz). cargo-fuzz needs -Z flags; RUSTC_BOOTSTRAP lets the one
 # stable toolchain on these machines accept them, as no nightly can be installed here.
 FUZZ_SECONDS ?= 20
-FUZZ_TARGETS := vault_header identifiers backup_file clinic_bundle import_rows column_mapper
+FUZZ_TARGETS := vault_header identifiers backup_file clinic_bundle import_rows column_mapper document_file
 fuzz: cargo-fuzz
 	cd fuzz && for t in $(FUZZ_TARGETS); do \
 		mkdir -p corpus/$$t && \

@@ -72,6 +72,9 @@ pub enum Error {
     #[error("The vault takes no changes now: the check after unlocking found damage in it (or its file cannot be written). Nothing was saved. Copy out or export what you need, then restore the vault from your latest backup, or ask your coordinator for help.")]
     ReadOnly,
 
+    #[error("The document \"{name}\" (number {id}) is damaged in the vault: its bytes no longer match what was attached. No copy was made. Restore the vault from a backup, or attach the file again.")]
+    DocumentDamaged { id: i64, name: String },
+
     #[error("The database refused the operation: {0}. Nothing was saved.")]
     Database(String),
 
@@ -107,6 +110,7 @@ impl Error {
             Error::DiskFull => "disk_full",
             Error::Io { .. } => "io",
             Error::ReadOnly => "vault_read_only",
+            Error::DocumentDamaged { .. } => "document_damaged",
             Error::Database(_) => "database",
             Error::Migration(_) => "migration_failed",
             Error::Clinic(e) => e.code(),

@@ -3,6 +3,7 @@
 
 pub mod backups;
 pub mod clinic;
+pub mod documents;
 pub mod error;
 pub mod exchange;
 pub mod model;

@@ -212,6 +212,7 @@ impl Vault {
             let changes = serde_json::json!({ "owner_only": tightened });
             let _ = crate::store::audit::record_event(&pool, "permissions_tightened", "vault", None, changes).await;
         }
+        let _ = crate::documents::sweep_unfinished(&pool).await;
         let integrity = integrity::Checker::start(pool.clone(), &paths, &data_key);
         Ok(Vault { pool, paths, header, key: data_key, notice, integrity, _lock: lock })
     }
@@ -220,6 +221,8 @@ impl Vault {
     /// releases the file. SQLCipher wipes its own copy of the key as each connection closes.
     /// Checkpointing first means the `.amparo` file alone holds every saved change.
     pub async fn lock(mut self) {
+        // Whether the viewer still has them open cannot be known: every copy goes.
+        let _ = crate::documents::private_copy::sweep();
         self.integrity.stop().await;
         let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await;
         close_pool(&self.pool, &self.paths).await;

@@ -150,6 +150,12 @@ pub enum Command {
     Export(ExportCmd),
     /// A report for the clinic or its funders, as CSV or a page to print (HTML).
     Report(ReportArgs),
+    /// Documents attached to a client, a matter, a hearing or a filing.
+    #[command(subcommand)]
+    Document(crate::documents::DocumentCmd),
+    /// A case's evidence checklist.
+    #[command(subcommand)]
+    Checklist(crate::documents::ChecklistCmd),
 }
 
 #[derive(Args)]

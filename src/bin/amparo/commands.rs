@@ -51,6 +51,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Import(cmd) => with_store(&path, actor, |s| crate::exchange::import(s, cmd, json)).await?,
         Command::Export(cmd) => with_store(&path, actor, |s| crate::exchange::export(s, cmd, json)).await?,
         Command::Report(args) => with_store(&path, actor, |s| crate::exchange::report(s, args, json)).await?,
+        Command::Document(cmd) => with_store(&path, actor, |s| crate::documents::document(s, cmd, json)).await?,
+        Command::Checklist(cmd) => with_store(&path, actor, |s| crate::documents::checklist(s, cmd, json)).await?,
         Command::Rules(_) => unreachable!("handled above: needs no vault"),
     }
     Ok(())

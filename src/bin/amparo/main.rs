@@ -6,6 +6,7 @@ mod args;
 mod clinic;
 mod commands;
 mod desk;
+mod documents;
 mod exchange;
 mod output;
 mod rules;

@@ -1,0 +1,115 @@
+//! Documents: the files of a case (notices, the I-589, passports, evidence, recordings)
+//! attached to a client, a matter, a hearing or a filing. They are kept inside the vault,
+//! in chunks, so SQLCipher encrypts them with the vault's key and a backup, a passphrase
+//! change or a restore carries them like everything else (migrations/0010_documents.sql).
+//! They leave the vault only as a private temporary copy handed to the system's viewer
+//! (`private_copy`) or as an export the user asked for, and the evidence checklist of
+//! each kind of case (`checklist`) is ticked by what is attached.
+
+pub mod checklist;
+pub mod kind;
+pub mod name;
+pub mod private_copy;
+mod read;
+mod write;
+
+use serde::{Deserialize, Serialize};
+
+pub use kind::FileKind;
+pub use write::AddDocument;
+
+/// Bytes per stored chunk: a chunk is read or written whole, so memory stays at a few of
+/// these whatever the file's size.
+pub const CHUNK: usize = 1 << 20;
+/// Chunks written per transaction: keeps the WAL near 16 MiB while a large file goes in.
+pub const CHUNKS_PER_COMMIT: usize = 16;
+/// The largest document taken: a long video of a declaration fits; a whole disk image
+/// does not, and a clinic bundle could not carry it (`clinic::remote::MAX_OBJECT`).
+pub const MAX_DOCUMENT: u64 = 512 << 20;
+
+/// What a document is attached to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[ts(export)]
+pub enum DocumentSubject {
+    Client(i64),
+    Matter(i64),
+    Hearing(i64),
+    Filing(i64),
+}
+
+impl DocumentSubject {
+    /// The column of `documents` that holds this subject.
+    pub(crate) fn column(&self) -> &'static str {
+        match self {
+            DocumentSubject::Client(_) => "client_id",
+            DocumentSubject::Matter(_) => "matter_id",
+            DocumentSubject::Hearing(_) => "hearing_id",
+            DocumentSubject::Filing(_) => "filing_id",
+        }
+    }
+
+    pub(crate) fn id(&self) -> i64 {
+        match *self {
+            DocumentSubject::Client(id)
+            | DocumentSubject::Matter(id)
+            | DocumentSubject::Hearing(id)
+            | DocumentSubject::Filing(id) => id,
+        }
+    }
+
+    pub(crate) fn entity(&self) -> &'static str {
+        match self {
+            DocumentSubject::Client(_) => "client",
+            DocumentSubject::Matter(_) => "matter",
+            DocumentSubject::Hearing(_) => "hearing",
+            DocumentSubject::Filing(_) => "filing",
+        }
+    }
+}
+
+/// One version of a document, as the vault keeps it.
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Document {
+    pub id: i64,
+    pub subject: DocumentSubject,
+    /// The file's name as it was attached, cleaned of folders and control characters.
+    pub name: String,
+    /// The type read from the content (never from the name's extension).
+    pub media_type: String,
+    pub kind: FileKind,
+    pub size: i64,
+    pub sha256: String,
+    /// The checklist item this document stands for, if any.
+    pub checklist_item: Option<String>,
+    /// A PDF that names JavaScript or a launch action.
+    pub scripted: bool,
+    /// 1 for the first version, 2 for the one that superseded it, and so on.
+    pub version: i64,
+    pub supersedes: Option<i64>,
+    pub superseded_by: Option<i64>,
+    pub added_by: String,
+    pub added_at: String,
+    /// Whether the app offers to open it in the system's viewer (an archive or an unknown
+    /// type can only be exported).
+    pub can_open: bool,
+}
+
+/// Removes what an attach cut short (a crash, a full disk) left behind: chunks of a blob
+/// no document row names. Called at open, when no attach can be under way (one process
+/// holds the vault). Nothing is written when there is nothing to remove.
+pub(crate) async fn sweep_unfinished(pool: &sqlx::SqlitePool) -> crate::Result<u64> {
+    let any: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM document_blobs WHERE complete = 0 LIMIT 1").fetch_optional(pool).await?;
+    if any.is_none() {
+        return Ok(0);
+    }
+    let mut tx = pool.begin().await?;
+    sqlx::query("DELETE FROM document_chunks WHERE blob_id IN (SELECT id FROM document_blobs WHERE complete = 0)")
+        .execute(&mut *tx)
+        .await?;
+    let gone = sqlx::query("DELETE FROM document_blobs WHERE complete = 0").execute(&mut *tx).await?.rows_affected();
+    tx.commit().await?;
+    Ok(gone)
+}

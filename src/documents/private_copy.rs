@@ -1,0 +1,143 @@
+//! The one place a document's plaintext is written outside the vault: a copy for the
+//! system's viewer, in a folder only this user can enter, under `$XDG_RUNTIME_DIR` (a
+//! RAM-backed folder on systemd systems, gone at logout) where there is one, else under
+//! the temporary folder. Each copy is read-only and lives in a fresh folder of its own;
+//! the whole folder is removed at every lock and at the next start, since whether the
+//! viewer has closed the file cannot be known.
+
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The folder every private copy is made in.
+pub fn root() -> PathBuf {
+    match std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).filter(|p| p.is_absolute() && p.is_dir()) {
+        Some(dir) => dir.join("amparo-documents"),
+        None => std::env::temp_dir().join(format!("amparo-documents-{}", user_id())),
+    }
+}
+
+/// Whether copies are made under `$XDG_RUNTIME_DIR` (in memory on most systems) rather
+/// than the temporary folder on disk.
+pub fn in_runtime_dir() -> bool {
+    std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).is_some_and(|p| p.is_absolute() && p.is_dir())
+}
+
+/// Removes every private copy. A symbolic link planted where the folder should be is
+/// removed itself, never followed.
+pub fn sweep() -> io::Result<()> {
+    sweep_at(&root())
+}
+
+pub(crate) fn sweep_at(root: &Path) -> io::Result<()> {
+    match std::fs::symlink_metadata(root) {
+        Ok(m) if m.is_dir() => std::fs::remove_dir_all(root),
+        Ok(_) => std::fs::remove_file(root),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// A new, empty file named `name` (already cleaned) in a fresh private folder, for the
+/// caller to fill and then `finish`.
+pub(crate) fn new_file(name: &str) -> io::Result<(PathBuf, File)> {
+    new_file_at(&root(), name)
+}
+
+pub(crate) fn new_file_at(root: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+    ensure_private_dir(root)?;
+    let dir = tempfile::Builder::new().prefix("open-").tempdir_in(root)?.keep();
+    #[cfg(unix)]
+    std::fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o700))?;
+    let path = dir.join(name);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(&path)?;
+    Ok((path, file))
+}
+
+/// Makes a filled copy read-only: a document in the vault is never changed, and an edit
+/// saved over the copy would be lost at the next lock.
+pub(crate) fn finish(path: &Path) -> io::Result<()> {
+    let mut perms = std::fs::metadata(path)?.permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(path, perms)
+}
+
+#[cfg(unix)]
+fn ensure_private_dir(root: &Path) -> io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+    match std::fs::DirBuilder::new().mode(0o700).create(root) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(e),
+    }
+    let m = std::fs::symlink_metadata(root)?;
+    if !m.is_dir() || m.uid() != user_id() {
+        return Err(io::Error::other(format!(
+            "{} is not a private folder of this user (a link, a file, or another user's); remove it, then try again",
+            root.display()
+        )));
+    }
+    if m.mode() & 0o077 != 0 {
+        std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn ensure_private_dir(root: &Path) -> io::Result<()> {
+    // Windows: the user's temporary folder is private to the user by its ACL.
+    std::fs::create_dir_all(root)
+}
+
+#[cfg(unix)]
+fn user_id() -> u32 {
+    rustix::process::geteuid().as_raw()
+}
+
+#[cfg(not(unix))]
+fn user_id() -> u32 {
+    0
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn copies_are_private_read_only_and_swept_without_following_links() {
+        let base = tempfile::tempdir().unwrap();
+        let root = base.path().join("amparo-documents");
+        let (path, file) = new_file_at(&root, "Pasaporte.pdf").unwrap();
+        drop(file);
+        finish(&path).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&root), 0o700);
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
+        assert_eq!(mode(&path), 0o400);
+        // The same name again gets a folder of its own.
+        let (again, _) = new_file_at(&root, "Pasaporte.pdf").unwrap();
+        assert_ne!(again, path);
+        sweep_at(&root).unwrap();
+        assert!(!root.exists());
+
+        // A link planted where the folder goes is refused, then removed (not followed).
+        let elsewhere = base.path().join("elsewhere");
+        std::fs::create_dir(&elsewhere).unwrap();
+        std::fs::write(elsewhere.join("keep"), b"x").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &root).unwrap();
+        assert!(new_file_at(&root, "a.pdf").is_err());
+        sweep_at(&root).unwrap();
+        assert!(!root.exists() && elsewhere.join("keep").exists());
+
+        // A folder opened up to others is closed again.
+        std::fs::create_dir(&root).unwrap();
+        std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o777)).unwrap();
+        new_file_at(&root, "a.pdf").unwrap();
+        assert_eq!(mode(&root), 0o700);
+    }
+}
