@@ -12,6 +12,7 @@ mod concurrency_tests;
 mod dashboard;
 mod deadlines;
 mod desk;
+mod documents;
 pub mod error;
 mod exchange;
 mod idle;
@@ -49,6 +50,8 @@ pub fn run() {
     // Measure the machine for new passphrase slots now, off the async threads, so the
     // first creation or change does not stall one of them for a second.
     std::thread::spawn(amparo::vault::KdfParams::calibrated);
+    // Copies a crash left open for a viewer go now (a lock removes them otherwise).
+    let _ = amparo::documents::private_copy::sweep();
     tauri::Builder::default()
         // A second launch focuses the running window instead of opening the vault twice.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -58,6 +61,8 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_notification::init())
+        // Called from Rust only (src/documents.rs); the page is granted none of it.
+        .plugin(tauri_plugin_dialog::init())
         .plugin(window_guard::navigation())
         .manage({
             let state = state::AppState::new(vault_path_from_args());
@@ -167,7 +172,26 @@ pub fn run() {
             exchange::build_report,
             exchange::save_report,
             exchange::record_printed_report,
+            documents::pick_documents,
+            documents::dropped_documents,
+            documents::attach_document,
+            documents::documents,
+            documents::document_history,
+            documents::open_document,
+            documents::export_document,
+            documents::checklist,
+            documents::mark_checklist_item,
+            documents::add_clinic_item,
         ])
+        .on_window_event(|window, event| {
+            // A drop is taken in Rust and the page told, by name only (src/documents.rs).
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                window.state::<state::AppState>().picked.dropped(paths.clone());
+                if let Some(w) = window.get_webview_window("main") {
+                    let _ = w.eval(documents::DROP_EVENT_SCRIPT);
+                }
+            }
+        })
         .setup(|app| {
             window_guard::main_window(app.handle())?;
             // Auto-lock: the idle timer and the desktop's signals ask, one task locks.

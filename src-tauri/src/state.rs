@@ -35,6 +35,8 @@ pub struct AppState {
     /// a lock then skips the automatic backup (seconds on a large vault), which the next
     /// lock makes instead.
     pub sleeping: std::sync::atomic::AtomicBool,
+    /// Files the user chose or dropped, for the page to attach by token.
+    pub picked: crate::documents::Picked,
 }
 
 /// Percent done of the one long job that can run at a time; u32::MAX when idle.
@@ -76,6 +78,7 @@ impl AppState {
             locked: Notify::new(),
             locking: Mutex::new(()),
             sleeping: std::sync::atomic::AtomicBool::new(false),
+            picked: crate::documents::Picked::default(),
         }
     }
 
@@ -111,6 +114,7 @@ impl AppState {
         let _one = self.locking.lock().await;
         let vault = self.vault.lock().await.take();
         self.locked.notify_waiters();
+        self.picked.clear();
         if let Some(vault) = vault {
             if !self.sleeping.load(Ordering::SeqCst) {
                 if let Ok(store) = self.store_for(&vault).await {
