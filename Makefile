@@ -7,11 +7,13 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 .DEFAULT_GOAL := run
 
+# python3-xlib: the end-to-end tests close the app's window as a window manager does
+# (WM_DELETE_WINDOW), to see that closing it locks the vault.
 # fonts-sil-abyssinica: Ge'ez script (Tigrinya, Amharic names), which a bare machine's
 # fonts lack; without it the app under test draws those names as boxes.
 APT_PACKAGES := build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev webkit2gtk-driver xvfb xauth \
-	gir1.2-ical-3.0 python3-gi fonts-sil-abyssinica
+	gir1.2-ical-3.0 python3-gi fonts-sil-abyssinica python3-xlib
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 STAMP := target/.stamps

@@ -208,6 +208,8 @@ pub fn run() {
             });
             #[cfg(target_os = "linux")]
             tauri::async_runtime::spawn(lock_signals::listen(requests));
+            #[cfg(unix)]
+            tauri::async_runtime::spawn(window_guard::quit_on_signal(app.handle().clone()));
             // The clinic syncs on its own: after an unlock and every N minutes.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {

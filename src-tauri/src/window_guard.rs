@@ -44,6 +44,25 @@ pub fn incognito(driven: bool) -> bool {
     !driven
 }
 
+/// Quits the way the window's close button does when the session ends or the system
+/// shuts down (SIGTERM, SIGHUP) or Ctrl-C reaches a terminal-started app (SIGINT): left
+/// to their default, these end the process at once, with the WAL and the key as they are.
+#[cfg(unix)]
+pub async fn quit_on_signal<R: Runtime>(app: tauri::AppHandle<R>) {
+    use tokio::signal::unix::{signal, SignalKind};
+    let (Ok(mut term), Ok(mut hup), Ok(mut int)) =
+        (signal(SignalKind::terminate()), signal(SignalKind::hangup()), signal(SignalKind::interrupt()))
+    else {
+        return;
+    };
+    tokio::select! {
+        _ = term.recv() => {}
+        _ = hup.recv() => {}
+        _ = int.recv() => {}
+    }
+    app.exit(0);
+}
+
 /// Locks the vault as the app exits (quit, window closed, session ending).
 pub fn on_exit<R: Runtime>(app: &tauri::AppHandle<R>) {
     let state = app.state::<AppState>();

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Driver, sleep } from './webdriver.mjs';
 import { runCli, unlockToDashboard } from './helpers.mjs';
 
@@ -18,6 +19,7 @@ assert.ok(app && home, 'APP_BINARY and E2E_HOME must be set (run through scripts
 
 const vault = join(home, 'closing', 'clinic.amparo');
 const folder = join(home, 'closing-backups');
+const here = dirname(fileURLToPath(import.meta.url));
 const amparo = (...args) => runCli({ vault, passphrase: PASS, user: 'Volunteer' }, ...args);
 let d;
 
@@ -51,9 +53,18 @@ test('closing the window locks the vault: the WAL is folded in and the due backu
   assert.ok(existsSync(`${vault}-wal`), 'an unlocked vault has its WAL beside it');
   assert.equal(readdirSync(folder).length, 0, 'a backup was made before the window closed');
 
-  await d.cmd('DELETE', '/window').catch(() => {});
-  for (let i = 0; i < 300 && appPids().length > 0; i++) await sleep(100);
+  // As the window manager does when the close button is clicked (a WebDriver "close
+  // window" ends the session instead, and the driver kills the app).
+  // A close sent in the first moments after a cold start was seen lost twice in ten
+  // runs (no close request reached the app): a second click, as a user would give.
+  for (let click = 1; click <= 2 && appPids().length > 0; click++) {
+    execSync(`/usr/bin/python3 ${join(here, 'close_window.py')} ${pids[0]}`);
+    for (let i = 0; i < 100 && appPids().length > 0; i++) await sleep(100);
+    if (appPids().length > 0) console.log(`close click ${click} did not end the app`);
+  }
   assert.equal(appPids().length, 0, 'the app did not exit when its window closed');
+  // The driver's session outlives the app: end it, so the next test may start one.
+  await d.quit();
   d = null;
 
   assert.ok(!existsSync(`${vault}-wal`) && !existsSync(`${vault}-shm`), 'the vault was left open: -wal or -shm remain');
@@ -62,4 +73,21 @@ test('closing the window locks the vault: the WAL is folded in and the due backu
   // The vault opens again and holds the client.
   const found = amparo('client', 'list');
   assert.ok(JSON.stringify(found).includes('Tesfamariam'));
+});
+
+test('the session ending (SIGTERM) locks the vault the same way', async () => {
+  d = await Driver.start(app, ['--vault', vault]);
+  await unlockToDashboard(d, PASS);
+  await d.click('#nav-clients');
+  await d.waitText('main', (t) => t.includes('Tesfamariam'));
+  const pids = appPids();
+  assert.equal(pids.length, 1);
+  assert.ok(existsSync(`${vault}-wal`));
+  process.kill(Number(pids[0]), 'SIGTERM');
+  for (let i = 0; i < 300 && appPids().length > 0; i++) await sleep(100);
+  assert.equal(appPids().length, 0, 'the app did not exit on SIGTERM');
+  // The driver's session outlives the app: end it, so the next test may start one.
+  await d.quit();
+  d = null;
+  assert.ok(!existsSync(`${vault}-wal`) && !existsSync(`${vault}-shm`), 'SIGTERM left the vault open');
 });

@@ -74,6 +74,12 @@ import type { CustodyInput } from './bindings/CustodyInput';
 import type { CustodyPeriod } from './bindings/CustodyPeriod';
 import type { Retention } from './bindings/Retention';
 import type { Purged } from './bindings/Purged';
+import type { PickedFile } from './bindings/PickedFile';
+import type { Document } from './bindings/Document';
+import type { DocumentSubject } from './bindings/DocumentSubject';
+import type { Checklist } from './bindings/Checklist';
+import type { ClinicItem } from './bindings/ClinicItem';
+import type { MatterKind } from './bindings/MatterKind';
 import { tx } from './i18n.svelte';
 
 /** A refused or failed command, as Rust described it. */
@@ -254,6 +260,26 @@ export const api = {
   saveReport: (options: ReportOptions, format: 'csv' | 'html', file: string) =>
     call<string>('save_report', { options, format, file }),
   recordPrintedReport: (options: ReportOptions) => call<void>('record_printed_report', { options }),
+  /** Amparo's own file dialog (several files); [] when cancelled. The page never sees a
+   * path: each file comes back as a single-use token for attachDocument. */
+  pickDocuments: () => call<PickedFile[]>('pick_documents'),
+  /** The files last dropped on the window (each call takes them). */
+  droppedDocuments: () => call<PickedFile[]>('dropped_documents'),
+  attachDocument: (subject: DocumentSubject, token: number, checklistItem: string | null = null, supersedes: number | null = null) =>
+    call<Document>('attach_document', { subject, token, checklistItem, supersedes }),
+  /** The current version of each document on `subject`, newest first. */
+  documents: (subject: DocumentSubject) => call<Document[]>('documents', { subject }),
+  /** Every version of the document `id` belongs to, first first. */
+  documentHistory: (id: number) => call<Document[]>('document_history', { id }),
+  /** Opens a private copy in the system's viewer; true when that copy is kept in memory. */
+  openDocument: (id: number) => call<boolean>('open_document', { id }),
+  /** Asks where to save a copy; the file name written, or null when the user cancelled. */
+  exportDocument: (id: number) => call<string | null>('export_document', { id }),
+  checklist: (matterId: number) => call<Checklist>('checklist', { matterId }),
+  /** 'missing' takes a hand mark away. */
+  markChecklistItem: (matterId: number, item: string, mark: 'have' | 'not_needed' | 'missing') =>
+    call<Checklist>('mark_checklist_item', { matterId, item, mark }),
+  addClinicItem: (kind: MatterKind, label: string) => call<ClinicItem>('add_clinic_item', { kind, label }),
 };
 
 export type Api = typeof api;

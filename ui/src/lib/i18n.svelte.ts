@@ -12,6 +12,7 @@ import { appointmentsEn, appointmentsEs } from './strings/appointments';
 import { custodyEn, custodyEs } from './strings/custody';
 import { retentionEn, retentionEs } from './strings/retention';
 import { moreEn, moreEs } from './strings/more';
+import { documentsEn, documentsEs } from './strings/documents';
 
 export type Lang = 'en' | 'es';
 
@@ -247,6 +248,7 @@ const en = {
   ...custodyEn,
   ...retentionEn,
   ...moreEn,
+  ...documentsEn,
 };
 
 export type Key = keyof typeof en;
@@ -483,6 +485,7 @@ const es: Record<Key, string> = {
   ...custodyEs,
   ...retentionEs,
   ...moreEs,
+  ...documentsEs,
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { en, es };

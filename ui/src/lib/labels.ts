@@ -24,6 +24,8 @@ import type { AppointmentKind } from './bindings/AppointmentKind';
 import type { AppointmentOutcome } from './bindings/AppointmentOutcome';
 import type { BondStatus } from './bindings/BondStatus';
 import type { Alternative } from './bindings/Alternative';
+import type { FileKind } from './bindings/FileKind';
+import type { ItemState } from './bindings/ItemState';
 
 type Labels<T extends string> = Record<T, [en: string, es: string]>;
 
@@ -276,6 +278,27 @@ export const alternative: Labels<Alternative> = {
   telephonic: ['Telephone check-ins', 'Reportes por teléfono'],
   order_of_supervision: ['Order of supervision', 'Orden de supervisión'],
   other: ['Other', 'Otra'],
+};
+
+/** A document's broad kind, read from its content. */
+export const fileKind: Labels<FileKind> = {
+  pdf: ['PDF', 'PDF'],
+  image: ['Image', 'Imagen'],
+  word: ['Word document', 'Documento de Word'],
+  spreadsheet: ['Spreadsheet', 'Hoja de cálculo'],
+  audio: ['Audio', 'Audio'],
+  video: ['Video', 'Video'],
+  text: ['Text', 'Texto'],
+  archive: ['Archive (ZIP or similar)', 'Archivo comprimido (ZIP u otro)'],
+  other: ['Other file', 'Otro archivo'],
+};
+
+/** Where a checklist item stands on a case. */
+export const itemState: Labels<ItemState> = {
+  missing: ['Missing', 'Falta'],
+  attached: ['Attached', 'Adjuntado'],
+  have: ['We have it', 'Lo tenemos'],
+  not_needed: ['Not needed', 'No hace falta'],
 };
 
 export const eventsWithDays: readonly EventKind[] = ['voluntary_departure_granted'];

@@ -31,6 +31,10 @@ const api = vi.hoisted(() => ({
   listConflicts: async () => [],
   clinicAlerts: async () => [],
   assignmentHistory: async () => [],
+  documents: vi.fn(async () => []),
+  checklist: async () => ({ matter_id: 7, kind: 'defensive_asylum', edition: '2026-12-06', lines: [], missing: 0 }),
+  droppedDocuments: vi.fn(),
+  attachDocument: vi.fn(),
 }));
 vi.mock('../lib/api', async (original) => ({ ...(await original<typeof import('../lib/api')>()), api }));
 
@@ -98,5 +102,41 @@ describe('Shell: the check after unlocking', () => {
     expect(banner.textContent).toContain('2 page(s) fail authentication');
     expect(banner.textContent).toContain('restaure la bóveda desde su copia de seguridad');
     setLang('en');
+  });
+});
+
+describe('Shell: files dropped on the window', () => {
+  beforeEach(() => {
+    reset();
+    setLang('en');
+    api.vaultIntegrity.mockResolvedValue({ state: 'sound' });
+    api.getClient.mockResolvedValue({ client, matters: [], family: { principal: null, members: [] }, notes: [], history: [], custody: [] });
+    api.droppedDocuments.mockReset().mockResolvedValue([{ token: 5, name: 'Carta.pdf', size: 900 }]);
+    api.attachDocument.mockReset();
+  });
+
+  it('with no client or case on screen, takes them and says to open one first', async () => {
+    go({ name: 'newClient' });
+    render(Shell, { onLock: () => {}, vaultPath: '' });
+    await screen.findByLabelText('Given name(s)');
+    window.dispatchEvent(new Event('amparo-drop'));
+    await waitFor(() => expect(document.getElementById('drop-message')).toHaveTextContent('open a client or a case first'));
+    expect(api.droppedDocuments).toHaveBeenCalledTimes(1);
+    expect(api.attachDocument).not.toHaveBeenCalled();
+    // The notice belongs to that screen.
+    go({ name: 'client', id: 9 });
+    await screen.findByRole('heading', { level: 1, name: 'Tesfaye, Yonas' });
+    expect(document.getElementById('drop-message')).toBeNull();
+  });
+
+  it('on a client’s page, attaches them to the client', async () => {
+    api.attachDocument.mockResolvedValue({});
+    go({ name: 'client', id: 9 });
+    render(Shell, { onLock: () => {}, vaultPath: '' });
+    await screen.findByRole('heading', { level: 1, name: 'Tesfaye, Yonas' });
+    await screen.findByText('No documents yet.');
+    window.dispatchEvent(new Event('amparo-drop'));
+    await waitFor(() => expect(api.attachDocument).toHaveBeenCalledWith({ kind: 'client', id: 9 }, 5, null, null));
+    expect(document.getElementById('drop-message')).toBeNull();
   });
 });

@@ -31,6 +31,7 @@ const api = vi.hoisted(() => ({
   archiveClient: vi.fn(async () => {}),
   unarchiveClient: vi.fn(async () => {}),
   countries: async () => [],
+  documents: async () => [],
 }));
 vi.mock('../../lib/api', async (original) => ({ ...(await original<typeof import('../../lib/api')>()), api }));
 

@@ -7,6 +7,8 @@ import type { Filing } from '../../lib/bindings/Filing';
 import type { MatterDetail } from '../../lib/bindings/MatterDetail';
 import type { Appointment } from '../../lib/bindings/Appointment';
 import { isoDay } from '../../lib/calendar';
+import type { Document } from '../../lib/bindings/Document';
+import type { Checklist } from '../../lib/bindings/Checklist';
 
 const hearing: Hearing = {
   id: 12, created_at: '', updated_at: '', matter_id: 7, kind: 'master_calendar', starts_at: '2026-12-02 09:30:00',
@@ -29,6 +31,15 @@ const detail = (): MatterDetail => ({
   appointments: [], hearing_kinds: ['master_calendar', 'individual', 'bond'], appointment_kinds: ['ice_check_in', 'isap_check_in'],
 });
 
+// The checklist of the case with its one item in `state` (hoisted: the api mock uses it).
+const checklistOf = vi.hoisted(() => (state: 'missing' | 'attached', documents: number[] = []) => ({
+  matter_id: 7, kind: 'defensive_asylum' as const, edition: '2026-12-06', missing: state === 'missing' ? 1 : 0,
+  lines: [{
+    item: 'identity_documents', label: { en: 'Passport (every page) and other identity documents', es: 'Pasaporte (todas las páginas) y otros documentos de identidad' },
+    hint: null, source: 'USCIS, Instructions for Form I-589', clinic_item: false, state, documents, marked_by: null,
+  }],
+}));
+
 const api = vi.hoisted(() => ({
   getMatter: vi.fn(),
   addHearing: vi.fn(),
@@ -43,6 +54,10 @@ const api = vi.hoisted(() => ({
   addAppointment: vi.fn(),
   updateAppointment: vi.fn(),
   confirmFilingStatus: vi.fn(async () => ({})),
+  documents: vi.fn(async (): Promise<Document[]> => []),
+  checklist: vi.fn(async (): Promise<Checklist> => checklistOf('missing')),
+  pickDocuments: vi.fn(),
+  attachDocument: vi.fn(),
 }));
 vi.mock('../../lib/api', async (original) => ({ ...(await original<typeof import('../../lib/api')>()), api }));
 
@@ -267,5 +282,60 @@ describe('MatterPage: what may be scheduled on the matter', () => {
     render(MatterPage, { id: 7 });
     await waitFor(() => expect(byId('appointment-place')?.value).toBe('ICE Baltimore field office'));
     expect(draftToKeep()?.forms).toHaveProperty('appointment');
+  });
+});
+
+describe('MatterPage: documents and the evidence checklist', () => {
+  const passport: Document = {
+    id: 31, subject: { kind: 'matter', id: 7 }, name: 'Pasaporte Haile.pdf', media_type: 'application/pdf', kind: 'pdf', size: 48_213,
+    sha256: 'ab', checklist_item: 'identity_documents', scripted: false, version: 1, supersedes: null, superseded_by: null,
+    added_by: 'Rosa Martínez', added_at: '2026-11-02T15:00:00Z', can_open: true,
+  };
+
+  beforeEach(() => {
+    reset();
+    setLang('en');
+    api.getMatter.mockImplementation(async () => detail());
+    api.documents.mockReset().mockResolvedValue([]);
+    api.checklist.mockReset().mockResolvedValue(checklistOf('missing'));
+    api.pickDocuments.mockReset();
+    api.attachDocument.mockReset();
+  });
+
+  it('shows both panels, and a file attached in the documents panel ticks the checklist', async () => {
+    render(MatterPage, { id: 7 });
+    await opened();
+    await waitFor(() => expect(document.getElementById('checklist-missing')).toHaveTextContent('1 missing'));
+    expect(api.documents).toHaveBeenCalledWith({ kind: 'matter', id: 7 });
+    // The checklist's items are offered in the documents panel.
+    await waitFor(() => expect(options('attach-for')).toEqual(['', 'identity_documents']));
+    await fireEvent.change(byId('attach-for'), { target: { value: 'identity_documents' } });
+    api.pickDocuments.mockResolvedValue([{ token: 4, name: 'Pasaporte Haile.pdf', size: 48_213 }]);
+    api.attachDocument.mockResolvedValue(passport);
+    api.documents.mockResolvedValue([passport]);
+    api.checklist.mockResolvedValue(checklistOf('attached', [31]));
+    await fireEvent.click(byId('attach-documents'));
+    await waitFor(() => expect(api.attachDocument).toHaveBeenCalledWith({ kind: 'matter', id: 7 }, 4, 'identity_documents', null));
+    await waitFor(() => expect(document.querySelector('.checklist-line[data-item=identity_documents]')).toHaveAttribute('data-state', 'attached'));
+    expect(api.checklist).toHaveBeenCalledTimes(2);
+    expect(document.getElementById('checklist-missing')).toHaveTextContent('Nothing missing');
+    // The line names the file; the file row says which item it stands for.
+    expect(document.querySelector('.checklist-line [data-documents]')).toHaveTextContent('Attached: Pasaporte Haile.pdf');
+    expect(document.querySelector('.document-row[data-id="31"] [data-item]')).toHaveTextContent('For: Passport (every page)');
+  });
+
+  it('a file attached from the checklist shows in the documents list', async () => {
+    render(MatterPage, { id: 7 });
+    await opened();
+    await screen.findByText('1 missing');
+    expect(api.documents).toHaveBeenCalledTimes(1);
+    api.pickDocuments.mockResolvedValue([{ token: 5, name: 'Pasaporte Haile.pdf', size: 48_213 }]);
+    api.attachDocument.mockResolvedValue(passport);
+    api.documents.mockResolvedValue([passport]);
+    api.checklist.mockResolvedValue(checklistOf('attached', [31]));
+    await fireEvent.click(byId('attach-item-identity_documents'));
+    await waitFor(() => expect(document.querySelectorAll('.document-row')).toHaveLength(1));
+    expect(api.attachDocument).toHaveBeenCalledWith({ kind: 'matter', id: 7 }, 5, 'identity_documents', null);
+    expect(api.documents).toHaveBeenCalledTimes(2);
   });
 });
