@@ -395,6 +395,25 @@ fn the_safe_way_keeps_client_details_out_of_command_lines() {
         .output()
         .unwrap();
     assert!(via_fd.status.success(), "{}", String::from_utf8_lossy(&via_fd.stderr));
+    // A descriptor on a file others may read, or on something endless, is refused.
+    let by_fd = |source: &str| {
+        Command::new("bash")
+            .arg("-c")
+            .arg(format!("\"$0\" unlock-check --passphrase-fd 3 --json 3<{source}"))
+            .arg(env!("CARGO_BIN_EXE_amparo"))
+            .env("AMPARO_VAULT", &vault)
+            .env_remove("AMPARO_PASSPHRASE")
+            .output()
+            .unwrap()
+    };
+    let open_file = dir.path().join("pass-open.txt");
+    std::fs::write(&open_file, format!("{PASS}\n")).unwrap();
+    std::fs::set_permissions(&open_file, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    let shared = by_fd(open_file.to_str().unwrap());
+    assert!(!shared.status.success() && String::from_utf8_lossy(&shared.stdout).contains("chmod 600"));
+    std::fs::remove_file(&open_file).unwrap();
+    let endless = by_fd("/dev/zero");
+    assert!(!endless.status.success() && String::from_utf8_lossy(&endless.stdout).contains("more than 4096 bytes"));
 
     for line in &ran {
         for detail in ["Zebulon", "Quixotl", "201", "Xylophage", "quixotl", PASS] {

@@ -24,7 +24,7 @@ pub async fn set_backup_settings(state: State<'_, AppState>, folder: String, kee
 
 #[tauri::command]
 pub async fn back_up_now(state: State<'_, AppState>) -> CmdResult<Made> {
-    let guard = state.vault.lock().await;
+    let guard = state.vault_for_user().await?;
     let vault = guard.as_ref().ok_or_else(CommandError::locked)?;
     let store = state.store_for(vault).await?;
     let progress = state.progress.clone();

@@ -115,8 +115,10 @@ async fn the_vault_locks_once_the_user_has_been_away_for_the_auto_lock_time_and_
     assert!(!state.idle_due().await, "the command did not count as activity");
     clock.advance(SECOND);
     assert!(state.idle_due().await);
-    // From here on commands are refused, though the page may still keep its draft.
+    // From here on commands are refused, though the page may still keep its draft:
+    // those that take the vault itself (a backup, a passphrase change) as well.
     assert_eq!(refused(state.store().await), "locked");
+    assert_eq!(refused(state.vault_for_user().await.map(|_| ())), "locked");
     assert!(!state.heartbeat().await);
     state.store_unstamped().await.unwrap().save_draft(DRAFT).await.unwrap();
     run(&state, &page, vec![LockRequest::new(Reason::Idle)], Duration::ZERO).await;

@@ -137,6 +137,17 @@ impl AppState {
         self.store_for(vault).await
     }
 
+    /// The unlocked vault itself, for a command the user asked for that needs more than a
+    /// store (a backup, a passphrase change, a new recovery code): refused as "locked"
+    /// once the user has been away for the auto-lock time, as `store` is.
+    pub async fn vault_for_user(&self) -> CmdResult<tokio::sync::MutexGuard<'_, Option<Vault>>> {
+        let guard = self.vault.lock().await;
+        if guard.is_none() || !self.activity.touch() {
+            return Err(CommandError::locked());
+        }
+        Ok(guard)
+    }
+
     /// A store over the unlocked vault for work that is not the user's and must not
     /// keep the vault open: the timer's sync, and the draft the page writes into the
     /// vault as it locks (which must still work once the auto-lock time has passed).

@@ -93,7 +93,7 @@ pub async fn change_passphrase(
     if new.expose_secret() != repeat.expose_secret() {
         return Err(mismatch());
     }
-    let mut slot = state.vault.lock().await;
+    let mut slot = state.vault_for_user().await?;
     let vault = slot.as_mut().ok_or_else(CommandError::locked)?;
     let progress = state.progress.clone();
     progress.start();
@@ -129,7 +129,7 @@ pub async fn recover(
 /// Makes a new recovery code (the old one stops working) and returns it to show once.
 #[tauri::command]
 pub async fn new_recovery_code(state: State<'_, AppState>, passphrase: SecretString) -> CmdResult<String> {
-    let mut slot = state.vault.lock().await;
+    let mut slot = state.vault_for_user().await?;
     let vault = slot.as_mut().ok_or_else(CommandError::locked)?;
     let code = vault.new_recovery_code(&passphrase, KdfParams::calibrated()).await?;
     Ok(code.reveal().to_string())

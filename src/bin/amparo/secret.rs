@@ -66,7 +66,7 @@ fn read_source(source: &Source) -> Result<SecretString> {
                     ));
                 }
             }
-            f.read_to_end(&mut raw).map_err(|e| Error::io(path, e))?;
+            read_bounded(&mut f, &mut raw).map_err(|e| Error::io(path, e))?;
         }
         Source::Fd(fd) => {
             #[cfg(unix)]
@@ -78,7 +78,21 @@ fn read_source(source: &Source) -> Result<SecretString> {
                 // SAFETY: the descriptor was handed to this process for reading the
                 // passphrase (`3<file`); it is read once and closed here.
                 let mut f = unsafe { std::fs::File::from_raw_fd(*fd) };
-                f.read_to_end(&mut raw).map_err(|e| Error::io("--passphrase-fd", e))?;
+                // A pipe has no mode worth checking; a file handed over must be private.
+                use std::os::unix::fs::PermissionsExt;
+                if let Ok(meta) = f.metadata() {
+                    let mode = meta.permissions().mode();
+                    if meta.is_file() && mode & 0o077 != 0 {
+                        return Err(Error::io(
+                            "--passphrase-fd",
+                            std::io::Error::other(format!(
+                                "the file behind it may be read by other users (mode {:o}); run chmod 600 on it first",
+                                mode & 0o777
+                            )),
+                        ));
+                    }
+                }
+                read_bounded(&mut f, &mut raw).map_err(|e| Error::io("--passphrase-fd", e))?;
             }
             #[cfg(not(unix))]
             return Err(Error::io("--passphrase-fd", std::io::Error::other("not available on this system")));
@@ -91,6 +105,20 @@ fn read_source(source: &Source) -> Result<SecretString> {
         return Err(Error::io("the passphrase", std::io::Error::other("the first line is empty")));
     }
     Ok(SecretString::from(line.to_string()))
+}
+
+/// The most read from a passphrase file or descriptor: a passphrase is a line, and a
+/// descriptor pointed at a device or a huge file by mistake must not be read whole.
+const MAX_SOURCE: u64 = 4096;
+
+fn read_bounded(f: &mut std::fs::File, raw: &mut Vec<u8>) -> std::io::Result<()> {
+    f.take(MAX_SOURCE + 1).read_to_end(raw)?;
+    if raw.len() as u64 > MAX_SOURCE {
+        return Err(std::io::Error::other(format!(
+            "it holds more than {MAX_SOURCE} bytes, more than a passphrase; check that it is the right file"
+        )));
+    }
+    Ok(())
 }
 
 /// A new passphrase: from its file (`init` reads the vault's own `--passphrase-file`, which

@@ -91,7 +91,7 @@ describe('ChecklistPanel', () => {
   it('speaks Spanish, with Rust’s labels in Spanish', async () => {
     setLang('es');
     render(ChecklistPanel, { matterId: 7 });
-    await waitFor(() => expect(byId('checklist-missing')).toHaveTextContent('faltan 2'));
+    await waitFor(() => expect(byId('checklist-missing')).toHaveTextContent('Faltan: 2'));
     expect(screen.getByRole('heading', { name: 'Lista de pruebas' })).toBeInTheDocument();
     expect(lineOf('identity_documents')).toHaveTextContent('Pasaporte (todas las páginas) y otros documentos de identidad');
     expect(lineOf('identity_documents')).toHaveTextContent('Copie todas las páginas');

@@ -135,7 +135,7 @@ describe('DocumentsPanel: attaching', () => {
     render(DocumentsPanel, { subject: { kind: 'client', id: 9 } });
     await screen.findByText('Nada todavía.');
     await fireEvent.click(byId('attach-documents'));
-    await waitFor(() => expect(message()).toHaveTextContent('Se adjuntaron 1 de 2 archivos.'));
+    await waitFor(() => expect(message()).toHaveTextContent('Archivos adjuntados: 1 de 2.'));
     expect(calls('attach_document').map((a) => a.token)).toEqual([1, 2]);
     const [refused, attached] = [...byId('documents-progress').querySelectorAll('li')];
     expect(refused).toHaveAttribute('data-file-state', 'refused');
