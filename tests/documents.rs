@@ -362,3 +362,40 @@ async fn attaching_for_an_item_ticks_it_and_marks_and_clinic_items_count() {
     assert_eq!(line(&c.store.checklist(c.matter).await.unwrap(), &own.id).state, ItemState::Attached);
     c.vault.lock().await;
 }
+
+#[tokio::test]
+async fn the_dashboard_counts_cases_with_an_individual_hearing_soon_and_evidence_missing() {
+    let c = case().await;
+    // The case's individual hearing is on 2027-03-01.
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let (total, listed) = c.store.missing_evidence(day("2027-02-15"), 15).await.unwrap();
+    assert_eq!(total, 1);
+    assert_eq!((listed[0].matter_id, listed[0].hearing_on.as_str()), (c.matter, "2027-03-01"));
+    let checklist = c.store.checklist(c.matter).await.unwrap();
+    assert_eq!(listed[0].missing, checklist.missing as i64, "the dashboard and the case page agree");
+    // Outside the 30 days, nothing; a master calendar hearing does not count.
+    let master = HearingInput {
+        matter_id: c.matter,
+        kind: "master_calendar".into(),
+        starts_at: "2027-01-20 09:00".into(),
+        ..Default::default()
+    };
+    c.store.add_hearing(&master).await.unwrap();
+    assert_eq!(c.store.missing_evidence(day("2027-01-15"), 15).await.unwrap().0, 0);
+    let dashboard = c.store.dashboard(day("2027-02-15")).await.unwrap();
+    assert_eq!((dashboard.counts.missing_evidence, dashboard.missing_evidence.len()), (1, 1));
+    // Every item attached or marked: the case leaves the list.
+    let mut last = None;
+    for (n, line) in checklist.lines.iter().enumerate() {
+        if n == 0 {
+            let f = c.file("first.pdf", &pdf("first"));
+            let add = AddDocument { checklist_item: Some(line.item.clone()), ..Default::default() };
+            c.store.add_document(DocumentSubject::Hearing(c.hearing), &f, &add).await.unwrap();
+        } else {
+            last = Some(c.store.mark_checklist_item(c.matter, &line.item, ItemState::Have).await.unwrap());
+        }
+    }
+    assert_eq!(last.unwrap().missing, 0);
+    assert_eq!(c.store.missing_evidence(day("2027-02-15"), 15).await.unwrap().0, 0);
+    c.vault.lock().await;
+}

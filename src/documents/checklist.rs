@@ -145,7 +145,70 @@ const MATTER_DOCUMENTS: &str = "SELECT d.checklist_item, d.id FROM documents d \
          OR d.client_id = (SELECT client_id FROM matters WHERE id = ?1)) \
      ORDER BY d.added_at DESC, d.id DESC";
 
+/// An open case with an individual hearing within 30 days whose checklist still has
+/// missing items: filings for a non-detained individual hearing are due 30 days before
+/// it (rule `eoir-filing-individual`, EOIR Policy Manual Part II 3.1(b)(2)).
+#[derive(Clone, Debug, PartialEq, Serialize, sqlx::FromRow, ts_rs::TS)]
+#[ts(export)]
+pub struct MissingEvidence {
+    pub matter_id: i64,
+    pub client_id: i64,
+    pub client_name: String,
+    /// The day of the first individual hearing in the window.
+    pub hearing_on: String,
+    pub missing: i64,
+}
+
+/// The days ahead in which an individual hearing makes missing evidence urgent.
+pub const EVIDENCE_WINDOW_DAYS: i64 = 30;
+
+/// A current document for `item` on the case `m`, its client, hearings or filings; each
+/// branch read by its own subject's index (a vault may hold thousands of passports).
+const ATTACHED_FOR_ITEM: &str = "(EXISTS (SELECT 1 FROM documents d INDEXED BY documents_matter \
+       WHERE d.matter_id = m.id AND d.checklist_item = i.item AND d.id NOT IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL)) \
+     OR EXISTS (SELECT 1 FROM documents d INDEXED BY documents_client \
+       WHERE d.client_id = m.client_id AND d.checklist_item = i.item AND d.id NOT IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL)) \
+     OR EXISTS (SELECT 1 FROM hearings hh JOIN documents d INDEXED BY documents_hearing ON d.hearing_id = hh.id \
+       WHERE hh.matter_id = m.id AND d.checklist_item = i.item AND d.id NOT IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL)) \
+     OR EXISTS (SELECT 1 FROM filings ff JOIN documents d INDEXED BY documents_filing ON d.filing_id = ff.id \
+       WHERE ff.matter_id = m.id AND d.checklist_item = i.item AND d.id NOT IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL)))";
+
 impl Store {
+    /// Open cases with an individual hearing in the next [`EVIDENCE_WINDOW_DAYS`] days and
+    /// checklist items still missing, soonest hearing first: how many there are, and the
+    /// first `limit`.
+    pub async fn missing_evidence(
+        &self,
+        today: chrono::NaiveDate,
+        limit: usize,
+    ) -> Result<(i64, Vec<MissingEvidence>)> {
+        let pairs: Vec<(MatterKind, &str)> =
+            shipped().item.iter().flat_map(|i| i.kinds.iter().map(move |k| (*k, i.id.as_str()))).collect();
+        let values = vec!["(?, ?)"; pairs.len()].join(", ");
+        let sql = format!(
+            "WITH items(kind, item) AS (VALUES {values} \
+               UNION ALL SELECT kind, id FROM checklist_items WHERE removed_at IS NULL), \
+             soon AS (SELECT h.matter_id, MIN(h.starts_at) AS first_at FROM hearings h INDEXED BY hearings_when_live \
+               WHERE h.starts_at >= ? AND h.starts_at < ? AND h.live = 1 AND h.kind = 'individual' GROUP BY h.matter_id), \
+             gaps AS (SELECT s.matter_id, s.first_at, m.client_id, \
+               (SELECT COUNT(*) FROM items i WHERE i.kind = m.kind \
+                  AND NOT EXISTS (SELECT 1 FROM checklist_marks k WHERE k.matter_id = m.id AND k.item = i.item) \
+                  AND NOT {ATTACHED_FOR_ITEM}) AS missing \
+               FROM soon s JOIN matters m ON m.id = s.matter_id WHERE m.status = 'open' AND m.deleted_at IS NULL) \
+             SELECT g.matter_id, g.client_id, {name} AS client_name, substr(g.first_at, 1, 10) AS hearing_on, g.missing \
+             FROM gaps g JOIN clients c ON c.id = g.client_id WHERE g.missing > 0 ORDER BY g.first_at, g.matter_id",
+            name = crate::store::CLIENT_NAME
+        );
+        let mut q = sqlx::query_as::<_, MissingEvidence>(&sql);
+        for (kind, item) in &pairs {
+            q = q.bind(*kind).bind(*item);
+        }
+        let until = today + chrono::Duration::days(EVIDENCE_WINDOW_DAYS + 1);
+        let all = q.bind(today.to_string()).bind(until.to_string()).fetch_all(self.pool()).await?;
+        let total = all.len() as i64;
+        Ok((total, all.into_iter().take(limit).collect()))
+    }
+
     /// The checklist of matter `matter_id`: Amparo's items for its kind, then the clinic's.
     pub async fn checklist(&self, matter_id: i64) -> Result<Checklist> {
         let kind: Option<MatterKind> =

@@ -60,6 +60,8 @@ pub struct DashboardCounts {
     pub due_within_30: i64,
     pub one_year: i64,
     pub hearings: i64,
+    /// Open cases with an individual hearing in 30 days and checklist items missing.
+    pub missing_evidence: i64,
 }
 
 /// A day on which the calendar left entries out, and how many there are in all.
@@ -126,6 +128,9 @@ pub struct Dashboard {
     pub appointments: Vec<super::appointments::AppointmentItem>,
     /// The backup folder and the last good backup (the dashboard warns after 7 days).
     pub backup: super::backups::BackupStatus,
+    /// Cases with an individual hearing in 30 days still missing evidence (the first
+    /// [`DASHBOARD_ROWS`]; `counts.missing_evidence` says how many in all).
+    pub missing_evidence: Vec<crate::documents::checklist::MissingEvidence>,
 }
 
 /// How many open deadlines need attention now, for a desktop notification. Only
@@ -327,6 +332,8 @@ impl Store {
         let recheck = self.hearings_to_recheck(today, RECHECK_DAYS, 10).await?;
         let recheck_filings = self.filings_to_recheck(today, RECHECK_DAYS, 10).await?;
         let appointments = self.appointments_between(today, sunday, 50).await?;
+        let (missing_total, missing_evidence) = self.missing_evidence(today, DASHBOARD_ROWS as usize).await?;
+        counts.missing_evidence = missing_total;
         Ok(Dashboard {
             today,
             counts,
@@ -340,6 +347,7 @@ impl Store {
             recheck_filings,
             appointments,
             backup,
+            missing_evidence,
         })
     }
 

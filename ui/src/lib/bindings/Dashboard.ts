@@ -5,6 +5,7 @@ import type { DashboardCounts } from "./DashboardCounts";
 import type { DeadlineListItem } from "./DeadlineListItem";
 import type { FilingListItem } from "./FilingListItem";
 import type { HearingListItem } from "./HearingListItem";
+import type { MissingEvidence } from "./MissingEvidence";
 import type { VolunteerLoad } from "./VolunteerLoad";
 
 /**
@@ -39,4 +40,9 @@ appointments: Array<AppointmentItem>,
 /**
  * The backup folder and the last good backup (the dashboard warns after 7 days).
  */
-backup: BackupStatus, };
+backup: BackupStatus, 
+/**
+ * Cases with an individual hearing in 30 days still missing evidence (the first
+ * [`DASHBOARD_ROWS`]; `counts.missing_evidence` says how many in all).
+ */
+missing_evidence: Array<MissingEvidence>, };

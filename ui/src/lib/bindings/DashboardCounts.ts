@@ -4,4 +4,8 @@
  * How many entries each of the dashboard's lists has in all (each shows at most
  * [`DASHBOARD_ROWS`]).
  */
-export type DashboardCounts = { overdue: number, due_within_7: number, due_within_30: number, one_year: number, hearings: number, };
+export type DashboardCounts = { overdue: number, due_within_7: number, due_within_30: number, one_year: number, hearings: number, 
+/**
+ * Open cases with an individual hearing in 30 days and checklist items missing.
+ */
+missing_evidence: number, };
