@@ -27,6 +27,14 @@ port=$((4444 + RANDOM % 1000))
 export DISPLAY="$display" HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share" \
   XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" AMPARO_USER=e2e NO_AT_BRIDGE=1
 unset AMPARO_VAULT AMPARO_PASSPHRASE
+# Documents (ui/e2e/documents.test.mjs): WebDriver cannot reach a native dialog, so under
+# the driver the app "picks" and "saves" here (src-tauri/src/documents.rs); the private
+# copies go to a runtime folder of this run; no viewer is really started.
+install -d -m 0700 "$work/home/run"
+export AMPARO_E2E_PICK="$work/home/documents-pick/Pasaporte Haile.pdf" \
+  AMPARO_E2E_SAVE_DIR="$work/home/documents-saved" \
+  AMPARO_VIEWER=true \
+  XDG_RUNTIME_DIR="$work/home/run" E2E_RUNTIME_DIR="$work/home/run"
 "$driver" --port "$port" --native-port $((port + 1000)) >"$work/driver.log" 2>&1 &
 driver_pid=$!
 for _ in $(seq 50); do
@@ -37,7 +45,7 @@ done
 cd "$root/ui"
 status=0
 APP_BINARY="$app" E2E_HOME="$work/home" WEBDRIVER_URL="http://127.0.0.1:$port" \
-  SCREENSHOT_DIR="${SCREENSHOT_DIR:-}" timeout "${E2E_TIMEOUT:-600}" node --test --test-concurrency=1 ${E2E_ONLY:-e2e/*.test.mjs} || status=$?
+  SCREENSHOT_DIR="${SCREENSHOT_DIR:-}" timeout "${E2E_TIMEOUT:-1500}" node --test --test-concurrency=1 ${E2E_ONLY:-e2e/*.test.mjs} || status=$?
 if [ $status -ne 0 ]; then
   echo "--- tauri-driver log (last 40 lines) ---"; tail -40 "$work/driver.log" || true
 fi

@@ -59,6 +59,11 @@ export const documentsEn = {
   'checklist.addItemButton': 'Add item',
   'checklist.itemAdded': 'Added “{label}” to every case of this kind.',
   'checklist.note': 'A reminder list, not legal advice. List edition {edition}.',
+  'evidence.title': 'Evidence still missing before an individual hearing',
+  'evidence.body': 'Cases with an individual hearing in the next 30 days whose checklist has items missing. Filings for that hearing are due 30 days before it.',
+  'evidence.missingOne': '1 item missing',
+  'evidence.missingMany': '{n} items missing',
+  'evidence.openChecklist': 'Open the checklist',
 };
 
 export const documentsEs: Record<keyof typeof documentsEn, string> = {
@@ -118,4 +123,9 @@ export const documentsEs: Record<keyof typeof documentsEn, string> = {
   'checklist.addItemButton': 'Agregar elemento',
   'checklist.itemAdded': 'Se agregó «{label}» a todos los casos de este tipo.',
   'checklist.note': 'Una lista para recordar, no asesoría legal. Edición de la lista: {edition}.',
+  'evidence.title': 'Pruebas que faltan antes de una audiencia individual',
+  'evidence.body': 'Casos con una audiencia individual en los próximos 30 días cuya lista tiene elementos pendientes. Los escritos para esa audiencia se presentan 30 días antes.',
+  'evidence.missingOne': 'Falta 1 elemento',
+  'evidence.missingMany': 'Faltan {n} elementos',
+  'evidence.openChecklist': 'Abrir la lista',
 };

@@ -10,6 +10,7 @@ import type { AppointmentItem } from '../../lib/bindings/AppointmentItem';
 import type { DashboardCounts } from '../../lib/bindings/DashboardCounts';
 import type { DeadlineGroup } from '../../lib/bindings/DeadlineGroup';
 import type { DeadlineListItem } from '../../lib/bindings/DeadlineListItem';
+import type { MissingEvidence as MissingEvidenceItem } from '../../lib/bindings/MissingEvidence';
 
 const hearing = (over: Partial<HearingListItem>): HearingListItem => ({
   id: 1, matter_id: 7, client_id: 3, client_name: 'Haile, Amina', volunteer: null, kind: 'master_calendar',
@@ -50,6 +51,7 @@ const state = {
   counts: {} as Partial<DashboardCounts>,
   groupTotal: 0,
   clients: 0,
+  evidence: [] as MissingEvidenceItem[],
 };
 
 vi.mock('../../lib/api', async (original) => {
@@ -59,10 +61,10 @@ vi.mock('../../lib/api', async (original) => {
     api: {
       dashboard: async (): Promise<DashboardData> => ({
         today: '2026-11-25', overdue: state.overdue, due_within_7: [], due_within_30: [], one_year: [],
-        counts: { overdue: state.overdue.length, due_within_7: 0, due_within_30: 0, one_year: 0, hearings: state.hearings.length, ...state.counts },
+        counts: { overdue: state.overdue.length, due_within_7: 0, due_within_30: 0, one_year: 0, hearings: state.hearings.length, missing_evidence: state.evidence.length, ...state.counts },
         hearings: state.hearings, volunteers: [], recheck: state.recheck,
         recheck_filings: state.receipts, appointments: state.appointments,
-        backup: { folder: null, keep: 10, last: null, overdue: false },
+        backup: { folder: null, keep: 10, last: null, overdue: false }, missing_evidence: state.evidence,
       }),
       listClients: async () => ({ items: [], total: state.clients }),
       listConflicts: async () => [],
@@ -80,7 +82,29 @@ describe('Dashboard', () => {
   beforeEach(() => {
     reset();
     setLang('en');
-    Object.assign(state, { recheck: [], hearings: [], receipts: [], appointments: [], overdue: [], counts: {}, groupTotal: 0, clients: 5 });
+    Object.assign(state, { recheck: [], hearings: [], receipts: [], appointments: [], overdue: [], counts: {}, groupTotal: 0, clients: 5, evidence: [] });
+  });
+
+  it('lists cases with an individual hearing soon and evidence missing, with the way to their checklist', async () => {
+    state.evidence = [
+      { matter_id: 7, client_id: 3, client_name: 'Haile, Amina', hearing_on: '2026-12-10', missing: 4 },
+      { matter_id: 8, client_id: 4, client_name: 'Tesfaye, Bereket', hearing_on: '2026-12-20', missing: 1 },
+    ];
+    state.counts = { missing_evidence: 19 };
+    render(Dashboard);
+    const panel = await screen.findByRole('region', { name: /Evidence still missing/ });
+    expect(panel).toHaveTextContent('19');
+    expect(panel).toHaveTextContent('4 items missing');
+    expect(panel).toHaveTextContent('1 item missing');
+    expect(panel).toHaveTextContent('Showing the 2 most urgent of 19.');
+    await fireEvent.click(within(panel).getAllByRole('button', { name: 'Open the checklist' })[1]);
+    expect(current()).toEqual({ name: 'matter', id: 8 });
+  });
+
+  it('shows no evidence panel when nothing is missing', async () => {
+    render(Dashboard);
+    await screen.findByRole('heading', { name: 'Dashboard' });
+    expect(screen.queryByRole('region', { name: /Evidence still missing/ })).toBeNull();
   });
 
   it('lists hearing dates to check again, with how to check and a way to the client', async () => {

@@ -105,6 +105,20 @@ describe('DocumentsPanel: attaching', () => {
     expect(onAttached).toHaveBeenCalledTimes(1);
   });
 
+  it('opens one dialog for two quick presses', async () => {
+    let answer: (files: PickedFile[]) => void = () => {};
+    handlers.pick_documents = () => new Promise((resolve) => (answer = resolve));
+    render(DocumentsPanel, { subject: { kind: 'client', id: 9 } });
+    await screen.findByText('No documents yet.');
+    await fireEvent.click(byId('attach-documents'));
+    await fireEvent.click(byId('attach-documents'));
+    await waitFor(() => expect(calls('pick_documents')).toHaveLength(1));
+    answer([]);
+    await new Promise((r) => setTimeout(r, 0));
+    await fireEvent.click(byId('attach-documents'));
+    await waitFor(() => expect(calls('pick_documents')).toHaveLength(2));
+  });
+
   it('does nothing when the dialog is cancelled', async () => {
     handlers.pick_documents = () => [];
     render(DocumentsPanel, { subject: { kind: 'client', id: 9 } });
