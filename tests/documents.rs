@@ -399,3 +399,54 @@ async fn the_dashboard_counts_cases_with_an_individual_hearing_soon_and_evidence
     assert_eq!(c.store.missing_evidence(day("2027-02-15"), 15).await.unwrap().0, 0);
     c.vault.lock().await;
 }
+
+#[tokio::test]
+async fn purging_a_client_removes_every_document_of_theirs_and_no_one_elses() {
+    let c = case().await;
+    let other = c
+        .store
+        .add_client(&ClientInput { given_name: "Other".into(), family_name: "Person".into(), ..Default::default() })
+        .await
+        .unwrap();
+    let keep = c.file("other.pdf", &pdf("someone else's"));
+    let kept = c.store.add_document(DocumentSubject::Client(other.id), &keep, &AddDocument::default()).await.unwrap();
+    for (n, subject) in [
+        DocumentSubject::Client(c.client),
+        DocumentSubject::Matter(c.matter),
+        DocumentSubject::Hearing(c.hearing),
+        DocumentSubject::Filing(c.filing),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let f = c.file(&format!("{n}.pdf"), &pdf(&format!("{SECRET} {n}")));
+        let d = c.store.add_document(subject, &f, &AddDocument::default()).await.unwrap();
+        let f2 = c.file(&format!("{n}b.pdf"), &pdf("second version"));
+        c.store
+            .add_document(subject, &f2, &AddDocument { supersedes: Some(d.id), ..Default::default() })
+            .await
+            .unwrap();
+    }
+    let first = c.store.checklist(c.matter).await.unwrap().lines[0].item.clone();
+    c.store.mark_checklist_item(c.matter, &first, ItemState::NotNeeded).await.unwrap();
+    let close = amparo::store::matters::CloseMatterInput {
+        closed_on: Store::today().to_string(),
+        outcome: "granted".into(),
+        ..Default::default()
+    };
+    c.store.close_matter(c.matter, &close).await.unwrap();
+    c.store.archive_client(c.client).await.unwrap();
+    let due = c.store.archived_clients().await.unwrap()[0].purge_from.unwrap();
+    c.store.purge_client(c.client, due).await.unwrap();
+    assert_eq!(counts(c.vault.pool()).await, (1, 1, 1), "only the other client's document is left");
+    assert_eq!(c.store.documents(DocumentSubject::Client(other.id)).await.unwrap()[0].id, kept.id);
+    let marks: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM checklist_marks").fetch_one(c.vault.pool()).await.unwrap();
+    assert_eq!(marks, 0);
+    let audit: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'document'")
+        .fetch_one(c.vault.pool())
+        .await
+        .unwrap();
+    assert_eq!(audit, 1, "the purged documents' history went with them");
+    c.vault.lock().await;
+}

@@ -217,7 +217,11 @@ async fn records_of(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, client: i64) -
          UNION ALL SELECT 'note', id FROM notes WHERE client_id = ?1 \
             OR matter_id IN (SELECT id FROM matters WHERE client_id = ?1) \
          UNION ALL SELECT 'note_version', v.id FROM note_versions v JOIN notes n ON n.id = v.note_id \
-            WHERE n.client_id = ?1 OR n.matter_id IN (SELECT id FROM matters WHERE client_id = ?1)",
+            WHERE n.client_id = ?1 OR n.matter_id IN (SELECT id FROM matters WHERE client_id = ?1) \
+         UNION ALL SELECT 'document', id FROM documents WHERE client_id = ?1 \
+            OR matter_id IN (SELECT id FROM matters WHERE client_id = ?1) \
+            OR hearing_id IN (SELECT h.id FROM hearings h JOIN matters m ON m.id = h.matter_id WHERE m.client_id = ?1) \
+            OR filing_id IN (SELECT f.id FROM filings f JOIN matters m ON m.id = f.matter_id WHERE m.client_id = ?1)",
     )
     .bind(client)
     .fetch_all(&mut **tx)
@@ -279,7 +283,19 @@ async fn forget_one(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, entity: &str, 
 /// Deletes the client's rows, children first.
 async fn remove_rows(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, client: i64) -> Result<()> {
     const MATTERS: &str = "(SELECT id FROM matters WHERE client_id = ?1)";
+    // Every document of the client, their cases, hearings and filings, every version.
+    let documents = format!(
+        "client_id = ?1 OR matter_id IN {MATTERS} \
+         OR hearing_id IN (SELECT id FROM hearings WHERE matter_id IN {MATTERS}) \
+         OR filing_id IN (SELECT id FROM filings WHERE matter_id IN {MATTERS})"
+    );
     let statements = [
+        format!("DELETE FROM document_chunks WHERE blob_id IN (SELECT blob_id FROM documents WHERE {documents})"),
+        format!("DELETE FROM documents WHERE {documents}"),
+        // A complete blob always has its document (both are written in one transaction),
+        // so those left without one are the client's; an attach under way is not complete.
+        "DELETE FROM document_blobs WHERE complete = 1 AND id NOT IN (SELECT blob_id FROM documents)".to_string(),
+        format!("DELETE FROM checklist_marks WHERE matter_id IN {MATTERS}"),
         format!("DELETE FROM note_versions WHERE note_id IN (SELECT id FROM notes WHERE client_id = ?1 OR matter_id IN {MATTERS})"),
         format!("DELETE FROM notes WHERE client_id = ?1 OR matter_id IN {MATTERS}"),
         format!("DELETE FROM filings WHERE matter_id IN {MATTERS}"),
