@@ -450,3 +450,21 @@ async fn purging_a_client_removes_every_document_of_theirs_and_no_one_elses() {
     assert_eq!(audit, 1, "the purged documents' history went with them");
     c.vault.lock().await;
 }
+
+#[tokio::test]
+async fn a_passphrase_change_re_encrypts_documents_and_they_still_open() {
+    let c = case().await;
+    let bytes = pdf(&format!("Psychological evaluation of {SECRET}"));
+    let file = c.file("evaluation.pdf", &bytes);
+    let d = c.store.add_document(DocumentSubject::Matter(c.matter), &file, &AddDocument::default()).await.unwrap();
+    let Case { mut vault, path, files, _dir, .. } = c;
+    let new = "copper lantern meadow quartz";
+    vault.change_passphrase(&pass(PASS), &pass(new), amparo::vault::KdfParams::FLOOR).await.unwrap();
+    vault.lock().await;
+    assert_eq!(count_plaintext(path.parent().unwrap(), SECRET), 0);
+    let vault = Vault::open(&path, &pass(new)).await.unwrap();
+    let out = files.path().join("evaluation-copy.pdf");
+    store(&vault).export_document(d.id, &out).await.unwrap();
+    assert_eq!(std::fs::read(&out).unwrap(), bytes);
+    vault.lock().await;
+}
