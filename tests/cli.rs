@@ -562,3 +562,77 @@ fn documents_and_the_checklist_from_the_command_line() {
     let marked = run(&["checklist", "mark", &m, &items[0], "not_needed", "--json"]);
     assert!(marked["lines"].as_array().unwrap().iter().any(|l| l["state"] == "not_needed"));
 }
+
+/// The README's safe-way block, between its two markers, as command lines.
+fn readme_safe_way() -> Vec<String> {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("<!-- the-safe-way").expect("the README marks its safe-way block");
+    let end = readme.find("<!-- end of the-safe-way -->").expect("the block's end marker");
+    readme[start..end]
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("```"))
+        .map(|l| l.split("  #").next().unwrap().trim_end().to_string())
+        .collect()
+}
+
+/// Runs `commands` (line, what is typed at the terminal) in an interactive bash on a pty
+/// with its own HOME; returns what the terminal showed and the history bash saved.
+fn typed_session(commands: &[(String, Option<&str>)]) -> (String, String) {
+    let home = tempfile::tempdir().unwrap();
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_amparo")).parent().unwrap().to_path_buf();
+    let path = format!("{}:/usr/bin:/bin", bin.display());
+    let history = home.path().join(".bash_history");
+    let session = serde_json::json!({
+        "env": { "HOME": home.path(), "HISTFILE": history, "PATH": path, "AMPARO_USER": "cli-test" },
+        "passphrase": PASS,
+        "commands": commands.iter().map(|(line, typed)| serde_json::json!({"line": line, "typed": typed})).collect::<Vec<_>>(),
+    });
+    let file = home.path().join("session.json");
+    std::fs::write(&file, session.to_string()).unwrap();
+    let out = Command::new("/usr/bin/python3")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/shell_session.py"))
+        .arg(&file)
+        .output()
+        .expect("python3 drives the terminal");
+    let shown = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{}\n{shown}", String::from_utf8_lossy(&out.stderr));
+    (shown, std::fs::read_to_string(&history).unwrap_or_default())
+}
+
+#[test]
+fn the_readme_safe_way_typed_at_a_terminal_leaves_no_client_detail_in_the_shell_history() {
+    const CLIENT: &str = r#"{"given_name": "Zenawit", "family_name": "Quobrahim", "a_number": "A201-555-019"}"#;
+    const NOTE: &str = "Fled after the Xylophage raid";
+    let lines = readme_safe_way();
+    assert!(lines.len() >= 5, "the README's safe way: {lines:?}");
+    let commands: Vec<(String, Option<&str>)> = lines
+        .iter()
+        .map(|l| {
+            let typed = if l.contains("client add --input -") {
+                Some(CLIENT)
+            } else if l.contains("note add") {
+                Some(NOTE)
+            } else if l.contains("--detained") {
+                Some("5019")
+            } else if l.contains("client search -") {
+                Some("quobrahim")
+            } else {
+                None
+            };
+            (l.clone(), typed)
+        })
+        .collect();
+    let (shown, history) = typed_session(&commands);
+    // It all happened: the client was found by the name typed at the terminal.
+    assert!(shown.contains("Quobrahim, Zenawit") || shown.contains("Zenawit Quobrahim"), "{shown}");
+    assert!(history.contains("amparo client add --input -"), "bash kept no history: {history:?}");
+    for detail in ["Zenawit", "Quobrahim", "quobrahim", "201-555", "5019", "Xylophage", PASS] {
+        assert!(!history.contains(detail), "{detail} is in the shell history:\n{history}");
+    }
+
+    // The check can fail: a here-document typed at the same shell is kept in its history.
+    let heredoc = format!("amparo client search - <<'END'\nquobrahim\nEND");
+    let (_, history) = typed_session(&[(lines[0].clone(), None), (lines[1].clone(), None), (heredoc, None)]);
+    assert!(history.contains("quobrahim"), "a here-document was not in the history:\n{history}");
+}
