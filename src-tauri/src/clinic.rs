@@ -2,6 +2,7 @@
 //! conflicts and alerts. Each is a few lines over the core's clinic module.
 
 use serde::Serialize;
+use secrecy::{ExposeSecret, SecretString};
 use tauri::State;
 
 use amparo::clinic::conflicts::Keep;
@@ -115,10 +116,11 @@ pub async fn set_clinic_remote(
     state: State<'_, AppState>,
     location: String,
     key_id: String,
-    secret: String,
+    secret: SecretString,
     every_minutes: i64,
 ) -> CmdResult<()> {
-    Ok(state.store().await?.set_clinic_remote(&location, &key_id, &secret, every_minutes).await?)
+    let store = state.store().await?;
+    Ok(store.set_clinic_remote(&location, &key_id, secret.expose_secret(), every_minutes).await?)
 }
 
 #[tauri::command]
