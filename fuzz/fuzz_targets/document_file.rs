@@ -18,6 +18,6 @@ fuzz_target!(|data: &[u8]| {
     let raw = String::from_utf8_lossy(data);
     let clean = name::clean(&raw);
     assert!(!clean.is_empty() && !clean.contains(['/', '\\']) && !clean.chars().any(char::is_control));
-    assert!(clean.chars().count() <= name::MAX_NAME);
+    assert!(clean.chars().count() <= name::MAX_NAME && clean.len() <= name::MAX_NAME_BYTES);
     assert_eq!(name::clean(&clean), clean);
 });

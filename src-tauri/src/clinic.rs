@@ -1,8 +1,8 @@
 //! Clinic commands: create or join, compare words, admit, members, the remote, "Sync now",
 //! conflicts and alerts. Each is a few lines over the core's clinic module.
 
-use serde::Serialize;
 use secrecy::{ExposeSecret, SecretString};
+use serde::Serialize;
 use tauri::State;
 
 use amparo::clinic::conflicts::Keep;

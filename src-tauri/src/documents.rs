@@ -5,7 +5,6 @@
 //! attach and export to read or copy any file the user can.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -31,7 +30,6 @@ pub struct PickedFile {
 /// Files chosen in the dialog or dropped, by token; each is used once.
 #[derive(Default)]
 pub struct Picked {
-    next: AtomicU64,
     files: std::sync::Mutex<Vec<(u64, PathBuf)>>,
     dropped: std::sync::Mutex<Vec<PickedFile>>,
 }
@@ -46,7 +44,13 @@ impl Picked {
             if !meta.is_file() {
                 continue;
             }
-            let token = self.next.fetch_add(1, Ordering::SeqCst) + 1;
+            // Random, so a page cannot name a grant it was not given by guessing.
+            let token = loop {
+                let t = rand_token();
+                if !files.iter().any(|(k, _)| *k == t) {
+                    break t;
+                }
+            };
             let name = amparo::documents::name::clean(&path.file_name().unwrap_or_default().to_string_lossy());
             files.push((token, path));
             out.push(PickedFile { token, name, size: meta.len() });
@@ -73,6 +77,11 @@ impl Picked {
     }
 }
 
+/// A token below 2^53, so it survives the page's numbers exactly.
+fn rand_token() -> u64 {
+    rand::random::<u64>() & ((1 << 53) - 1)
+}
+
 /// The script that tells the page files were dropped (it may not receive Tauri events).
 pub const DROP_EVENT_SCRIPT: &str = "window.dispatchEvent(new Event('amparo-drop'))";
 
@@ -80,6 +89,10 @@ pub const DROP_EVENT_SCRIPT: &str = "window.dispatchEvent(new Event('amparo-drop
 /// separated by newlines) and the folder it "saves" to (AMPARO_E2E_SAVE_DIR): WebDriver
 /// cannot reach a native dialog.
 fn driven(var: &str) -> Option<String> {
+    // Never in a release build: what a user runs shows the real dialogs, always.
+    if !cfg!(debug_assertions) {
+        return None;
+    }
     std::env::var_os("TAURI_WEBVIEW_AUTOMATION")?;
     std::env::var(var).ok().filter(|v| !v.is_empty())
 }
@@ -99,6 +112,8 @@ pub async fn pick_documents<R: Runtime>(app: AppHandle<R>, state: State<'_, AppS
             .filter_map(|p| p.into_path().ok())
             .collect(),
     };
+    // The vault may have locked while the dialog was open: nothing chosen carries over.
+    state.store().await?;
     Ok(state.picked.grant(paths))
 }
 
@@ -144,8 +159,16 @@ pub async fn document_history(state: State<'_, AppState>, id: i64) -> CmdResult<
 /// Decrypts a private copy and hands it to the system's viewer ($AMPARO_VIEWER, else the
 /// desktop's default). Returns whether the copy sits in memory ($XDG_RUNTIME_DIR).
 #[tauri::command]
-pub async fn open_document(state: State<'_, AppState>, id: i64) -> CmdResult<bool> {
-    let path = state.store().await?.private_copy(id).await?;
+pub async fn open_document(state: State<'_, AppState>, id: i64, scripts_confirmed: bool) -> CmdResult<bool> {
+    let store = state.store().await?;
+    if store.document(id).await?.scripted && !scripts_confirmed {
+        return Err(CommandError {
+            code: "scripts_not_confirmed".into(),
+            message: "This PDF contains scripts. Confirm before opening it.".into(),
+            fields: vec![],
+        });
+    }
+    let path = store.private_copy(id).await?;
     view(&path).map_err(|e| CommandError {
         code: "no_viewer".into(),
         message: format!("No program to open this file was found ({e}). Export a copy instead."),
@@ -155,7 +178,8 @@ pub async fn open_document(state: State<'_, AppState>, id: i64) -> CmdResult<boo
 }
 
 fn view(path: &std::path::Path) -> std::io::Result<()> {
-    let program = std::env::var("AMPARO_VIEWER").ok().filter(|v| !v.is_empty());
+    // The tests' stand-in viewer; a release build always uses the desktop's own.
+    let program = std::env::var("AMPARO_VIEWER").ok().filter(|v| cfg!(debug_assertions) && !v.is_empty());
     #[cfg(target_os = "linux")]
     let default = "xdg-open";
     #[cfg(target_os = "macos")]

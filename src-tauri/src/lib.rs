@@ -50,8 +50,6 @@ pub fn run() {
     // Measure the machine for new passphrase slots now, off the async threads, so the
     // first creation or change does not stall one of them for a second.
     std::thread::spawn(amparo::vault::KdfParams::calibrated);
-    // Copies a crash left open for a viewer go now (a lock removes them otherwise).
-    let _ = amparo::documents::private_copy::sweep();
     tauri::Builder::default()
         // A second launch focuses the running window instead of opening the vault twice.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -186,13 +184,22 @@ pub fn run() {
         .on_window_event(|window, event| {
             // A drop is taken in Rust and the page told, by name only (src/documents.rs).
             if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
-                window.state::<state::AppState>().picked.dropped(paths.clone());
+                let state = window.state::<state::AppState>();
+                // Nothing dropped on the lock screen is kept for after the unlock.
+                if tauri::async_runtime::block_on(state.vault.lock()).is_none() {
+                    return;
+                }
+                state.picked.dropped(paths.clone());
                 if let Some(w) = window.get_webview_window("main") {
                     let _ = w.eval(documents::DROP_EVENT_SCRIPT);
                 }
             }
         })
         .setup(|app| {
+            // Here, not before: a second launch only focuses this one (single-instance)
+            // and must not remove the copies this one has open.
+            let _ = amparo::documents::private_copy::sweep();
+            window_guard::forget_recent_files();
             window_guard::main_window(app.handle())?;
             // Auto-lock: the idle timer and the desktop's signals ask, one task locks.
             let (requests, queue) = tokio::sync::mpsc::channel(8);

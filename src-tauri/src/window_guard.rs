@@ -60,7 +60,21 @@ pub async fn quit_on_signal<R: Runtime>(app: tauri::AppHandle<R>) {
         _ = hup.recv() => {}
         _ = int.recv() => {}
     }
+    // A session ending gives a few seconds, as a sleep does: the backup waits for the
+    // next lock.
+    app.state::<AppState>().sleeping.store(true, std::sync::atomic::Ordering::SeqCst);
     app.exit(0);
+}
+
+/// Keeps GTK's file dialog from adding what it opens to the desktop's recently used files
+/// (`~/.local/share/recently-used.xbel`, unencrypted): a document's name is client detail.
+pub fn forget_recent_files() {
+    #[cfg(target_os = "linux")]
+    if let Some(settings) = gtk::Settings::default() {
+        use gtk::glib::prelude::ObjectExt;
+        settings.set_property("gtk-recent-files-enabled", false);
+        settings.set_property("gtk-recent-files-max-age", 0i32);
+    }
 }
 
 /// Locks the vault as the app exits (quit, window closed, session ending).

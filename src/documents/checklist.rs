@@ -326,8 +326,8 @@ impl Store {
             .into());
         }
         let mut tx = self.pool().begin().await?;
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM checklist_items").fetch_one(&mut *tx).await?;
-        let id = format!("clinic_{}", n + 1);
+        // Unique on every laptop of the clinic, so an id means one item wherever it goes.
+        let id = format!("clinic_{}", uuid::Uuid::now_v7().simple());
         sqlx::query("INSERT INTO checklist_items (id, kind, label, added_by, added_at) VALUES (?, ?, ?, ?, ?)")
             .bind(&id)
             .bind(kind)

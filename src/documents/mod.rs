@@ -105,11 +105,18 @@ pub(crate) async fn sweep_unfinished(pool: &sqlx::SqlitePool) -> crate::Result<u
     if any.is_none() {
         return Ok(0);
     }
-    let mut tx = pool.begin().await?;
-    sqlx::query("DELETE FROM document_chunks WHERE blob_id IN (SELECT id FROM document_blobs WHERE complete = 0)")
-        .execute(&mut *tx)
-        .await?;
-    let gone = sqlx::query("DELETE FROM document_blobs WHERE complete = 0").execute(&mut *tx).await?.rows_affected();
-    tx.commit().await?;
+    drop_chunks(pool, "SELECT id FROM document_blobs WHERE complete = 0").await?;
+    let gone = sqlx::query("DELETE FROM document_blobs WHERE complete = 0").execute(pool).await?.rows_affected();
     Ok(gone)
+}
+
+/// Deletes the chunks of the blobs `blobs` selects, `CHUNKS_PER_COMMIT` to a transaction:
+/// with `secure_delete` on, 512 MiB in one transaction would make as large a WAL.
+pub(crate) async fn drop_chunks(pool: &sqlx::SqlitePool, blobs: &str) -> crate::Result<()> {
+    let sql = format!(
+        "DELETE FROM document_chunks WHERE rowid IN \
+         (SELECT rowid FROM document_chunks WHERE blob_id IN ({blobs}) LIMIT {CHUNKS_PER_COMMIT})"
+    );
+    while sqlx::query(&sql).execute(pool).await?.rows_affected() > 0 {}
+    Ok(())
 }

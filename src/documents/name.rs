@@ -20,18 +20,34 @@ fn is_direction_mark(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
 }
 
+/// The longest name kept, in bytes: file systems stop at 255, and the private copy may
+/// add an extension (a 120-character name in Ge'ez is 360 bytes).
+pub const MAX_NAME_BYTES: usize = 200;
+
 fn shorten(name: &str) -> String {
-    if name.chars().count() <= MAX_NAME {
+    let mut cut = shorten_chars(name);
+    while cut.len() > MAX_NAME_BYTES {
+        cut = shorten_chars_to(&cut, cut.chars().count() - 1);
+    }
+    cut
+}
+
+fn shorten_chars(name: &str) -> String {
+    shorten_chars_to(name, MAX_NAME)
+}
+
+fn shorten_chars_to(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
         return name.to_string();
     }
     let ext = name.rsplit_once('.').map(|(_, e)| e).filter(|e| !e.is_empty() && e.chars().count() <= 10);
     match ext {
-        Some(ext) => {
-            let keep = MAX_NAME - ext.chars().count() - 1;
+        Some(ext) if max > ext.chars().count() + 1 => {
+            let keep = max - ext.chars().count() - 1;
             let stem: String = name.chars().take(keep).collect();
             format!("{}.{ext}", stem.trim_end())
         }
-        None => name.chars().take(MAX_NAME).collect::<String>().trim_end().to_string(),
+        _ => name.chars().take(max).collect::<String>().trim_end().to_string(),
     }
 }
 
@@ -59,6 +75,9 @@ mod tests {
         assert_eq!(cut.chars().count(), MAX_NAME);
         assert!(cut.ends_with(".pdf"));
         let no_ext = "é".repeat(300);
-        assert_eq!(clean(&no_ext).chars().count(), MAX_NAME);
+        assert!(clean(&no_ext).len() <= MAX_NAME_BYTES);
+        let geez = format!("{}.pdf", "ሰላም".repeat(60));
+        let cut = clean(&geez);
+        assert!(cut.len() <= MAX_NAME_BYTES && cut.ends_with(".pdf"), "{} bytes", cut.len());
     }
 }

@@ -13,7 +13,11 @@ use std::path::{Path, PathBuf};
 pub fn root() -> PathBuf {
     match std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).filter(|p| p.is_absolute() && p.is_dir()) {
         Some(dir) => dir.join("amparo-documents"),
-        None => std::env::temp_dir().join(format!("amparo-documents-{}", user_id())),
+        // Made absolute: the copy's path is handed to the viewer as an argument, and
+        // must never start with "-".
+        None => std::path::absolute(std::env::temp_dir())
+            .unwrap_or_else(|_| PathBuf::from("/tmp"))
+            .join(format!("amparo-documents-{}", user_id())),
     }
 }
 
@@ -21,6 +25,61 @@ pub fn root() -> PathBuf {
 /// than the temporary folder on disk.
 pub fn in_runtime_dir() -> bool {
     std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).is_some_and(|p| p.is_absolute() && p.is_dir())
+}
+
+/// The extension the viewer is chosen by, from the type read from the content; None
+/// for a type Amparo does not hand to a viewer.
+pub fn viewer_extension(media_type: &str) -> Option<&'static str> {
+    Some(match media_type {
+        "application/pdf" => "pdf",
+        "text/plain" => "txt",
+        "image/jpeg" => "jpg",
+        "image/png" => "png",
+        "image/gif" => "gif",
+        "image/webp" => "webp",
+        "image/heif" => "heic",
+        "image/avif" => "avif",
+        "image/tiff" => "tif",
+        "image/bmp" => "bmp",
+        "audio/mpeg" => "mp3",
+        "audio/x-wav" => "wav",
+        "audio/ogg" => "ogg",
+        "audio/opus" => "opus",
+        "audio/m4a" | "audio/mp4" | "audio/x-m4a" => "m4a",
+        "audio/amr" => "amr",
+        "audio/x-flac" => "flac",
+        "audio/aac" => "aac",
+        "video/mp4" => "mp4",
+        "video/quicktime" => "mov",
+        "video/webm" => "webm",
+        "video/x-matroska" => "mkv",
+        "video/3gpp" => "3gp",
+        "video/x-msvideo" => "avi",
+        "application/msword" => "doc",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "docx",
+        "application/vnd.oasis.opendocument.text" => "odt",
+        "application/rtf" => "rtf",
+        "application/vnd.ms-excel" => "xls",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "xlsx",
+        "application/vnd.oasis.opendocument.spreadsheet" => "ods",
+        _ => return None,
+    })
+}
+
+/// The private copy's file name: the document's name, with the extension of the type
+/// read from its content added when the name says otherwise. The desktop picks the
+/// viewer by extension, so a text file named `notes.desktop` or `run.bat` must reach a
+/// text viewer as `notes.desktop.txt`, never as a launcher or a script.
+pub fn viewer_name(name: &str, media_type: &str) -> String {
+    let Some(wanted) = viewer_extension(media_type) else { return format!("{name}.bin") };
+    let has = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let same = has == wanted
+        || matches!((has.as_str(), wanted), ("jpeg", "jpg") | ("tiff", "tif") | ("heif", "heic") | ("text", "txt"));
+    if same {
+        name.to_string()
+    } else {
+        format!("{name}.{wanted}")
+    }
 }
 
 /// Removes every private copy. A symbolic link planted where the folder should be is
@@ -119,6 +178,12 @@ mod tests {
         assert_eq!(mode(&root), 0o700);
         assert_eq!(mode(path.parent().unwrap()), 0o700);
         assert_eq!(mode(&path), 0o400);
+        assert_eq!(viewer_name("notes.desktop", "text/plain"), "notes.desktop.txt");
+        assert_eq!(viewer_name("run.BAT", "text/plain"), "run.BAT.txt");
+        assert_eq!(viewer_name("Carta.TXT", "text/plain"), "Carta.TXT");
+        assert_eq!(viewer_name("photo.jpeg", "image/jpeg"), "photo.jpeg");
+        assert_eq!(viewer_name("scan.pdf", "image/png"), "scan.pdf.png");
+        assert_eq!(viewer_name("x.svg", "application/octet-stream"), "x.svg.bin");
         // The same name again gets a folder of its own.
         let (again, _) = new_file_at(&root, "Pasaporte.pdf").unwrap();
         assert_ne!(again, path);

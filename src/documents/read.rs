@@ -46,6 +46,7 @@ impl From<Row> for Document {
             (.., id) => DocumentSubject::Filing(id.unwrap_or_default()),
         };
         let kind = FileKind::from_media_type(&r.media_type);
+        let can_open = kind.can_open() && private_copy::viewer_extension(&r.media_type).is_some();
         Document {
             id: r.id,
             subject,
@@ -61,7 +62,7 @@ impl From<Row> for Document {
             superseded_by: r.superseded_by,
             added_by: r.added_by,
             added_at: r.added_at,
-            can_open: kind.can_open(),
+            can_open,
         }
     }
 }
@@ -123,11 +124,21 @@ impl Store {
         self.copy_bytes(&doc, tmp.as_file_mut()).await?;
         tmp.as_file().sync_all().map_err(|e| Error::io(out, e))?;
         tmp.persist_noclobber(out).map_err(|e| Error::io(out, e.error))?;
-        let mut tx = self.pool().begin().await?;
         let changes = serde_json::json!({ "to": out.file_name().map(|n| n.to_string_lossy().into_owned()) });
-        audit::record(&mut tx, self.actor(), "export", "document", Some(id), changes).await?;
-        tx.commit().await?;
+        self.audit_read(id, "export", changes).await;
         Ok(doc)
+    }
+
+    /// Records a read of a document; a vault that takes no writes (damaged, read-only)
+    /// still lets it be read, since copying out is what the user is told to do then.
+    async fn audit_read(&self, id: i64, action: &str, changes: serde_json::Value) {
+        let recorded = async {
+            let mut tx = self.pool().begin().await?;
+            audit::record(&mut tx, self.actor(), action, "document", Some(id), changes).await?;
+            tx.commit().await?;
+            Ok::<(), Error>(())
+        };
+        let _ = recorded.await;
     }
 
     /// Decrypts the document into a private, read-only copy for the system's viewer
@@ -146,17 +157,22 @@ impl Store {
             )
             .into());
         }
-        let (path, mut file) = private_copy::new_file(&doc.name).map_err(|e| Error::io(private_copy::root(), e))?;
-        if let Err(e) = self.copy_bytes(&doc, &mut file).await {
+        let name = private_copy::viewer_name(&doc.name, &doc.media_type);
+        let (path, mut file) =
+            private_copy::new_file(&name).map_err(|e| Error::io("the private folder for opened documents", e))?;
+        let made = async {
+            self.copy_bytes(&doc, &mut file).await?;
             drop(file);
+            private_copy::finish(&path).map_err(|e| Error::io(&name, e))
+        }
+        .await;
+        if let Err(e) = made {
             let _ = std::fs::remove_dir_all(path.parent().unwrap_or(&path));
             return Err(e);
         }
-        drop(file);
-        private_copy::finish(&path).map_err(|e| Error::io(&path, e))?;
-        let mut tx = self.pool().begin().await?;
-        audit::record(&mut tx, self.actor(), "view", "document", Some(id), serde_json::json!({})).await?;
-        tx.commit().await?;
+        // Best effort: a vault turned read-only by damage must still let its documents be
+        // read, which is what the user is told to do then.
+        self.audit_read(id, "view", serde_json::json!({})).await;
         Ok(path)
     }
 

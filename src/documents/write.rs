@@ -35,9 +35,10 @@ impl Store {
     /// Attaches the file at `path` to `subject`. Refuses (changing nothing) a folder, an
     /// empty file, one over `MAX_DOCUMENT`, and a program or script.
     pub async fn add_document(&self, subject: DocumentSubject, path: &Path, add: &AddDocument) -> Result<Document> {
-        let meta = tokio::fs::metadata(path).await.map_err(|e| Error::io(path, e))?;
+        // Errors name the file, never its folders: they reach the page.
+        let shown = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let meta = tokio::fs::metadata(path).await.map_err(|e| Error::io(&shown, e))?;
         if !meta.is_file() {
-            let shown = path.display();
             return Err(refused(crate::tr!(
                 "{shown} is not a file. Choose a file to attach.",
                 "{shown} no es un archivo. Elija un archivo para adjuntar."
@@ -49,9 +50,9 @@ impl Store {
             .clone()
             .unwrap_or_else(|| path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
         let name = name::clean(&shown);
-        let mut file = tokio::fs::File::open(path).await.map_err(|e| Error::io(path, e))?;
+        let mut file = tokio::fs::File::open(path).await.map_err(|e| Error::io(&shown, e))?;
         let mut first = vec![0u8; CHUNK];
-        let n = read_full(&mut file, &mut first).await.map_err(|e| Error::io(path, e))?;
+        let n = read_full(&mut file, &mut first).await.map_err(|e| Error::io(&shown, e))?;
         first.truncate(n);
         if first.is_empty() {
             return Err(refused(crate::tr!(
@@ -164,7 +165,7 @@ impl Store {
             scan.feed(&chunk);
             batch.push(chunk);
             let mut buf = vec![0u8; CHUNK];
-            let n = read_full(file, &mut buf).await.map_err(|e| Error::io(path, e))?;
+            let n = read_full(file, &mut buf).await.map_err(|e| Error::io(path.file_name().unwrap_or_default(), e))?;
             if n > 0 {
                 buf.truncate(n);
                 next = Some(buf);
@@ -199,6 +200,19 @@ impl Store {
         add: &AddDocument,
     ) -> Result<i64> {
         let mut tx = self.pool().begin().await?;
+        if let Some(old) = add.supersedes {
+            // Checked again here: another new version may have landed meanwhile.
+            let replaced: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM documents WHERE supersedes = ?)")
+                .bind(old)
+                .fetch_one(&mut *tx)
+                .await?;
+            if replaced {
+                return Err(refused(crate::tr!(
+                    "Document {old} already has a newer version: add the new one to the latest version.",
+                    "El documento {old} ya tiene una versión más nueva: añada la nueva a la última versión."
+                )));
+            }
+        }
         sqlx::query("UPDATE document_blobs SET complete = 1, size = ?, sha256 = ? WHERE id = ?")
             .bind(size)
             .bind(sha256)
@@ -241,7 +255,7 @@ impl Store {
     /// Removes a blob an attach could not finish. Best effort: what is left is removed at
     /// the next unlock.
     async fn drop_blob(&self, blob_id: i64) {
-        let _ = sqlx::query("DELETE FROM document_chunks WHERE blob_id = ?").bind(blob_id).execute(self.pool()).await;
+        let _ = super::drop_chunks(self.pool(), &format!("SELECT {blob_id}")).await;
         let _ = sqlx::query("DELETE FROM document_blobs WHERE id = ? AND complete = 0")
             .bind(blob_id)
             .execute(self.pool())

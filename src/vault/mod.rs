@@ -226,6 +226,9 @@ impl Vault {
         self.integrity.stop().await;
         let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await;
         close_pool(&self.pool, &self.paths).await;
+        // Again once no command can run: an opening under way at the first sweep may
+        // have written its copy since.
+        let _ = crate::documents::private_copy::sweep();
     }
 
     /// Changes the passphrase by re-encrypting the whole database under a fresh random key

@@ -272,7 +272,9 @@ export const api = {
   /** Every version of the document `id` belongs to, first first. */
   documentHistory: (id: number) => call<Document[]>('document_history', { id }),
   /** Opens a private copy in the system's viewer; true when that copy is kept in memory. */
-  openDocument: (id: number) => call<boolean>('open_document', { id }),
+  // scriptsConfirmed: the user said "Open anyway" to a PDF with scripts (Rust refuses
+  // such a PDF without it).
+  openDocument: (id: number, scriptsConfirmed = false) => call<boolean>('open_document', { id, scriptsConfirmed }),
   /** Asks where to save a copy; the file name written, or null when the user cancelled. */
   exportDocument: (id: number) => call<string | null>('export_document', { id }),
   checklist: (matterId: number) => call<Checklist>('checklist', { matterId }),

@@ -206,7 +206,7 @@ describe('DocumentsPanel: open, save a copy, history', () => {
     render(DocumentsPanel, { subject: { kind: 'client', id: 9 } });
     await fireEvent.click(await screen.findByRole('button', { name: 'Open' }));
     await waitFor(() => expect(message()).toHaveTextContent('Opened Pasaporte.pdf in your viewer app.'));
-    expect(calls('open_document')).toEqual([{ id: 5 }]);
+    expect(calls('open_document')).toEqual([{ id: 5, scriptsConfirmed: false }]);
   });
 
   it('asks before opening a PDF with scripts, and opens it only on a yes', async () => {
@@ -232,7 +232,7 @@ describe('DocumentsPanel: open, save a copy, history', () => {
     // Yes.
     await fireEvent.click(byId('open-document-5'));
     await fireEvent.click(byId('open-confirm-5'));
-    await waitFor(() => expect(calls('open_document')).toEqual([{ id: 5 }]));
+    await waitFor(() => expect(calls('open_document')).toEqual([{ id: 5, scriptsConfirmed: true }]));
     await waitFor(() => expect(message()).toHaveTextContent('the temporary copy is on disk until the vault locks'));
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
