@@ -136,6 +136,7 @@ describe('Shell: files dropped on the window', () => {
     await screen.findByRole('heading', { level: 1, name: 'Tesfaye, Yonas' });
     await screen.findByText('No documents yet.');
     window.dispatchEvent(new Event('amparo-drop'));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Attach here' }));
     await waitFor(() => expect(api.attachDocument).toHaveBeenCalledWith({ kind: 'client', id: 9 }, 5, null, null));
     expect(document.getElementById('drop-message')).toBeNull();
   });

@@ -301,6 +301,12 @@ describe('DocumentsPanel: files dropped on the window', () => {
     render(DocumentsPanel, { subject: { kind: 'client', id: 9 } });
     await screen.findByText('No documents yet.');
     window.dispatchEvent(new Event('amparo-drop'));
+    // Nothing is attached until the user says where: the record on screen, here.
+    const ask = await screen.findByRole('alertdialog', { name: 'Attach 1 dropped file(s) to this client?' });
+    expect(ask).toHaveTextContent('Acta de nacimiento.jpg');
+    expect(calls('attach_document')).toHaveLength(0);
+    await waitFor(() => expect(document.activeElement).toBe(byId('drop-confirm')));
+    await fireEvent.click(byId('drop-confirm'));
     await waitFor(() => expect(message()).toHaveTextContent('Attached Acta de nacimiento.jpg'));
     expect(calls('dropped_documents')).toHaveLength(1);
     expect(calls('attach_document')).toEqual([{ subject: { kind: 'client', id: 9 }, token: 77, checklistItem: null, supersedes: null }]);
@@ -314,12 +320,25 @@ describe('DocumentsPanel: files dropped on the window', () => {
     const matter = render(DocumentsPanel, { subject: { kind: 'matter', id: 7 } });
     await waitFor(() => expect(calls('documents')).toHaveLength(2));
     window.dispatchEvent(new Event('amparo-drop'));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Attach here' }));
     await waitFor(() => expect(calls('attach_document')).toHaveLength(1));
     expect(calls('attach_document')[0].subject).toEqual({ kind: 'matter', id: 7 });
     matter.unmount();
     window.dispatchEvent(new Event('amparo-drop'));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Attach here' }));
     await waitFor(() => expect(calls('attach_document')).toHaveLength(2));
     expect(calls('attach_document')[1].subject).toEqual({ kind: 'client', id: 9 });
+  });
+
+  it('attaches nothing when the user says no to a drop', async () => {
+    handlers.dropped_documents = () => [{ token: 80, name: 'Equivocado.pdf', size: 2_000 }];
+    render(DocumentsPanel, { subject: { kind: 'matter', id: 7 } });
+    await waitFor(() => expect(calls('documents')).toHaveLength(1));
+    window.dispatchEvent(new Event('amparo-drop'));
+    await screen.findByRole('alertdialog', { name: 'Attach 1 dropped file(s) to this case?' });
+    await fireEvent.click(byId('drop-cancel'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(calls('attach_document')).toHaveLength(0);
   });
 
   it('with no panel on screen, takes the files anyway and asks for a client or a case first', async () => {
