@@ -373,6 +373,16 @@ async fn the_dashboard_counts_cases_with_an_individual_hearing_soon_and_evidence
     assert_eq!((listed[0].matter_id, listed[0].hearing_on.as_str()), (c.matter, "2027-03-01"));
     let checklist = c.store.checklist(c.matter).await.unwrap();
     assert_eq!(listed[0].missing, checklist.missing as i64, "the dashboard and the case page agree");
+    // A case on hold still has its hearing: it still counts.
+    let on_hold = MatterInput {
+        client_id: c.client,
+        kind: "defensive_asylum".into(),
+        forum: "immigration_court".into(),
+        status: Some("on_hold".into()),
+        ..Default::default()
+    };
+    c.store.update_matter(c.matter, &on_hold).await.unwrap();
+    assert_eq!(c.store.missing_evidence(day("2027-02-15"), 15).await.unwrap().0, 1, "a case on hold was left out");
     // Outside the 30 days, nothing; a master calendar hearing does not count.
     let master = HearingInput {
         matter_id: c.matter,

@@ -145,7 +145,8 @@ const MATTER_DOCUMENTS: &str = "SELECT d.checklist_item, d.id FROM documents d \
          OR d.client_id = (SELECT client_id FROM matters WHERE id = ?1)) \
      ORDER BY d.added_at DESC, d.id DESC";
 
-/// An open case with an individual hearing within 30 days whose checklist still has
+/// A case not closed (open or on hold: the hearing goes ahead either way) with an
+/// individual hearing within 30 days whose checklist still has
 /// missing items: filings for a non-detained individual hearing are due 30 days before
 /// it (rule `eoir-filing-individual`, EOIR Policy Manual Part II 3.1(b)(2)).
 #[derive(Clone, Debug, PartialEq, Serialize, sqlx::FromRow, ts_rs::TS)]
@@ -174,7 +175,7 @@ const ATTACHED_FOR_ITEM: &str = "(EXISTS (SELECT 1 FROM documents d INDEXED BY d
        WHERE ff.matter_id = m.id AND d.checklist_item = i.item AND d.id NOT IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL)))";
 
 impl Store {
-    /// Open cases with an individual hearing in the next [`EVIDENCE_WINDOW_DAYS`] days and
+    /// Cases not closed with an individual hearing in the next [`EVIDENCE_WINDOW_DAYS`] days and
     /// checklist items still missing, soonest hearing first: how many there are, and the
     /// first `limit`.
     pub async fn missing_evidence(
@@ -194,7 +195,7 @@ impl Store {
                (SELECT COUNT(*) FROM items i WHERE i.kind = m.kind \
                   AND NOT EXISTS (SELECT 1 FROM checklist_marks k WHERE k.matter_id = m.id AND k.item = i.item) \
                   AND NOT {ATTACHED_FOR_ITEM}) AS missing \
-               FROM soon s JOIN matters m ON m.id = s.matter_id WHERE m.status = 'open' AND m.deleted_at IS NULL) \
+               FROM soon s JOIN matters m ON m.id = s.matter_id WHERE m.status != 'closed' AND m.deleted_at IS NULL) \
              SELECT g.matter_id, g.client_id, {name} AS client_name, substr(g.first_at, 1, 10) AS hearing_on, g.missing \
              FROM gaps g JOIN clients c ON c.id = g.client_id WHERE g.missing > 0 ORDER BY g.first_at, g.matter_id",
             name = crate::store::CLIENT_NAME

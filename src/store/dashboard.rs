@@ -60,7 +60,7 @@ pub struct DashboardCounts {
     pub due_within_30: i64,
     pub one_year: i64,
     pub hearings: i64,
-    /// Open cases with an individual hearing in 30 days and checklist items missing.
+    /// Cases not closed with an individual hearing in 30 days and checklist items missing.
     pub missing_evidence: i64,
 }
 
