@@ -173,6 +173,11 @@ async fn hostile_files_are_refused_or_kept_inert_and_a_refusal_changes_nothing()
     // A folder, an empty file, a program named like a PDF, a script, a 1 GB file (sparse:
     // refused from its size before a byte is read), a record that does not exist.
     assert!(refuse(c.files.path().to_path_buf()).await.to_string().contains("not a file"));
+    // A named pipe is refused at once, not waited on.
+    let fifo = c.files.path().join("scan.pdf");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(refuse(fifo.clone()).await.to_string().contains("not a file"));
+    std::fs::remove_file(&fifo).unwrap();
     assert!(refuse(c.file("empty.pdf", b"")).await.to_string().contains("empty"));
     let elf = c.file("passport.pdf", b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0");
     assert!(refuse(elf).await.to_string().contains("never programs"));

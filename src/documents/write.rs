@@ -37,7 +37,10 @@ impl Store {
     pub async fn add_document(&self, subject: DocumentSubject, path: &Path, add: &AddDocument) -> Result<Document> {
         // Errors name the file, never its folders: they reach the page.
         let shown = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let meta = tokio::fs::metadata(path).await.map_err(|e| Error::io(&shown, e))?;
+        // Opened first and then looked at, so what is checked is what is read: a file
+        // swapped for a pipe in between would otherwise hang the attach.
+        let std_file = open_no_wait(path).map_err(|e| Error::io(&shown, e))?;
+        let meta = std_file.metadata().map_err(|e| Error::io(&shown, e))?;
         if !meta.is_file() {
             return Err(refused(crate::tr!(
                 "{shown} is not a file. Choose a file to attach.",
@@ -45,12 +48,8 @@ impl Store {
             )));
         }
         check_size(meta.len())?;
-        let shown = add
-            .name
-            .clone()
-            .unwrap_or_else(|| path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
-        let name = name::clean(&shown);
-        let mut file = tokio::fs::File::open(path).await.map_err(|e| Error::io(&shown, e))?;
+        let name = name::clean(add.name.as_deref().unwrap_or(&shown));
+        let mut file = tokio::fs::File::from_std(std_file);
         let mut first = vec![0u8; CHUNK];
         let n = read_full(&mut file, &mut first).await.map_err(|e| Error::io(&shown, e))?;
         first.truncate(n);
@@ -273,6 +272,16 @@ fn check_size(size: u64) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// Opens for reading without waiting: a named pipe (or a device) opens at once, to be
+/// refused as not a file, instead of blocking until a writer comes.
+fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    options.open(path)
 }
 
 /// Fills `buf` unless the file ends first; returns how much was read.
