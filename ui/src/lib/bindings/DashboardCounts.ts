@@ -6,6 +6,6 @@
  */
 export type DashboardCounts = { overdue: number, due_within_7: number, due_within_30: number, one_year: number, hearings: number, 
 /**
- * Open cases with an individual hearing in 30 days and checklist items missing.
+ * Cases not closed with an individual hearing in 30 days and checklist items missing.
  */
 missing_evidence: number, };
