@@ -184,15 +184,21 @@ pub fn run() {
         .on_window_event(|window, event| {
             // A drop is taken in Rust and the page told, by name only (src/documents.rs).
             if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
-                let state = window.state::<state::AppState>();
-                // Nothing dropped on the lock screen is kept for after the unlock.
-                if tauri::async_runtime::block_on(state.vault.lock()).is_none() {
-                    return;
-                }
-                state.picked.dropped(paths.clone());
-                if let Some(w) = window.get_webview_window("main") {
-                    let _ = w.eval(documents::DROP_EVENT_SCRIPT);
-                }
+                // Off the window's thread: the vault's lock may be held for seconds (a
+                // backup), and waiting for it here would freeze the window meanwhile.
+                let app = window.app_handle().clone();
+                let paths = paths.clone();
+                tauri::async_runtime::spawn(async move {
+                    let state = app.state::<state::AppState>();
+                    // Nothing dropped on the lock screen is kept for after the unlock.
+                    if state.vault.lock().await.is_none() {
+                        return;
+                    }
+                    state.picked.dropped(paths);
+                    if let Some(w) = app.get_webview_window("main") {
+                        let _ = w.eval(documents::DROP_EVENT_SCRIPT);
+                    }
+                });
             }
         })
         .setup(|app| {

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 /// The folder every private copy is made in.
 pub fn root() -> PathBuf {
-    match std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).filter(|p| p.is_absolute() && p.is_dir()) {
+    match runtime_dir() {
         Some(dir) => dir.join("amparo-documents"),
         // Made absolute: the copy's path is handed to the viewer as an argument, and
         // must never start with "-".
@@ -24,7 +24,12 @@ pub fn root() -> PathBuf {
 /// Whether copies are made under `$XDG_RUNTIME_DIR` (in memory on most systems) rather
 /// than the temporary folder on disk.
 pub fn in_runtime_dir() -> bool {
-    std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).is_some_and(|p| p.is_absolute() && p.is_dir())
+    runtime_dir().is_some()
+}
+
+/// `$XDG_RUNTIME_DIR`, when it names a folder that exists.
+fn runtime_dir() -> Option<PathBuf> {
+    std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).filter(|p| p.is_absolute() && p.is_dir())
 }
 
 /// The extension the viewer is chosen by, from the type read from the content; None

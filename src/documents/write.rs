@@ -31,6 +31,14 @@ fn refused(message: Text) -> Error {
     ValidationError::one("file", message).into()
 }
 
+/// Refused at the first check, and again in the final transaction for a race.
+fn has_newer_version(old: i64) -> Error {
+    refused(crate::tr!(
+        "Document {old} already has a newer version: add the new one to the latest version.",
+        "El documento {old} ya tiene una versión más nueva: añada la nueva a la última versión."
+    ))
+}
+
 impl Store {
     /// Attaches the file at `path` to `subject`. Refuses (changing nothing) a folder, an
     /// empty file, one over `MAX_DOCUMENT`, and a program or script.
@@ -59,8 +67,8 @@ impl Store {
                 "{name} está vacío (0 bytes). Elija el archivo otra vez; puede que no haya terminado de descargarse."
             )));
         }
-        let (media_type, kind) = match detect(&first) {
-            Detected::Kept { media_type, kind } => (media_type, kind),
+        let media_type = match detect(&first) {
+            Detected::Kept { media_type, .. } => media_type,
             Detected::Program(what) => {
                 return Err(refused(crate::tr!(
                     "{name} is {what}, not a document: Amparo keeps documents, never programs. Nothing was attached.",
@@ -91,7 +99,6 @@ impl Store {
                 Err(e)
             }
         }
-        .map(|d| Document { kind, ..d })
     }
 
     /// The record exists and is not deleted; a superseded document belongs to it.
@@ -126,12 +133,7 @@ impl Store {
                         "El documento {old} pertenece a otro registro: una versión nueva va en el mismo registro que la anterior."
                     )))
                 }
-                Some((true, true)) => {
-                    return Err(refused(crate::tr!(
-                        "Document {old} already has a newer version: add the new one to the latest version.",
-                        "El documento {old} ya tiene una versión más nueva: añada la nueva a la última versión."
-                    )))
-                }
+                Some((true, true)) => return Err(has_newer_version(old)),
                 Some((true, false)) => {}
             }
         }
@@ -206,10 +208,7 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
             if replaced {
-                return Err(refused(crate::tr!(
-                    "Document {old} already has a newer version: add the new one to the latest version.",
-                    "El documento {old} ya tiene una versión más nueva: añada la nueva a la última versión."
-                )));
+                return Err(has_newer_version(old));
             }
         }
         sqlx::query("UPDATE document_blobs SET complete = 1, size = ?, sha256 = ? WHERE id = ?")
