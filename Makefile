@@ -9,25 +9,30 @@ SHELL := /bin/bash
 
 # python3-xlib: the end-to-end tests close the app's window as a window manager does
 # (WM_DELETE_WINDOW), to see that closing it locks the vault.
+# desktop-file-utils, shared-mime-info: the package test validates the menu entry and the
+# .deb depends on them (its file types).
 # fonts-sil-abyssinica: Ge'ez script (Tigrinya, Amharic names), which a bare machine's
 # fonts lack; without it the app under test draws those names as boxes.
 APT_PACKAGES := build-essential pkg-config curl file libssl-dev libwebkit2gtk-4.1-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev webkit2gtk-driver xvfb xauth \
-	gir1.2-ical-3.0 python3-gi fonts-sil-abyssinica python3-xlib
+	gir1.2-ical-3.0 python3-gi fonts-sil-abyssinica python3-xlib desktop-file-utils shared-mime-info
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 STAMP := target/.stamps
 
-.PHONY: run test bench deps system-deps tauri-driver cargo-fuzz ui-deps s3-deps py-deps ui build check-bindings test-rust test-ui test-e2e fuzz clean
+.PHONY: run test bench package test-package bench-start deps system-deps tauri-driver cargo-fuzz ui-deps s3-deps py-deps ui build check-bindings test-rust test-ui test-e2e fuzz clean
 
-# The app a user runs is a release build: no web inspector (debug builds have one), and
-# the optimised SQLCipher. The tests use the debug build.
+# The app a user runs is a release build: no web inspector (debug builds have one), the
+# optimised SQLCipher, and the page served from inside the binary (tauri/custom-protocol,
+# as the packages have it, so `make run` and `make package` share one build). The tests
+# use the debug build.
+RELEASE_APP := cargo build --release -p amparo-app --bin amparo-app --features tauri/custom-protocol
 run: deps ui
-	cargo build --release -p amparo-app --bin amparo-app
+	$(RELEASE_APP)
 	@echo "Opening Amparo (vault: $${AMPARO_VAULT:-default location}) ..."
 	./target/release/amparo-app $(if $(VAULT),--vault "$(VAULT)")
 
-test: deps build test-rust check-bindings test-ui test-e2e fuzz
+test: deps build test-rust check-bindings test-ui test-e2e fuzz test-package
 	@echo "All tests passed."
 
 deps: system-deps tauri-driver ui-deps
@@ -90,6 +95,25 @@ test-ui: ui-deps
 
 test-e2e: build
 	scripts/e2e.sh
+
+# The .deb a volunteer installs (Debian 12, Ubuntu 22.04 and 24.04), by Tauri's bundler
+# from the CLI pinned in ui/package.json; no AppImage (docs/PLATFORMS.md says why).
+package: deps ui
+	$(RELEASE_APP)
+	TAURI_FRONTEND_PATH=ui ui/node_modules/.bin/tauri build --bundles deb --ci
+	@ls -l target/release/bundle/deb/*.deb
+
+# Cold start of the release app to its unlock screen beside a blank Tauri window
+# (docs/BENCHMARKS.md); the installed package when there is one.
+bench-start: deps ui
+	$(RELEASE_APP)
+	cargo build --release -p amparo-app --example blank --features tauri/custom-protocol
+	cargo build --bin amparo
+	scripts/bench-start.sh
+
+# Installs that package, drives its first run, removes it, upgrades over an older one.
+test-package: package
+	scripts/package-test.sh
 
 # Fuzz the parsers of outside input for FUZZ_SECONDS each (20 in make test; more on demand:
 # FUZZ_SECONDS=600 make fuzz). cargo-fuzz needs -Z flags; RUSTC_BOOTSTRAP lets the one

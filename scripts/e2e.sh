@@ -4,7 +4,8 @@
 set -euo pipefail
 # E2E_ONLY=e2e/desk.test.mjs runs one file while working on it.
 root=$(cd "$(dirname "$0")/.." && pwd)
-app="$root/target/debug/amparo-app"
+# E2E_APP: another build of the app (the installed package: scripts/package-test.sh).
+app="${E2E_APP:-$root/target/debug/amparo-app}"
 [ -x "$app" ] || { echo "e2e: $app is not built (run make build)"; exit 1; }
 driver=$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")
 

@@ -7,6 +7,7 @@ pub mod documents;
 pub mod error;
 pub mod exchange;
 pub mod model;
+pub mod owner_only;
 pub mod process_guard;
 pub mod rules;
 pub mod seed;

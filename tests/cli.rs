@@ -308,6 +308,7 @@ fn appointments_custody_search_and_retention_from_the_command_line() {
 
 /// The README's safe example: client details on stdin, the passphrase from
 /// a file or a descriptor; none of the client's details is in any command line it ran.
+#[cfg(unix)] // bash, descriptors and mode bits
 #[test]
 fn the_safe_way_keeps_client_details_out_of_command_lines() {
     let started = std::time::SystemTime::now();
@@ -461,6 +462,7 @@ fn files_written_since(dir: &Path, since: std::time::SystemTime) -> Vec<std::pat
 
 /// A running CLI cannot leave a core dump: its core-file limit, read from the kernel while
 /// it waits for a passphrase, is 0.
+#[cfg(target_os = "linux")]
 #[test]
 fn a_running_cli_has_no_core_file_limit() {
     let (_d, vault) = common::temp_vault_path();

@@ -81,6 +81,7 @@ impl Drop for SmallFs {
     }
 }
 
+#[cfg(target_os = "linux")] // mounts a tmpfs
 #[tokio::test]
 async fn a_real_full_file_system_fails_writes_cleanly_and_nothing_saved_is_lost() {
     let fs = match SmallFs::mount() {

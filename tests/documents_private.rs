@@ -1,6 +1,7 @@
 //! The private copy a document is opened from: under $XDG_RUNTIME_DIR, read-only, only
 //! this user's, the same bytes; gone after a lock and after a start that follows a crash.
 //! One test in its own process, since it sets XDG_RUNTIME_DIR for the whole process.
+#![cfg(target_os = "linux")] // $XDG_RUNTIME_DIR and mode bits
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! The process settings that keep keys out of core dumps, read back from the kernel.
+#![cfg(target_os = "linux")] // reads /proc
 
 #[test]
 fn after_hardening_no_core_file_can_be_written_and_the_process_is_not_dumpable() {

@@ -364,6 +364,7 @@ async fn leftovers_of_an_interrupted_step_are_removed_at_the_next_unlock_only() 
     assert_eq!(left, ["clinic.amparo", "clinic.amparo-header", "clinic.amparo.replaced-20261125T101500Z", "notes.txt"]);
 }
 
+#[cfg(unix)]
 #[tokio::test]
 async fn a_planted_symlink_beside_the_header_is_not_followed() {
     let (dir, path) = temp_vault_path();
@@ -389,6 +390,7 @@ async fn the_schema_of_a_vault_is_not_trusted_to_run_functions() {
     v.lock().await;
 }
 
+#[cfg(unix)]
 #[tokio::test]
 async fn files_others_could_read_are_made_owner_only_at_unlock_and_the_change_is_recorded() {
     use std::os::unix::fs::PermissionsExt;

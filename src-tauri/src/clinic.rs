@@ -53,6 +53,12 @@ pub async fn clinic_invite(state: State<'_, AppState>, path: String) -> CmdResul
     Ok(path)
 }
 
+/// The invitation file Amparo was opened with (a double-click), once, for the join form.
+#[tauri::command]
+pub fn opened_invitation(state: State<'_, AppState>) -> Option<String> {
+    state.opened_invitation.lock().unwrap().take().map(|p| p.to_string_lossy().into_owned())
+}
+
 #[derive(Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Joined {

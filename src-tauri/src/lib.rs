@@ -34,13 +34,28 @@ use std::path::PathBuf;
 
 use tauri::Manager;
 
-/// The vault this run opens: `--vault PATH`, else `$AMPARO_VAULT`, else the platform default.
-fn vault_path_from_args() -> PathBuf {
-    let args: Vec<String> = std::env::args().collect();
-    args.windows(2)
-        .find(|w| w[0] == "--vault")
-        .map(|w| PathBuf::from(&w[1]))
-        .unwrap_or_else(amparo::vault::paths::default_vault_path)
+/// What this run was started on: `--vault PATH`, or the files a desktop hands over when
+/// one is double-clicked (`Exec=amparo-app %f`): a `.amparo` vault, or a clinic's
+/// `.amparo-invite` for the join form. Anything else is left alone.
+#[derive(Debug, Default, PartialEq)]
+struct Launch {
+    vault: Option<PathBuf>,
+    invitation: Option<PathBuf>,
+}
+
+fn launch_from(args: &[String]) -> Launch {
+    let mut launch = Launch::default();
+    let mut args = args.iter().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--vault" {
+            launch.vault = args.next().map(PathBuf::from);
+        } else if arg.ends_with(".amparo-invite") {
+            launch.invitation = Some(PathBuf::from(arg));
+        } else if arg.ends_with(".amparo") && !arg.starts_with('-') {
+            launch.vault.get_or_insert_with(|| PathBuf::from(arg));
+        }
+    }
+    launch
 }
 
 /// Starts the app.
@@ -52,7 +67,12 @@ pub fn run() {
     std::thread::spawn(amparo::vault::KdfParams::calibrated);
     tauri::Builder::default()
         // A second launch focuses the running window instead of opening the vault twice.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        // An invitation opened while Amparo runs goes to the join form; another vault does
+        // not replace the open one.
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            if let Some(invitation) = launch_from(&args).invitation {
+                *app.state::<state::AppState>().opened_invitation.lock().unwrap() = Some(invitation);
+            }
             if let Some(w) = app.get_webview_window("main") {
                 let _ = w.unminimize();
                 let _ = w.set_focus();
@@ -63,7 +83,9 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(window_guard::navigation())
         .manage({
-            let state = state::AppState::new(vault_path_from_args());
+            let launch = launch_from(&std::env::args().collect::<Vec<_>>());
+            let state = state::AppState::new(launch.vault.unwrap_or_else(amparo::vault::paths::default_vault_path));
+            *state.opened_invitation.lock().unwrap() = launch.invitation;
             state.activity.set_limit(settings::load(&settings::settings_path()).auto_lock_minutes);
             state
         })
@@ -140,6 +162,7 @@ pub fn run() {
             clinic::clinic_create,
             clinic::clinic_invite,
             clinic::clinic_join,
+            clinic::opened_invitation,
             clinic::clinic_request_words,
             clinic::clinic_admit,
             clinic::clinic_remove,
@@ -241,3 +264,25 @@ pub fn run() {
             }
         });
 }
+
+#[cfg(test)]
+mod launch_tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        std::iter::once("amparo-app").chain(a.iter().copied()).map(String::from).collect()
+    }
+
+    #[test]
+    fn a_double_clicked_vault_or_invitation_is_taken_and_anything_else_ignored() {
+        assert_eq!(launch_from(&args(&[])), Launch::default());
+        assert_eq!(launch_from(&args(&["--vault", "/v/a.amparo"])).vault, Some(PathBuf::from("/v/a.amparo")));
+        assert_eq!(launch_from(&args(&["/home/ana/clinic.amparo"])).vault, Some(PathBuf::from("/home/ana/clinic.amparo")));
+        let invited = launch_from(&args(&["/media/usb/invitation.amparo-invite"]));
+        assert_eq!(invited, Launch { vault: None, invitation: Some(PathBuf::from("/media/usb/invitation.amparo-invite")) });
+        // --vault wins over a file named after it; other files and flags are not vaults.
+        assert_eq!(launch_from(&args(&["--vault", "/a.amparo", "/b.amparo"])).vault, Some(PathBuf::from("/a.amparo")));
+        assert_eq!(launch_from(&args(&["notes.txt", "--flag.amparo"])), Launch::default());
+    }
+}
+

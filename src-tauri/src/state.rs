@@ -37,6 +37,8 @@ pub struct AppState {
     pub sleeping: std::sync::atomic::AtomicBool,
     /// Files the user chose or dropped, for the page to attach by token.
     pub picked: crate::documents::Picked,
+    /// A clinic invitation the desktop opened Amparo with, for the join form to offer.
+    pub opened_invitation: std::sync::Mutex<Option<PathBuf>>,
 }
 
 /// Percent done of the one long job that can run at a time; u32::MAX when idle.
@@ -79,6 +81,7 @@ impl AppState {
             locking: Mutex::new(()),
             sleeping: std::sync::atomic::AtomicBool::new(false),
             picked: crate::documents::Picked::default(),
+            opened_invitation: std::sync::Mutex::new(None),
         }
     }
 

@@ -111,14 +111,11 @@ pub(crate) fn new_file(name: &str) -> io::Result<(PathBuf, File)> {
 pub(crate) fn new_file_at(root: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     ensure_private_dir(root)?;
     let dir = tempfile::Builder::new().prefix("open-").tempdir_in(root)?.keep();
-    #[cfg(unix)]
-    std::fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o700))?;
+    crate::owner_only::restrict(&dir, true)?;
     let path = dir.join(name);
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let file = options.open(&path)?;
+    let file = crate::owner_only::file(&mut options).open(&path)?;
     Ok((path, file))
 }
 
@@ -130,41 +127,23 @@ pub(crate) fn finish(path: &Path) -> io::Result<()> {
     std::fs::set_permissions(path, perms)
 }
 
-#[cfg(unix)]
 fn ensure_private_dir(root: &Path) -> io::Result<()> {
-    use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
-    match std::fs::DirBuilder::new().mode(0o700).create(root) {
+    match crate::owner_only::dir_builder().create(root) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(e),
     }
     let m = std::fs::symlink_metadata(root)?;
-    if !m.is_dir() || m.uid() != user_id() {
+    if !m.is_dir() || !crate::owner_only::owned_by_me(&m) {
         return Err(io::Error::other(format!(
             "{} is not a private folder of this user (a link, a file, or another user's); remove it, then try again",
             root.display()
         )));
     }
-    if m.mode() & 0o077 != 0 {
-        std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o700))?;
+    if crate::owner_only::open_to_others(&m) {
+        crate::owner_only::restrict(root, true)?;
     }
     Ok(())
-}
-
-#[cfg(not(unix))]
-fn ensure_private_dir(root: &Path) -> io::Result<()> {
-    // Windows: the user's temporary folder is private to the user by its ACL.
-    std::fs::create_dir_all(root)
-}
-
-#[cfg(unix)]
-fn user_id() -> u32 {
-    rustix::process::geteuid().as_raw()
-}
-
-#[cfg(not(unix))]
-fn user_id() -> u32 {
-    0
 }
 
 #[cfg(all(test, unix))]

@@ -3,12 +3,12 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 
 use super::header::{Header, HeaderProblem, MAX_HEADER_BYTES};
 use super::paths::VaultPaths;
 use crate::error::{Error, Result};
+use crate::owner_only;
 
 /// SQLCipher's page size; an intact database file is a whole number of pages.
 pub const PAGE_SIZE: u64 = 4096;
@@ -77,7 +77,7 @@ pub fn lock_exclusive(paths: &VaultPaths) -> Result<File> {
 
 /// Creates an empty file readable only by its owner, failing if it exists.
 pub fn create_private(path: &Path) -> Result<()> {
-    OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map(|_| ()).map_err(|e| match e.kind() {
+    owner_only::file(OpenOptions::new().write(true).create_new(true)).open(path).map(|_| ()).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => Error::AlreadyExists(path.to_path_buf()),
         _ => Error::io(path, e),
     })
@@ -90,21 +90,21 @@ pub fn create_private(path: &Path) -> Result<()> {
 /// not the user's own are left alone (chmod would fail anyway).
 pub fn tighten_permissions(paths: &VaultPaths) -> Vec<String> {
     let mut tightened = Vec::new();
-    let mut fix = |path: &Path, private: u32| {
+    let mut fix = |path: &Path, is_dir: bool| {
         let Ok(meta) = fs::symlink_metadata(path) else { return };
-        if meta.file_type().is_symlink() || meta.permissions().mode() & 0o077 == 0 {
+        if meta.file_type().is_symlink() || !owner_only::open_to_others(&meta) {
             return;
         }
-        if fs::set_permissions(path, fs::Permissions::from_mode(private)).is_ok() {
+        if owner_only::restrict(path, is_dir).is_ok() {
             tightened.push(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
         }
     };
     for file in [paths.db.clone(), paths.header.clone(), paths.wal(), paths.shm()] {
-        fix(&file, 0o600);
+        fix(&file, false);
     }
     let own_folder = super::paths::default_vault_path().parent().map(Path::to_path_buf);
     if own_folder.as_deref() == Some(paths.dir().as_path()) {
-        fix(&paths.dir(), 0o700);
+        fix(&paths.dir(), true);
     }
     tightened
 }
@@ -114,7 +114,7 @@ pub fn ensure_private_dir(dir: &Path) -> Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| Error::io(dir, e))
+    owner_only::dir_builder().recursive(true).create(dir).map_err(|e| Error::io(dir, e))
 }
 
 /// Replaces `path` with `bytes` owner-only, making its folder (owner-only) if missing: for
@@ -137,10 +137,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut prefix = path.file_name().unwrap_or_default().to_owned();
     prefix.push(".tmp-");
     let result = (|| {
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&prefix)
-            .permissions(fs::Permissions::from_mode(0o600))
-            .tempfile_in(&dir)?;
+        let mut tmp = owner_only::temp_builder(&prefix).tempfile_in(&dir)?;
         tmp.write_all(bytes)?;
         tmp.as_file().sync_all()?;
         tmp.persist(path).map_err(|e| e.error)?;
@@ -151,7 +148,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// The I/O error, or disk-full when that is what it was.
 pub fn io_error(path: &Path, e: std::io::Error) -> Error {
-    if e.raw_os_error() == Some(28) {
+    // StorageFull is ENOSPC on Unix and ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.
+    if e.kind() == std::io::ErrorKind::StorageFull {
         Error::DiskFull
     } else {
         Error::io(path, e)
@@ -173,7 +171,7 @@ pub fn sync_file(path: &Path) -> Result<()> {
 /// can linger for a moment in a process that is starting another program (the copy of
 /// the descriptor a fork makes lives until the new program starts).
 pub fn lock_file(path: &Path) -> Result<File> {
-    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let file = lock_target(path).map_err(|e| Error::io(path, e))?;
     for attempt in 0..25 {
         match file.try_lock() {
             Ok(()) => return Ok(file),
@@ -187,15 +185,37 @@ pub fn lock_file(path: &Path) -> Result<File> {
     Err(Error::AlreadyOpen)
 }
 
+#[cfg(unix)]
+fn lock_target(path: &Path) -> std::io::Result<File> {
+    File::open(path)
+}
+
+/// Windows locks are mandatory: a lock on the database itself would keep SQLite, in this
+/// very process, from reading it. The lock sits on an empty file beside it instead.
+#[cfg(not(unix))]
+fn lock_target(path: &Path) -> std::io::Result<File> {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-lock");
+    OpenOptions::new().create(true).truncate(false).write(true).open(std::path::PathBuf::from(name))
+}
+
 /// Copies `from` to `to` through a temporary file, durably.
 pub fn copy_atomic(from: &Path, to: &Path) -> Result<()> {
     let bytes = fs::read(from).map_err(|e| Error::io(from, e))?;
     write_atomic(to, &bytes)
 }
 
+/// Flushes the folder's entry for `path` (a rename is durable only then, on Unix). Windows
+/// cannot open a folder as a file; NTFS journals the rename itself.
+#[cfg(unix)]
 pub fn sync_dir(path: &Path) -> std::io::Result<()> {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => File::open(dir)?.sync_all(),
         _ => File::open(".")?.sync_all(),
     }
+}
+
+#[cfg(not(unix))]
+pub fn sync_dir(_path: &Path) -> std::io::Result<()> {
+    Ok(())
 }

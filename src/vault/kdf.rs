@@ -90,6 +90,7 @@ fn new_slot_memory_kib() -> u32 {
     KdfParams::MIN_NEW_MEMORY_KIB.min(quarter_ram).max(KdfParams::FLOOR.memory_kib * 2)
 }
 
+/// Linux only (`/proc`); elsewhere `None`, and a new slot takes the default memory.
 fn total_ram_kib() -> Option<u64> {
     let info = std::fs::read_to_string("/proc/meminfo").ok()?;
     let line = info.lines().find(|l| l.starts_with("MemTotal:"))?;

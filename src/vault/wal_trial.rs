@@ -7,7 +7,6 @@
 //! their own beside the vault; only a log that passes every check is replayed on the
 //! vault itself, and a refused one leaves the vault's files untouched.
 
-use std::os::unix::fs::DirBuilderExt;
 use std::path::PathBuf;
 
 use super::files::copy_atomic;
@@ -51,7 +50,7 @@ impl TrialDir {
         let mut name = paths.db.file_name().unwrap_or_default().to_owned();
         name.push(format!(".trial-{}", super::header::random_vault_id()));
         let dir = paths.dir().join(name);
-        std::fs::DirBuilder::new().mode(0o700).create(&dir).map_err(|e| Error::io(&dir, e))?;
+        crate::owner_only::dir_builder().create(&dir).map_err(|e| Error::io(&dir, e))?;
         Ok(TrialDir { dir })
     }
 }

@@ -287,9 +287,7 @@ fn private_file(path: &Path) -> Result<std::fs::File> {
     let _ = std::fs::remove_file(path);
     let mut o = std::fs::OpenOptions::new();
     o.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
-    o.open(path).map_err(|e| Error::io(path, e))
+    crate::owner_only::file(&mut o).open(path).map_err(|e| Error::io(path, e))
 }
 
 fn add_counts(c: &mut Counts, r: &RowRecord) {

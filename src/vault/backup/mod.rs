@@ -230,10 +230,7 @@ async fn unpack_and_unseal(
     let mut r = format::Hashing::new(BufReader::new(source));
     let prelude = format::read_prelude(&mut r).map_err(|d| bad(file, &d))?;
     {
-        let out = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode_private()
+        let out = crate::owner_only::file(fs::OpenOptions::new().write(true).create_new(true))
             .open(&copy.db)
             .map_err(|e| files::io_error(&copy.db, e))?;
         let mut out = std::io::BufWriter::new(out);
@@ -244,17 +241,6 @@ async fn unpack_and_unseal(
     let (header, pass) = (prelude.header.clone(), copy_secret(passphrase));
     let key = blocking(move || header.unseal(&pass)).await?;
     Ok((prelude, key))
-}
-
-trait PrivateMode {
-    fn mode_private(&mut self) -> &mut Self;
-}
-
-impl PrivateMode for fs::OpenOptions {
-    fn mode_private(&mut self) -> &mut Self {
-        use std::os::unix::fs::OpenOptionsExt;
-        self.mode(0o600)
-    }
 }
 
 fn bad(file: &Path, detail: &str) -> Error {

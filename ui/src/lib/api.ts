@@ -225,6 +225,7 @@ export const api = {
   clinicInvite: (path: string) => call<string>('clinic_invite', { path }),
   clinicJoin: (invitation: string, memberName: string, requestPath: string) =>
     call<Joined>('clinic_join', { invitation, memberName, requestPath }),
+  openedInvitation: () => call<string | null>('opened_invitation'),
   clinicRequestWords: (request: string) => call<RequestWords>('clinic_request_words', { request }),
   clinicAdmit: (request: string, words: string, coordinator: boolean) =>
     call<Member>('clinic_admit', { request, words, coordinator }),

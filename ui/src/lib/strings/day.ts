@@ -62,6 +62,8 @@ export const dayEn = {
   'draft.open': 'Open the form again',
   'draft.discard': 'Discard it',
   'firstRun.name': 'Your name',
+  'firstRun.restoreInstead': 'Moving to a new laptop?',
+  'firstRun.joinLater': 'Joining a clinic with an invitation file? Create your own vault here first, then choose Settings → Clinic → Join.',
   'firstRun.nameHelp': 'Shown in each record’s history and on the cases you hold, instead of this computer’s login name. You can change it in Settings.',
 };
 
@@ -124,5 +126,7 @@ export const dayEs: Record<keyof typeof dayEn, string> = {
   'draft.open': 'Abrir el formulario otra vez',
   'draft.discard': 'Descartarlo',
   'firstRun.name': 'Su nombre',
+  'firstRun.restoreInstead': '¿Se cambia a una computadora nueva?',
+  'firstRun.joinLater': '¿Se une a una clínica con un archivo de invitación? Cree primero su propia bóveda aquí y luego elija Configuración → Clínica → Unirse.',
   'firstRun.nameHelp': 'Aparece en el historial de cada registro y en los casos que usted lleva, en lugar del nombre de usuario de esta computadora. Puede cambiarlo en Configuración.',
 };

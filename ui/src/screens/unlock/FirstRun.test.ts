@@ -28,7 +28,7 @@ describe('FirstRun', () => {
     api.setUserName.mockResolvedValue(undefined);
     api.passphraseStrength.mockResolvedValue({ acceptable: true, score: 4, message: '' });
     const onDone = vi.fn();
-    render(FirstRun, { vaultPath: '/v.amparo', onDone });
+    render(FirstRun, { vaultPath: '/v.amparo', onDone, onRestored: vi.fn() });
     await fillAndCreate('  Lucía Fernández ');
     await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(api.setUserName).toHaveBeenCalledWith('Lucía Fernández');
@@ -38,9 +38,22 @@ describe('FirstRun', () => {
     api.createVault.mockResolvedValue({ recovery_code: 'x', interrupted_change: null });
     api.setUserName.mockClear();
     const onDone = vi.fn();
-    render(FirstRun, { vaultPath: '/v.amparo', onDone });
+    render(FirstRun, { vaultPath: '/v.amparo', onDone, onRestored: vi.fn() });
     await fillAndCreate('');
     await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(api.setUserName).not.toHaveBeenCalled();
+  });
+
+  it('offers a backup instead of a new vault, and goes back to look for the vault after it', async () => {
+    setLang('en');
+    const onRestored = vi.fn();
+    render(FirstRun, { vaultPath: '/v.amparo', onDone: vi.fn(), onRestored });
+    expect(screen.getByText(/Settings → Clinic → Join/)).toBeTruthy();
+    await fireEvent.click(document.querySelector('#first-run-restore')!);
+    expect(document.querySelector('#create-vault')).toBeNull();
+    expect(document.querySelector('#restore-file')).not.toBeNull();
+    await fireEvent.click(document.querySelector('#restore-back')!);
+    expect(onRestored).toHaveBeenCalledTimes(1);
+    expect(document.querySelector('#create-vault')).not.toBeNull();
   });
 });
