@@ -59,10 +59,19 @@ pub fn restrict(path: &Path, is_dir: bool) -> io::Result<()> {
     }
 }
 
+/// This process's user id, to keep one user's folders apart from another's in a shared
+/// temporary folder (0 where there is none: Windows' %TEMP% is per user already).
+pub fn user_id() -> u32 {
+    #[cfg(unix)]
+    return rustix::process::geteuid().as_raw();
+    #[cfg(not(unix))]
+    0
+}
+
 /// Whether this process's user owns it (always true where ownership is not a mode bit).
 pub fn owned_by_me(meta: &Metadata) -> bool {
     #[cfg(unix)]
-    return std::os::unix::fs::MetadataExt::uid(meta) == rustix::process::geteuid().as_raw();
+    return std::os::unix::fs::MetadataExt::uid(meta) == user_id();
     #[cfg(not(unix))]
     {
         let _ = meta;

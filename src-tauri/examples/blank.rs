@@ -4,10 +4,14 @@
 fn main() {
     tauri::Builder::default()
         .setup(|app| {
-            tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::External("about:blank".parse().expect("a URL")))
-                .title("blank")
-                .inner_size(1280.0, 800.0)
-                .build()?;
+            tauri::WebviewWindowBuilder::new(
+                app,
+                "main",
+                tauri::WebviewUrl::External("about:blank".parse().expect("a URL")),
+            )
+            .title("blank")
+            .inner_size(1280.0, 800.0)
+            .build()?;
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -277,12 +277,17 @@ mod launch_tests {
     fn a_double_clicked_vault_or_invitation_is_taken_and_anything_else_ignored() {
         assert_eq!(launch_from(&args(&[])), Launch::default());
         assert_eq!(launch_from(&args(&["--vault", "/v/a.amparo"])).vault, Some(PathBuf::from("/v/a.amparo")));
-        assert_eq!(launch_from(&args(&["/home/ana/clinic.amparo"])).vault, Some(PathBuf::from("/home/ana/clinic.amparo")));
+        assert_eq!(
+            launch_from(&args(&["/home/ana/clinic.amparo"])).vault,
+            Some(PathBuf::from("/home/ana/clinic.amparo"))
+        );
         let invited = launch_from(&args(&["/media/usb/invitation.amparo-invite"]));
-        assert_eq!(invited, Launch { vault: None, invitation: Some(PathBuf::from("/media/usb/invitation.amparo-invite")) });
+        assert_eq!(
+            invited,
+            Launch { vault: None, invitation: Some(PathBuf::from("/media/usb/invitation.amparo-invite")) }
+        );
         // --vault wins over a file named after it; other files and flags are not vaults.
         assert_eq!(launch_from(&args(&["--vault", "/a.amparo", "/b.amparo"])).vault, Some(PathBuf::from("/a.amparo")));
         assert_eq!(launch_from(&args(&["notes.txt", "--flag.amparo"])), Launch::default());
     }
 }
-

@@ -17,7 +17,7 @@ pub fn root() -> PathBuf {
         // must never start with "-".
         None => std::path::absolute(std::env::temp_dir())
             .unwrap_or_else(|_| PathBuf::from("/tmp"))
-            .join(format!("amparo-documents-{}", user_id())),
+            .join(format!("amparo-documents-{}", crate::owner_only::user_id())),
     }
 }
 

@@ -77,9 +77,11 @@ pub fn lock_exclusive(paths: &VaultPaths) -> Result<File> {
 
 /// Creates an empty file readable only by its owner, failing if it exists.
 pub fn create_private(path: &Path) -> Result<()> {
-    owner_only::file(OpenOptions::new().write(true).create_new(true)).open(path).map(|_| ()).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => Error::AlreadyExists(path.to_path_buf()),
-        _ => Error::io(path, e),
+    owner_only::file(OpenOptions::new().write(true).create_new(true)).open(path).map(|_| ()).map_err(|e| {
+        match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Error::AlreadyExists(path.to_path_buf()),
+            _ => Error::io(path, e),
+        }
     })
 }
 
