@@ -30,4 +30,11 @@ port=$((4444 + RANDOM % 1000))
 driver_pid=$!
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/status" >/dev/null 2>&1 && break; sleep 0.2; done
 cd "$root/ui"
-AMPARO_APP="$app" BLANK_APP="$blank" WEBDRIVER_URL="http://127.0.0.1:$port" node e2e-package/start.bench.mjs
+export AMPARO_APP="$app" BLANK_APP="$blank" WEBDRIVER_URL="http://127.0.0.1:$port" BENCH_PASS="tangerine orbit velvet harbor"
+node e2e-package/start.bench.mjs
+# The same on a vault with BENCH_CLIENTS made-up clients (default 1,000): unlock to dashboard, memory.
+vault="$XDG_DATA_HOME/amparo/vault.amparo"
+rm -f "$vault" "$vault"-*
+AMPARO_VAULT="$vault" AMPARO_PASSPHRASE="$BENCH_PASS" "$cli" init --json >/dev/null
+AMPARO_VAULT="$vault" AMPARO_PASSPHRASE="$BENCH_PASS" "$cli" seed --clients "${BENCH_CLIENTS:=1000}" --json >/dev/null
+RUNS=0 SEEDED=1 BENCH_CLIENTS="$BENCH_CLIENTS" node e2e-package/start.bench.mjs
