@@ -1,7 +1,7 @@
 // The .deb as a volunteer gets it: installed with dpkg, found in the applications menu,
 // started from /usr/bin, a first vault made in the default place; removed and purged
-// without touching that vault; and an older package upgraded in place over a vault the
-// previous version wrote. Run by scripts/package-test.sh (as root, under Xvfb and
+// without touching that vault; an older package upgraded in place over a vault the
+// previous version wrote; and a clinic's invitation file opened with it. Run by scripts/package-test.sh (as root, under Xvfb and
 // tauri-driver through scripts/e2e.sh), which sets:
 //   AMPARO_DEB      the package `make package` built
 //   AMPARO_OLD_DEB  the same package relabelled as an older version
@@ -9,7 +9,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Driver, sleep } from '../e2e/webdriver.mjs';
@@ -142,4 +142,19 @@ test('an older package upgraded in place opens the vault it left, brought up to 
   assert.match(readFileSync(`${vault}-header`, 'utf8'), /"version":\s*2/);
   const left = readdirSync(folder).filter((f) => f.includes('.before-v'));
   assert.deepEqual(left, [], 'a copy from before the upgrade was left behind');
+});
+
+test('an invitation file opened with the installed app waits in the clinic join form', async () => {
+  const invitation = join(home, 'Invitación Clínica Esperanza.amparo-invite');
+  writeFileSync(invitation, 'not read until Join is pressed');
+  // As the desktop runs it for a double-click: Exec=amparo-app %f.
+  d = await Driver.start(APP, [invitation]);
+  await d.find('#unlock-passphrase', 30_000);
+  await d.type('#unlock-passphrase', PASS);
+  await d.click('#unlock-submit');
+  await d.waitText('h1', (t) => t === 'Dashboard', 30_000);
+  await d.click('#nav-settings');
+  await d.find('#clinic-invitation');
+  const offered = await d.script("return document.querySelector('#clinic-invitation').value");
+  assert.equal(offered, invitation);
 });
