@@ -129,8 +129,10 @@ fuzz: cargo-fuzz
 # Speed at clinic scale (docs/BENCHMARKS.md): encrypted and plain vaults of 1k and 10k
 # clients; BENCH_SCALES=1000,10000,100000 for the 100k row (about 15 minutes more).
 BENCH_SCALES ?= 1000,10000
+# Then the release app's cold start and memory beside a blank Tauri window (bench-start).
 bench: deps
 	AMPARO_BENCH_SCALES=$(BENCH_SCALES) cargo bench --features bench-plain --bench scale
+	$(MAKE) --no-print-directory bench-start
 
 clean:
 	cargo clean
