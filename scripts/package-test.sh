@@ -23,7 +23,8 @@ sed -i 's/^Version: .*/Version: 0.0.1~previous/' "$work/previous/DEBIAN/control"
 dpkg-deb -b --root-owner-group "$work/previous" "$work/amparo-previous.deb" >/dev/null
 
 echo "package test: $(basename "$deb"), $(du -h "$deb" | cut -f1)"
+# sudo resets PATH (secure_path): tauri-driver and node are passed on as they are found here.
 run_as_root=()
-[ -z "$SUDO" ] || run_as_root=(sudo -E)
+[ -z "$SUDO" ] || run_as_root=(sudo env PATH="$PATH" HOME="$HOME")
 "${run_as_root[@]}" env AMPARO_DEB="$deb" AMPARO_OLD_DEB="$work/amparo-previous.deb" E2E_APP=/usr/bin/amparo-app \
   E2E_ONLY=e2e-package/installed.test.mjs "$root/scripts/e2e.sh"

@@ -30,7 +30,8 @@ mod state;
 mod vault;
 mod window_guard;
 
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 
 use tauri::Manager;
 
@@ -43,16 +44,34 @@ struct Launch {
     invitation: Option<PathBuf>,
 }
 
-fn launch_from(args: &[String]) -> Launch {
+/// Arguments are taken as the system gives them (a file name need not be UTF-8), and a
+/// relative one is read from `cwd`, the folder of the launch that named it (a second
+/// launch hands its arguments to the running app, whose own folder may be elsewhere).
+fn launch_from(args: &[OsString], cwd: Option<&Path>) -> Launch {
+    let place = |arg: &OsString| {
+        let path = PathBuf::from(arg);
+        match cwd {
+            Some(dir) if path.is_relative() => dir.join(path),
+            _ => path,
+        }
+    };
     let mut launch = Launch::default();
     let mut args = args.iter().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--vault" {
-            launch.vault = args.next().map(PathBuf::from);
-        } else if arg.ends_with(".amparo-invite") {
-            launch.invitation = Some(PathBuf::from(arg));
-        } else if arg.ends_with(".amparo") && !arg.starts_with('-') {
-            launch.vault.get_or_insert_with(|| PathBuf::from(arg));
+            launch.vault = args.next().map(place);
+            continue;
+        }
+        if arg.as_encoded_bytes().starts_with(b"-") {
+            continue;
+        }
+        // The desktop's globs ignore case (`*.amparo` matches `CLINIC.AMPARO`), so this does.
+        match Path::new(arg).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("amparo-invite") => launch.invitation = Some(place(arg)),
+            Some("amparo") => {
+                launch.vault.get_or_insert_with(|| place(arg));
+            }
+            _ => {}
         }
     }
     launch
@@ -69,8 +88,9 @@ pub fn run() {
         // A second launch focuses the running window instead of opening the vault twice.
         // An invitation opened while Amparo runs goes to the join form; another vault does
         // not replace the open one.
-        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
-            if let Some(invitation) = launch_from(&args).invitation {
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            let args: Vec<OsString> = args.into_iter().map(OsString::from).collect();
+            if let Some(invitation) = launch_from(&args, Some(Path::new(&cwd))).invitation {
                 *app.state::<state::AppState>().opened_invitation.lock().unwrap() = Some(invitation);
             }
             if let Some(w) = app.get_webview_window("main") {
@@ -83,7 +103,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(window_guard::navigation())
         .manage({
-            let launch = launch_from(&std::env::args().collect::<Vec<_>>());
+            let launch = launch_from(&std::env::args_os().collect::<Vec<_>>(), None);
             let state = state::AppState::new(launch.vault.unwrap_or_else(amparo::vault::paths::default_vault_path));
             *state.opened_invitation.lock().unwrap() = launch.invitation;
             state.activity.set_limit(settings::load(&settings::settings_path()).auto_lock_minutes);
@@ -269,25 +289,47 @@ pub fn run() {
 mod launch_tests {
     use super::*;
 
-    fn args(a: &[&str]) -> Vec<String> {
-        std::iter::once("amparo-app").chain(a.iter().copied()).map(String::from).collect()
+    fn args(a: &[&str]) -> Vec<OsString> {
+        std::iter::once("amparo-app").chain(a.iter().copied()).map(OsString::from).collect()
     }
 
     #[test]
     fn a_double_clicked_vault_or_invitation_is_taken_and_anything_else_ignored() {
-        assert_eq!(launch_from(&args(&[])), Launch::default());
-        assert_eq!(launch_from(&args(&["--vault", "/v/a.amparo"])).vault, Some(PathBuf::from("/v/a.amparo")));
+        assert_eq!(launch_from(&args(&[]), None), Launch::default());
+        assert_eq!(launch_from(&args(&["--vault", "/v/a.amparo"]), None).vault, Some(PathBuf::from("/v/a.amparo")));
         assert_eq!(
-            launch_from(&args(&["/home/ana/clinic.amparo"])).vault,
+            launch_from(&args(&["/home/ana/clinic.amparo"]), None).vault,
             Some(PathBuf::from("/home/ana/clinic.amparo"))
         );
-        let invited = launch_from(&args(&["/media/usb/invitation.amparo-invite"]));
+        assert_eq!(
+            launch_from(&args(&["/home/ana/CLINIC.AMPARO"]), None).vault,
+            Some(PathBuf::from("/home/ana/CLINIC.AMPARO"))
+        );
+        let invited = launch_from(&args(&["/media/usb/invitation.amparo-invite"]), None);
         assert_eq!(
             invited,
             Launch { vault: None, invitation: Some(PathBuf::from("/media/usb/invitation.amparo-invite")) }
         );
         // --vault wins over a file named after it; other files and flags are not vaults.
-        assert_eq!(launch_from(&args(&["--vault", "/a.amparo", "/b.amparo"])).vault, Some(PathBuf::from("/a.amparo")));
-        assert_eq!(launch_from(&args(&["notes.txt", "--flag.amparo"])), Launch::default());
+        assert_eq!(
+            launch_from(&args(&["--vault", "/a.amparo", "/b.amparo"]), None).vault,
+            Some(PathBuf::from("/a.amparo"))
+        );
+        assert_eq!(launch_from(&args(&["notes.txt", "--flag.amparo", "--x.amparo-invite"]), None), Launch::default());
+    }
+
+    #[test]
+    fn a_relative_name_from_a_second_launch_is_read_from_that_launchs_folder() {
+        let launch = launch_from(&args(&["invitation.amparo-invite"]), Some(Path::new("/home/ana/Descargas")));
+        assert_eq!(launch.invitation, Some(PathBuf::from("/home/ana/Descargas/invitation.amparo-invite")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_name_that_is_not_utf8_neither_stops_the_app_nor_is_lost() {
+        use std::os::unix::ffi::OsStringExt;
+        let odd = OsString::from_vec(b"/home/ana/cl\xednica.amparo".to_vec());
+        let all = vec![OsString::from("amparo-app"), odd.clone()];
+        assert_eq!(launch_from(&all, None).vault, Some(PathBuf::from(odd)));
     }
 }

@@ -187,6 +187,29 @@ pub fn lock_file(path: &Path) -> Result<File> {
     Err(Error::AlreadyOpen)
 }
 
+/// The lock that keeps other processes off a file about to take the vault's name (a
+/// re-keyed or restored copy), held until the caller has made it the vault. On Unix the
+/// lock is on the file itself and moves with the rename. Where it sits on a file beside
+/// the vault (Windows), the vault's own lock, already held when there is a vault, covers
+/// the new file too, so there is nothing more to take; with no vault yet (a restore at
+/// first run) the vault's lock is taken here.
+pub fn lock_incoming(incoming: &Path, vault: &VaultPaths) -> Result<Option<File>> {
+    #[cfg(unix)]
+    {
+        let _ = vault;
+        lock_file(incoming).map(Some)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = incoming;
+        if vault.db.exists() {
+            Ok(None)
+        } else {
+            lock_exclusive(vault).map(Some)
+        }
+    }
+}
+
 #[cfg(unix)]
 fn lock_target(path: &Path) -> std::io::Result<File> {
     File::open(path)

@@ -60,7 +60,7 @@ pub(super) async fn rotate<T: Send + 'static>(
     closing.await;
     wait_for_side_files(&vault.paths).await;
 
-    let new_lock = match step(Step::Closed).and_then(|_| files::lock_file(&staged.db)) {
+    let new_lock = match step(Step::Closed).and_then(|_| files::lock_incoming(&staged.db, &vault.paths)) {
         Ok(lock) => lock,
         Err(e) => return reopen_unchanged(vault, &staged, e).await,
     };
@@ -69,7 +69,9 @@ pub(super) async fn rotate<T: Send + 'static>(
         drop(new_lock);
         return reopen_unchanged(vault, &staged, committed.expect_err("not swapped means it failed")).await;
     }
-    vault._lock = new_lock;
+    if let Some(lock) = new_lock {
+        vault._lock = lock;
+    }
     // The new file is the copy checked whole above.
     vault.integrity = super::integrity::Checker::sound();
     vault.key = new_key;

@@ -47,7 +47,15 @@ const sha = (p) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
 test('the package says what it needs and installs the app, its menu entry, icons and file types', () => {
   const depends = run('dpkg-deb', ['-f', deb, 'Depends']);
-  for (const dep of ['libwebkit2gtk-4.1-0', 'libgtk-3-0', 'shared-mime-info']) assert.match(depends, new RegExp(dep));
+  for (const dep of ['libwebkit2gtk-4.1-0', 'libgtk-3-0', 'libssl3', 'shared-mime-info']) assert.match(depends, new RegExp(dep));
+  // Its scripts only refresh the desktop's caches: none deletes anything, so none can
+  // reach a vault in anyone's home (the removal test below runs in a throw-away HOME).
+  const control = join(home, 'control');
+  run('dpkg-deb', ['-e', deb, control]);
+  for (const script of readdirSync(control).filter((f) => /^(pre|post)(inst|rm)$/.test(f))) {
+    const text = readFileSync(join(control, script), 'utf8');
+    assert.doesNotMatch(text, /\brm\b|\bfind\b|\$HOME|\/home\//, `${script} could touch user files`);
+  }
   run('dpkg', ['-i', deb]);
   assert.equal(installedVersion(), run('dpkg-deb', ['-f', deb, 'Version']).trim());
   assert.ok(existsSync(APP), 'no /usr/bin/amparo-app');
@@ -60,10 +68,11 @@ test('the package says what it needs and installs the app, its menu entry, icons
   assert.match(entry, /^Comment\[es\]=.+/m);
   assert.match(entry, /^MimeType=.*application\/x-amparo-vault/m);
   assert.match(entry, /^MimeType=.*application\/x-amparo-invitation/m);
-  for (const size of [16, 32, 48, 64, 128, 256, 512]) {
+  for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) {
     assert.ok(existsSync(`/usr/share/icons/hicolor/${size}x${size}/apps/amparo-app.png`), `no ${size}px icon`);
   }
-  // postinst ran update-mime-database: the desktop now knows both file types.
+  // After the install (postinst, or dpkg's trigger for shared-mime-info) the desktop
+  // knows both file types.
   assert.ok(existsSync('/usr/share/mime/application/x-amparo-vault.xml'));
   assert.ok(existsSync('/usr/share/mime/application/x-amparo-invitation.xml'));
   assert.match(readFileSync('/usr/share/mime/globs2', 'utf8'), /application\/x-amparo-vault:\*\.amparo$/m);

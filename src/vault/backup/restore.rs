@@ -89,7 +89,7 @@ pub async fn restore_with(
         step(Step::AsideKept)?;
         // The restored file is locked before it becomes the vault, so no other process
         // can open it between the two renames.
-        let incoming_lock = files::lock_file(&staged.db)?;
+        let incoming_lock = files::lock_incoming(&staged.db, &paths)?;
         Ok::<_, Error>((summary, incoming_lock))
     }
     .await;

@@ -35,6 +35,8 @@ const api = vi.hoisted(() => ({
   checklist: async () => ({ matter_id: 7, kind: 'defensive_asylum', edition: '2026-12-06', lines: [], missing: 0 }),
   droppedDocuments: vi.fn(),
   attachDocument: vi.fn(),
+  getSettings: vi.fn(),
+  saveSettings: vi.fn(),
 }));
 vi.mock('../lib/api', async (original) => ({ ...(await original<typeof import('../lib/api')>()), api }));
 
@@ -139,5 +141,21 @@ describe('Shell: files dropped on the window', () => {
     await fireEvent.click(await screen.findByRole('button', { name: 'Attach here' }));
     await waitFor(() => expect(api.attachDocument).toHaveBeenCalledWith({ kind: 'client', id: 9 }, 5, null, null));
     expect(document.getElementById('drop-message')).toBeNull();
+  });
+});
+
+describe('Shell: the language switch in the header', () => {
+  it('is saved, so the next start opens in the language chosen', async () => {
+    reset();
+    setLang('en');
+    const settings = { language: 'en', auto_lock_minutes: 10 };
+    api.getSettings.mockResolvedValue(settings);
+    api.saveSettings.mockResolvedValue(undefined);
+    go({ name: 'newClient' });
+    render(Shell, { onLock: () => {}, vaultPath: '' });
+    await fireEvent.click(screen.getByRole('button', { name: 'Español' }));
+    await waitFor(() => expect(api.saveSettings).toHaveBeenCalledWith({ ...settings, language: 'es' }));
+    expect(screen.getByRole('button', { name: 'English' })).toBeInTheDocument();
+    setLang('en');
   });
 });

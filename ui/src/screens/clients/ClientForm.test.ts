@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, fireEvent } from '@testing-library/svelte';
 import ClientForm from './ClientForm.svelte';
-import { ApiError } from '../../lib/api';
+import { api, ApiError } from '../../lib/api';
+import { current, reset } from '../../lib/nav.svelte';
 import { setLang } from '../../lib/i18n.svelte';
 
 describe('ClientForm', () => {
@@ -55,5 +56,23 @@ describe('ClientForm', () => {
     expect(await screen.findByText('«A12» no es un número A.')).toBeInTheDocument();
     expect(screen.queryByText('"A12" is not an A-number.')).toBeNull();
     setLang('en');
+  });
+
+  it('names the client who already has the A-number, with the way to their page', async () => {
+    setLang('en');
+    reset();
+    const search = vi.spyOn(api, 'searchClients').mockResolvedValue([
+      { client_id: 3, family_name: 'Haile', given_name: 'Amina' } as Awaited<ReturnType<typeof api.searchClients>>[number],
+    ]);
+    const save = vi.fn().mockRejectedValue(new ApiError({ code: 'conflict', message: 'already there', fields: [] }));
+    render(ClientForm, { save });
+    await fireEvent.input(screen.getByLabelText('Given name(s)'), { target: { value: 'Amina' } });
+    await fireEvent.input(screen.getByLabelText('A-number'), { target: { value: 'A201-555-019' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/This A-number is already Haile, Amina’s/)).toBeInTheDocument();
+    expect(search).toHaveBeenCalledWith('A201-555-019');
+    await fireEvent.click(screen.getByRole('button', { name: 'Open their page' }));
+    expect(current()).toEqual({ name: 'client', id: 3 });
+    search.mockRestore();
   });
 });
