@@ -21,11 +21,17 @@ let d;
 const today = new Date();
 const iso = (days) => utcDay(days, today.getTime());
 
+// `name.png` at the window's 1280×800, and `name-1024x700.png` at the smaller laptop size.
 async function shot(name) {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });
   await sleep(300);
   writeFileSync(join(shots, `${name}.png`), await d.screenshot());
+  await d.resize(1024, 700);
+  await sleep(300);
+  writeFileSync(join(shots, `${name}-1024x700.png`), await d.screenshot());
+  await d.resize(1280, 800);
+  await sleep(200);
 }
 
 async function pageText() {

@@ -193,7 +193,7 @@ test('an intake half-typed when the app locks comes back after unlocking', async
   assert.ok(!(await d.exists('#draft-notice')), 'the draft was offered twice');
 });
 
-test('the day in Spanish: the family, the matter and its close', async () => {
+test('the day in Spanish: the family, the matter, its close and a filing dated day first', async () => {
   await setLanguage('es');
   await d.click('#nav-clients');
   await d.waitText('h1', (t) => t === 'Clientes');
@@ -206,5 +206,21 @@ test('the day in Spanish: the family, the matter and its close', async () => {
   await d.waitText('#close-matter-form', (t) => t.includes('Cerrar el caso'));
   await shot('14-close-matter-es');
   await d.click('#close-cancel');
+
+  // A date typed the Spanish way, day first, is read as meant: 05/12 is the 5th of
+  // December in Spanish (the English walk above reads MM/DD). A day of 12 or less is
+  // chosen so the two readings differ.
+  const filed = iso(-40).slice(0, 8) + '05';
+  const [y, m, day] = filed.split('-');
+  await d.click('#add-filing');
+  await d.type('#filed_on', `${day}/${m}/${y}`);
+  await d.type('#filing-description', 'Pruebas de identidad, con traducción certificada');
+  await d.waitText('#filed_on-reads', (t) => t.length > 8);
+  assert.equal(await d.script("return document.querySelector('#filed_on').value"), filed, 'a DD/MM/YYYY date was not read in Spanish');
+  await d.script("const s = document.querySelector('#filing-status'); s.value = 'filed'; s.dispatchEvent(new Event('change'));");
+  const filedBefore = ((await d.text('#filings')).match(/Presentado/g) ?? []).length;
+  await d.click('#save-filing');
+  // Listed as filed on that day, written the Spanish way ("5 de oct de 2026").
+  await d.waitText('#filings', (t) => (t.match(/Presentado/g) ?? []).length === filedBefore + 1 && t.includes(`${Number(day)} de `) && t.includes(y));
   await setLanguage('en');
 });
