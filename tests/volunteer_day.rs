@@ -104,6 +104,24 @@ async fn a_family_links_one_level_deep_and_only_a_spouse_or_child_is_a_derivativ
     }
     let e = s.add_client(&ClientInput { nationality: Some("Guatamala".into()), ..person("X", "Y") }).await.unwrap_err();
     assert!(field_error(e, "nationality").contains("Did you mean Guatemala"));
+
+    // The mother's asylum case names the son it carries, not the sister; her work permit
+    // case and the son's own case carry no one.
+    let case = asylum(&s, mother.id, "Ana").await;
+    let carried: Vec<i64> = s.derivatives_of(&case).await.unwrap().iter().map(|m| m.client.id).collect();
+    assert_eq!(carried, [son.id]);
+    let ead = s
+        .add_matter(&MatterInput {
+            client_id: mother.id,
+            kind: "ead_c8".into(),
+            forum: "uscis".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(s.derivatives_of(&ead).await.unwrap().is_empty());
+    let own = asylum(&s, son.id, "Ana").await;
+    assert!(s.derivatives_of(&own).await.unwrap().is_empty());
 }
 
 #[tokio::test]

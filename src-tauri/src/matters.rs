@@ -22,6 +22,8 @@ pub struct MatterDetail {
     pub matter: Matter,
     pub client_name: String,
     pub client_a_number: Option<amparo::model::ANumber>,
+    /// The spouse and children on this matter's I-589 (asylum matters of a principal).
+    pub derivatives: Vec<amparo::store::clients::FamilyMember>,
     pub hearings: Vec<Hearing>,
     pub deadlines: Vec<DeadlineListItem>,
     pub filings: Vec<Filing>,
@@ -51,6 +53,7 @@ pub async fn get_matter(state: State<'_, AppState>, id: i64) -> CmdResult<Matter
     Ok(MatterDetail {
         client_name: client.display_name(),
         client_a_number: client.fields.a_number,
+        derivatives: s.derivatives_of(&matter).await?,
         hearings: s.hearings_for(id).await?,
         deadlines: s.deadlines_for(id, Store::today()).await?,
         filings: s.filings_for(id).await?,

@@ -267,6 +267,22 @@ impl Store {
         Ok(Family { principal, members })
     }
 
+    /// The family members a matter carries on its I-589: for an asylum matter of a
+    /// principal applicant, the spouse and children marked derivative (INA 208(b)(3)(A)).
+    /// Empty for any other kind of matter, and for a matter of a family member (each
+    /// member's own case stands alone).
+    pub async fn derivatives_of(&self, matter: &crate::model::Matter) -> Result<Vec<FamilyMember>> {
+        use crate::model::MatterKind;
+        if !matches!(matter.fields.kind, MatterKind::AffirmativeAsylum | MatterKind::DefensiveAsylum) {
+            return Ok(Vec::new());
+        }
+        if self.client(matter.fields.client_id).await?.fields.principal_id.is_some() {
+            return Ok(Vec::new());
+        }
+        let family = self.family(matter.fields.client_id).await?;
+        Ok(family.members.into_iter().filter(|m| m.derivative).collect())
+    }
+
     /// The family members linked to a principal.
     pub async fn family_of(&self, principal_id: i64) -> Result<Vec<ClientSummary>> {
         Ok(sqlx::query_as(

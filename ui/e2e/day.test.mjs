@@ -104,6 +104,8 @@ test('a family member is added from the principal’s page, as a derivative, the
 test('filing the I-589 offers to close the deadline it meets, on the day it was filed', async () => {
   await d.click('#client-page-matters .row-link, .panel .items .row-link');
   await d.waitText('#deadlines', (t) => t.includes('Filing deadline before the master calendar hearing'));
+  // The son added above as a derivative is named on his mother's asylum case.
+  await d.waitText('#matter-derivatives', (t) => t.includes('Pérez Xoc, Mateo') && t.includes('(child)'));
   // The date typed the U.S. way is read as the user meant it.
   const [y, m, day] = iso(-2).split('-');
   await d.click('#add-filing');

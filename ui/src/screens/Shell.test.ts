@@ -50,7 +50,7 @@ describe('Shell: the focus after a save', () => {
     api.addMatter.mockResolvedValue(matter);
     api.vaultIntegrity.mockResolvedValue({ state: 'sound' });
     api.getClient.mockResolvedValue({ client, matters: [], family: { principal: null, members: [] }, notes: [], history: [], custody: [] });
-    api.getMatter.mockResolvedValue({ matter, client_name: 'Tesfaye, Yonas', client_a_number: null, hearings: [], deadlines: [], filings: [], notes: [],
+    api.getMatter.mockResolvedValue({ matter, client_name: 'Tesfaye, Yonas', client_a_number: null, derivatives: [], hearings: [], deadlines: [], filings: [], notes: [],
       appointments: [], hearing_kinds: ['master_calendar', 'individual'], appointment_kinds: ['ice_check_in'],
     });
   });

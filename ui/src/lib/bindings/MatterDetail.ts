@@ -3,6 +3,7 @@ import type { ANumber } from "./ANumber";
 import type { Appointment } from "./Appointment";
 import type { AppointmentKind } from "./AppointmentKind";
 import type { DeadlineListItem } from "./DeadlineListItem";
+import type { FamilyMember } from "./FamilyMember";
 import type { Filing } from "./Filing";
 import type { Hearing } from "./Hearing";
 import type { HearingKind } from "./HearingKind";
@@ -12,7 +13,11 @@ import type { Note } from "./Note";
 /**
  * A matter page.
  */
-export type MatterDetail = { matter: Matter, client_name: string, client_a_number: ANumber | null, hearings: Array<Hearing>, deadlines: Array<DeadlineListItem>, filings: Array<Filing>, notes: Array<Note>, appointments: Array<Appointment>, 
+export type MatterDetail = { matter: Matter, client_name: string, client_a_number: ANumber | null, 
+/**
+ * The spouse and children on this matter's I-589 (asylum matters of a principal).
+ */
+derivatives: Array<FamilyMember>, hearings: Array<Hearing>, deadlines: Array<DeadlineListItem>, filings: Array<Filing>, notes: Array<Note>, appointments: Array<Appointment>, 
 /**
  * What may be scheduled on this matter: court hearings only before a court, USCIS
  * appointments only before USCIS.

@@ -45,7 +45,7 @@ describe('ClientList', () => {
 
   it('says what digits find, and shows a hit’s country by name, the receipt that matched, and that it is archived', async () => {
     render(ClientList);
-    expect(byId('client-search').placeholder).toBe('Name, A-number, or its last 4 digits, or a receipt number');
+    expect(byId('client-search').placeholder).toBe('Name, A-number or receipt number');
     expect(screen.getByText(/Four to eight digits/)).toBeInTheDocument();
     await fireEvent.input(byId('client-search'), { target: { value: 'IOE0912345678' } });
     const row = (await screen.findByRole('button', { name: 'Haile, Amina' })).closest('tr')!;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
 import { setLang } from '../../lib/i18n.svelte';
-import { draftToKeep, go, pendingScreen, reset, restoreDraft } from '../../lib/nav.svelte';
+import { current, draftToKeep, go, pendingScreen, reset, restoreDraft } from '../../lib/nav.svelte';
 import type { Hearing } from '../../lib/bindings/Hearing';
 import type { Filing } from '../../lib/bindings/Filing';
 import type { MatterDetail } from '../../lib/bindings/MatterDetail';
@@ -27,7 +27,7 @@ const detail = (): MatterDetail => ({
     court_name: null, judge: null, status: 'open', stage: null, assigned_to: null, opened_on: '2026-01-05', closed_on: null,
     outcome: null, closing_reason: null, representation: null,
   },
-  client_name: 'Haile, Amina', client_a_number: null, hearings: [hearing], deadlines: [], filings: [filing], notes: [],
+  client_name: 'Haile, Amina', client_a_number: null, derivatives: [], hearings: [hearing], deadlines: [], filings: [filing], notes: [],
   appointments: [], hearing_kinds: ['master_calendar', 'individual', 'bond'], appointment_kinds: ['ice_check_in', 'isap_check_in'],
 });
 
@@ -337,5 +337,30 @@ describe('MatterPage: documents and the evidence checklist', () => {
     await waitFor(() => expect(document.querySelectorAll('.document-row')).toHaveLength(1));
     expect(api.attachDocument).toHaveBeenCalledWith({ kind: 'matter', id: 7 }, 5, 'identity_documents', null);
     expect(api.documents).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('MatterPage: the family on the I-589', () => {
+  it('names the derivatives the case carries, each a way to their page', async () => {
+    reset();
+    setLang('en');
+    const son = {
+      id: 12, given_name: 'Mateo', family_name: 'Pérez Xoc', a_number: null, nationality: 'GT', detention_status: 'not_detained',
+      deleted_at: null, archived_at: null, open_matters: 0, relationship: 'child', derivative: true,
+    } as unknown as MatterDetail['derivatives'][number];
+    api.getMatter.mockImplementation(async () => ({ ...detail(), derivatives: [son] }));
+    render(MatterPage, { id: 7 });
+    await opened();
+    expect(byId('matter-derivatives').textContent).toMatch(/Derivatives on this I-589:\s*Pérez Xoc, Mateo \(child\)/);
+    await fireEvent.click(screen.getByRole('button', { name: 'Pérez Xoc, Mateo' }));
+    expect(current()).toEqual({ name: 'client', id: 12 });
+  });
+
+  it('says nothing of derivatives when the case carries none', async () => {
+    reset();
+    api.getMatter.mockImplementation(async () => detail());
+    render(MatterPage, { id: 7 });
+    await opened();
+    expect(document.getElementById('matter-derivatives')).toBeNull();
   });
 });
