@@ -172,6 +172,27 @@ describe('MatterPage: drafts kept across a lock', () => {
     expect(draftToKeep()?.forms).toHaveProperty('hearing');
   });
 
+  it('keeps a half-written close (outcome and reason) and opens it again after unlocking', async () => {
+    go({ name: 'matter', id: 7 });
+    const first = render(MatterPage, { id: 7 });
+    await opened();
+    await fireEvent.click(byId('close-matter'));
+    await fireEvent.change(byId('close-outcome'), { target: { value: 'withdrawn' } });
+    await fireEvent.input(byId('closing_reason'), { target: { value: 'Client moved to Texas' } });
+    const kept = draftToKeep();
+    expect(kept?.forms).toHaveProperty('close');
+    first.unmount();
+    reset();
+
+    restoreDraft(JSON.parse(JSON.stringify(kept)));
+    render(MatterPage, { id: 7 });
+    await waitFor(() => expect(byId('closing_reason')?.value).toBe('Client moved to Texas'));
+    expect(byId('close-outcome').value).toBe('withdrawn');
+    // Cancelled: nothing is left to keep.
+    await fireEvent.click(byId('close-cancel'));
+    expect(draftToKeep()).toBeNull();
+  });
+
   it('opens the change to the hearing that was being changed', async () => {
     restoreDraft({ screen: { name: 'matter', id: 7 }, forms: { 'hearing:12': { judge: 'Judge Ortiz' } } });
     render(MatterPage, { id: 7 });
