@@ -13,7 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Driver, sleep } from '../e2e/webdriver.mjs';
-import { SIZES, screenshots, setLanguage } from '../e2e/helpers.mjs';
+import { SIZES, createVaultToDashboard, screenshots, setLanguage } from '../e2e/helpers.mjs';
 
 const PASS = 'tangerine orbit velvet harbor';
 const deb = process.env.AMPARO_DEB;
@@ -84,15 +84,7 @@ test('the installed app starts on the first-run screen and makes a vault in the 
   await setLanguage(d, 'en');
   await d.waitText('main', (t) => t.includes(vault));
   await screenshots(d, '28-installed-first-run-en', SIZES, { settle: 300 });
-  await d.type('#first-run-name', 'Rosa');
-  await d.type('#new-passphrase', PASS);
-  await d.type('#confirm-passphrase', PASS);
-  await d.click('#understood');
-  await d.click('#create-vault');
-  await d.find('#recovery-code', 20_000);
-  await d.click('#recovery-understood');
-  await d.click('#recovery-continue');
-  await d.waitText('h1', (t) => t === 'Dashboard', 20_000);
+  await createVaultToDashboard(d, PASS, { name: 'Rosa' });
   await d.quit();
   d = null;
   await sleep(500);

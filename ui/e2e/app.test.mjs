@@ -9,7 +9,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Driver, sleep } from './webdriver.mjs';
 import { plaintextHits } from './scan.mjs';
-import { utcDay } from './helpers.mjs';
+import { screenshots, utcDay } from './helpers.mjs';
 
 const PASS = 'tangerine orbit velvet harbor';
 const app = process.env.APP_BINARY;
@@ -27,11 +27,7 @@ async function shot(name) {
   mkdirSync(shots, { recursive: true });
   await sleep(300);
   writeFileSync(join(shots, `${name}.png`), await d.screenshot());
-  await d.resize(1024, 700);
-  await sleep(300);
-  writeFileSync(join(shots, `${name}-1024x700.png`), await d.screenshot());
-  await d.resize(1280, 800);
-  await sleep(200);
+  await screenshots(d, name, [[1024, 700]], { settle: 300 });
 }
 
 async function pageText() {

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Driver } from './webdriver.mjs';
 import { plaintextHits } from './scan.mjs';
-import { SIZES, runCli, screenshots, scrollTo as scrollToTop, setLanguage as switchLanguage, syncNow as sync, utcDay } from './helpers.mjs';
+import { SIZES, createVaultToDashboard, runCli, screenshots, scrollTo as scrollToTop, setLanguage as switchLanguage, syncNow as sync, utcDay } from './helpers.mjs';
 
 const PASS = 'juniper cobalt atlas meadow';
 const VPASS = 'saffron pylon glacier tundra';
@@ -51,16 +51,7 @@ after(async () => {
 test('the coordinator creates a clinic in Settings and writes an invitation', async () => {
   mkdirSync(dir, { recursive: true });
   d = await Driver.start(app, ['--vault', vault]);
-  await d.find('#create-vault', 30_000);
-  await setLanguage('en');
-  await d.type('#new-passphrase', PASS);
-  await d.type('#confirm-passphrase', PASS);
-  await d.click('#understood');
-  await d.click('#create-vault');
-  await d.find('#recovery-code', 20_000);
-  await d.click('#recovery-understood');
-  await d.click('#recovery-continue');
-  await d.waitText('h1', (t) => t === 'Dashboard', 20_000);
+  await createVaultToDashboard(d, PASS);
   assert.ok(!(await d.exists('#needs-decision')), 'a vault in no clinic has nothing to decide');
 
   await d.click('#nav-settings');

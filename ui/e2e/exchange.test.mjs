@@ -41,6 +41,20 @@ const setLanguage = (lang) => switchLanguage(d, lang);
 const choose = (css, optionText) => chooseOption(d, css, optionText);
 const scrollTo = (css) => scrollToTop(d, css);
 
+/** Prints the report shown, with window.print stubbed (a real print dialog would hang
+ * the driver), and checks the print reached it and was recorded. `button` names the
+ * Print button in the language on screen, for the message. */
+async function printReport(button) {
+  await d.script('window.__printed = false; window.print = () => { window.__printed = true; };');
+  await d.click('#report-print');
+  const deadline = Date.now() + 10_000;
+  while (!(await d.script('return window.__printed === true'))) {
+    assert.ok(Date.now() < deadline, `${button} did not reach window.print`);
+    await sleep(100);
+  }
+  assert.ok(!(await d.exists('#report-action-error')), 'recording the print failed');
+}
+
 async function open() {
   d = await Driver.start(app, ['--vault', vault]);
   await unlockToDashboard(d, PASS);
@@ -162,14 +176,7 @@ test('the caseload report is shown and printed', async () => {
   const name = await d.text('#report-table tbody tr:first-child th');
   const open = await d.text('#report-table tbody tr:first-child td:nth-child(2)');
   assert.deepEqual([name, open], [VOLUNTEER, '1'], `one open case for ${VOLUNTEER}`);
-  await d.script('window.__printed = false; window.print = () => { window.__printed = true; };');
-  await d.click('#report-print');
-  const deadline = Date.now() + 10_000;
-  while (!(await d.script('return window.__printed === true'))) {
-    assert.ok(Date.now() < deadline, 'Print did not reach window.print');
-    await sleep(100);
-  }
-  assert.ok(!(await d.exists('#report-action-error')), 'recording the print failed');
+  await printReport('Print');
   await scrollTo('#report');
   await shot('exchange-report');
 });
@@ -211,14 +218,7 @@ test('the calendar is exported and the report printed in Spanish', async () => {
   await d.click('#report-show');
   await d.waitText('#report-table tbody', (t) => t.includes(VOLUNTEER), 30_000);
   await d.waitText('#report-table thead', (t) => t.length > 0 && !/\bOpen\b/.test(t));
-  await d.script('window.__printed = false; window.print = () => { window.__printed = true; };');
-  await d.click('#report-print');
-  const deadline = Date.now() + 10_000;
-  while (!(await d.script('return window.__printed === true'))) {
-    assert.ok(Date.now() < deadline, 'Imprimir did not reach window.print');
-    await sleep(100);
-  }
-  assert.ok(!(await d.exists('#report-action-error')), 'recording the print failed');
+  await printReport('Imprimir');
   await scrollTo('#report');
   await shot('exchange-report-es');
   await setLanguage('en');

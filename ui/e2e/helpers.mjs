@@ -59,6 +59,22 @@ export function localDay(days) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** Creates the vault on the first-run screen, in English (`name`: the user's name, if
+ * any), passes the recovery code shown once, and waits for the dashboard. */
+export async function createVaultToDashboard(d, passphrase, { name = '' } = {}) {
+  await d.find('#create-vault', 30_000);
+  await setLanguage(d, 'en');
+  if (name) await d.type('#first-run-name', name);
+  await d.type('#new-passphrase', passphrase);
+  await d.type('#confirm-passphrase', passphrase);
+  await d.click('#understood');
+  await d.click('#create-vault');
+  await d.find('#recovery-code', 20_000);
+  await d.click('#recovery-understood');
+  await d.click('#recovery-continue');
+  await d.waitText('h1', (t) => t === 'Dashboard', 20_000);
+}
+
 /** Unlocks the vault the app was started on, in English, and waits for the dashboard. */
 export async function unlockToDashboard(d, passphrase) {
   await d.find('#unlock-passphrase', 30_000);

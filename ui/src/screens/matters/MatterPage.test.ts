@@ -63,6 +63,18 @@ vi.mock('../../lib/api', async (original) => ({ ...(await original<typeof import
 
 import MatterPage from './MatterPage.svelte';
 
+/** What an auto-lock and the unlock after it do to the page: the draft is kept (as JSON,
+ * as the vault stores it), the page goes, and it opens again from the draft. Returns the
+ * draft kept. */
+function lockAndUnlock(page: { unmount: () => void }) {
+  const kept = draftToKeep();
+  page.unmount();
+  reset();
+  restoreDraft(JSON.parse(JSON.stringify(kept)));
+  render(MatterPage, { id: 7 });
+  return kept;
+}
+
 const byId = (id: string) => document.getElementById(id) as HTMLInputElement;
 const opened = () => screen.findByRole('heading', { level: 1, name: /Haile, Amina/ });
 
@@ -158,13 +170,7 @@ describe('MatterPage: drafts kept across a lock', () => {
     await fireEvent.click(byId('add-hearing'));
     await fireEvent.input(byId('starts_at'), { target: { value: '2026-12-09 13:00' } });
     await fireEvent.input(byId('hearing-judge'), { target: { value: 'Judge Ortiz' } });
-    const kept = draftToKeep();
-    expect(kept?.forms).toHaveProperty('hearing');
-    first.unmount();
-    reset();
-
-    restoreDraft(JSON.parse(JSON.stringify(kept)));
-    render(MatterPage, { id: 7 });
+    expect(lockAndUnlock(first)?.forms).toHaveProperty('hearing');
     await waitFor(() => expect(byId('hearing-judge')?.value).toBe('Judge Ortiz'));
     expect(byId('starts_at').value).toBe('2026-12-09 13:00');
     expect(document.activeElement).toBe(byId('hearing-kind'));
@@ -179,13 +185,7 @@ describe('MatterPage: drafts kept across a lock', () => {
     await fireEvent.click(byId('close-matter'));
     await fireEvent.change(byId('close-outcome'), { target: { value: 'withdrawn' } });
     await fireEvent.input(byId('closing_reason'), { target: { value: 'Client moved to Texas' } });
-    const kept = draftToKeep();
-    expect(kept?.forms).toHaveProperty('close');
-    first.unmount();
-    reset();
-
-    restoreDraft(JSON.parse(JSON.stringify(kept)));
-    render(MatterPage, { id: 7 });
+    expect(lockAndUnlock(first)?.forms).toHaveProperty('close');
     await waitFor(() => expect(byId('closing_reason')?.value).toBe('Client moved to Texas'));
     expect(byId('close-outcome').value).toBe('withdrawn');
     // Cancelled: nothing is left to keep.
