@@ -137,3 +137,24 @@ describe('ClientPage: archive', () => {
     expect(api.unarchiveClient).toHaveBeenCalledWith(9);
   });
 });
+
+describe('ClientPage: reading a client', () => {
+  beforeEach(() => {
+    reset();
+    api.getClient.mockImplementation(async () => detail);
+  });
+
+  it('labels languages and other names without the form’s typing hints, in both languages', async () => {
+    const c = { ...client, languages: ['ti', 'en'], other_names: ['Yonas T.'] };
+    detail = { client: c, matters: [], family: { principal: null, members: [] }, notes: [], history: [], custody: [] };
+    for (const [lang, name] of [['en', 'Languages'], ['es', 'Idiomas']] as const) {
+      setLang(lang);
+      const page = render(ClientPage, { id: 9 });
+      await opened();
+      const term = screen.getByText(name, { selector: 'dt' });
+      expect(term.nextElementSibling?.textContent).toBe('ti, en');
+      expect(document.body.textContent).not.toMatch(/comma|comas|per line|por línea/);
+      page.unmount();
+    }
+  });
+});

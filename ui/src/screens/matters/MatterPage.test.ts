@@ -58,6 +58,7 @@ const api = vi.hoisted(() => ({
   checklist: vi.fn(async (): Promise<Checklist> => checklistOf('missing')),
   pickDocuments: vi.fn(),
   attachDocument: vi.fn(),
+  proposeDeadlines: vi.fn(),
 }));
 vi.mock('../../lib/api', async (original) => ({ ...(await original<typeof import('../../lib/api')>()), api }));
 
@@ -191,6 +192,53 @@ describe('MatterPage: drafts kept across a lock', () => {
     // Cancelled: nothing is left to keep.
     await fireEvent.click(byId('close-cancel'));
     expect(draftToKeep()).toBeNull();
+  });
+
+  it('keeps an event being recorded, with the proposals as ticked, and shows them again after unlocking', async () => {
+    const computed = (rule: string, due: string) => ({
+      rule, name: { en: rule, es: rule }, from: '2026-11-30', due, unrolled: due, also: null, safer: null, days: null,
+      with_optional_closures: null, citation: '', source: '', citation_es: '', source_es: '', doubt: null, steps: [],
+      explanation: { en: 'counted', es: 'contado' }, table_version: '', suggested: false,
+    });
+    api.proposeDeadlines.mockResolvedValue([computed('bia-appeal', '2026-12-30'), computed('motion-reopen', '2027-02-28')]);
+    go({ name: 'matter', id: 7 });
+    const first = render(MatterPage, { id: 7 });
+    await opened();
+    await fireEvent.click(byId('record-event'));
+    await fireEvent.input(byId('event-date'), { target: { value: '2026-11-30' } });
+    await fireEvent.click(byId('show-proposals'));
+    const box = async (rule: string) => (await screen.findByText(new RegExp(rule))).closest('label')!.querySelector('input')!;
+    await fireEvent.click(await box('motion-reopen'));
+    expect(lockAndUnlock(first)?.forms).toHaveProperty('event');
+    await waitFor(() => expect(byId('event-date')?.value).toBe('2026-11-30'));
+    expect((await box('bia-appeal')).checked).toBe(true);
+    expect((await box('motion-reopen')).checked).toBe(false);
+    await fireEvent.click(byId('event-cancel'));
+    expect(draftToKeep()).toBeNull();
+  });
+
+  it('keeps a deadline typed by hand, and a half-given new date for a deadline, through a lock', async () => {
+    const open = {
+      client_id: 3, client_name: 'Haile, Amina', days_left: 20, volunteer: null, court: null, id: 31, status: 'open' as const,
+      done_on: null, waived_reason: null, created_at: '', updated_at: '', known_title: null, matter_id: 7, title: 'Brief',
+      due_on: '2026-12-28', source: 'manual' as const, assigned_to: null, explanation: null, served_by_mail: false, rule_days: null,
+      before_conclusion: false, washington_area: false, computed_due_on: null, override_reason: null,
+    };
+    api.getMatter.mockImplementation(async () => ({ ...detail(), deadlines: [open] }));
+    go({ name: 'matter', id: 7 });
+    const first = render(MatterPage, { id: 7 });
+    await opened();
+    await fireEvent.click(byId('add-deadline'));
+    await fireEvent.input(byId('deadline-title'), { target: { value: 'Send the translations' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Another date' }));
+    await fireEvent.input(byId('due-31'), { target: { value: '2027-01-11' } });
+    await fireEvent.input(byId('override-31'), { target: { value: 'Judge extended the brief' } });
+    expect(Object.keys(lockAndUnlock(first)!.forms).sort()).toEqual(['deadline', 'deadlineAction:31']);
+    await waitFor(() => expect(byId('deadline-title')?.value).toBe('Send the translations'));
+    await waitFor(() => expect(byId('override-31')?.value).toBe('Judge extended the brief'));
+    expect(byId('due-31').value).toBe('2027-01-11');
+    await fireEvent.click(byId('deadline-cancel'));
+    expect(Object.keys(draftToKeep()!.forms)).toEqual(['deadlineAction:31']);
   });
 
   it('opens the change to the hearing that was being changed', async () => {
