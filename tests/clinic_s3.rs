@@ -65,6 +65,8 @@ async fn over_seaweedfs_every_scenario_and_no_plaintext_in_its_data() {
     scenario_conflicts("s3://amparo-test/clinic-b").await;
     scenario_duplicates("s3://amparo-test/clinic-c").await;
     scenario_hostile("s3://amparo-test/clinic-d").await;
+    // Documents go up in parts (multipart upload) and come down as a stream.
+    documents::scenario_documents("s3://amparo-test/clinic-e", None).await;
 
     // A wrong secret is refused with a message that says where to look.
     std::env::set_var("AWS_SECRET_ACCESS_KEY", "not-the-secret");
@@ -73,4 +75,7 @@ async fn over_seaweedfs_every_scenario_and_no_plaintext_in_its_data() {
 
     drop(server);
     assert_no_plaintext(&dir.path().join("data"));
+    for needle in [documents::SECRET, "Qwyzbrook"] {
+        assert_eq!(common::count_in_files(&dir.path().join("data"), needle.as_bytes()), 0, "{needle} in the S3 data");
+    }
 }

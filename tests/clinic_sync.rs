@@ -32,3 +32,10 @@ async fn hostile_bundles_are_refused_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     scenario_hostile(&dir.path().join("remote").to_string_lossy()).await;
 }
+
+#[tokio::test]
+async fn over_a_folder_documents_reach_their_readers_whole_and_a_damaged_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let remote = dir.path().join("remote");
+    documents::scenario_documents(&remote.to_string_lossy(), Some(&remote)).await;
+}

@@ -80,6 +80,9 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, author: &str,
             return Err(refuse(format!("its history names an unknown kind of record ({})", a.entity)));
         }
     }
+    for d in &changes.documents {
+        super::documents::check(d).map_err(refuse)?;
+    }
     if let Some(member) = volunteer {
         check_scope(conn, member, changes).await?;
     }
@@ -209,6 +212,7 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, author: &str,
         }
     }
     out.notes_added = apply_items(conn, changes).await?;
+    super::documents::take_described(conn, &changes.documents).await?;
     for c in clients {
         search::reindex_client(conn, c).await?;
     }
@@ -478,6 +482,7 @@ async fn check_scope(conn: &mut SqliteConnection, member: &str, changes: &Change
     }
     records.extend(changes.note_versions.iter().map(|v| ("note".to_string(), v.note.clone())));
     records.extend(changes.audit.iter().map(|a| (a.entity.clone(), a.entity_uid.clone())));
+    records.extend(changes.documents.iter().map(|d| (d.e.clone(), d.of.clone())));
     for (entity, uid) in &records {
         if local_id(conn, entity, uid).await?.is_some() && !may_touch(conn, member, entity, uid).await? {
             return Err(refuse(format!("it changes a {entity} of a case that was never assigned to its author")));
@@ -555,6 +560,7 @@ async fn without_purged(conn: &mut SqliteConnection, changes: &Changes) -> Resul
         ops: changes.ops.iter().filter(|o| !purged.contains(&o.u)).cloned().collect(),
         note_versions: changes.note_versions.iter().filter(|v| !purged.contains(&v.note)).cloned().collect(),
         audit: changes.audit.iter().filter(|a| !purged.contains(&a.entity_uid)).cloned().collect(),
+        documents: changes.documents.iter().filter(|d| !purged.contains(&d.of)).cloned().collect(),
     };
     Ok((kept != *changes).then_some(kept))
 }

@@ -40,11 +40,14 @@ pub struct Changes {
     pub note_versions: Vec<NoteVersionItem>,
     #[serde(default)]
     pub audit: Vec<AuditItem>,
+    /// Documents described; their content is in objects of their own.
+    #[serde(default)]
+    pub documents: Vec<super::documents::DocumentItem>,
 }
 
 impl Changes {
     pub fn is_empty(&self) -> bool {
-        self.ops.is_empty() && self.note_versions.is_empty() && self.audit.is_empty()
+        self.ops.is_empty() && self.note_versions.is_empty() && self.audit.is_empty() && self.documents.is_empty()
     }
 }
 

@@ -10,10 +10,11 @@
 
 pub const MAGIC: &[u8; 14] = b"AMPARO-CLINIC\n";
 /// 2: filings carry their review and preparer, rosters co-assignees, reviewers and the
-/// review setting. 3: appointments and custody periods, filings their status check. Any change to what a frame may carry raises it, so that an older
+/// review setting. 3: appointments and custody periods, filings their status check. 4:
+/// documents (described in bundles, their content in objects of their own). Any change to what a frame may carry raises it, so that an older
 /// Amparo waits for an update instead of refusing fields it does not know. Frames of every
 /// version up to this one are read.
-pub const VERSION: u8 = 3;
+pub const VERSION: u8 = 4;
 /// How a frame from a newer Amparo is refused: such a frame waits (it is read again after
 /// an update), and one refused by an older version of this vault is read again now.
 pub const NEWER: &str = "it was written by a newer Amparo";

@@ -2,7 +2,8 @@
 //! encrypted, immutable bundles left in a plain folder or an S3-compatible bucket (design:
 //! docs/CLINIC.md). Layers point one way: `format`, `keys`, `seal`, `merge` and `plan` are
 //! pure; `roster` and `bundle` build on them; `enroll`, `capture`, `apply`, `conflicts` talk
-//! to the vault's database; `remote` carries bytes; `sync` runs one round over all of them.
+//! to the vault's database; `remote` carries bytes; `documents` carries attachments'
+//! content beside the bundles; `sync` runs one round over all of them.
 
 pub mod apply;
 pub mod assign;
@@ -11,6 +12,7 @@ pub mod calendar;
 pub mod capture;
 pub mod caseload;
 pub mod conflicts;
+pub mod documents;
 pub mod enroll;
 pub mod entities;
 pub mod format;

@@ -58,6 +58,9 @@ pub fn parse_listing(clinic: &str, names: &[String]) -> (Vec<Listed>, Vec<Listed
                 .filter(|n| n.len() == 10 && n.bytes().all(|b| b.is_ascii_digit()))
                 .and_then(|n| n.parse().ok())
                 .map(|seq| rosters.push(ListedRoster { seq, name: name.clone() }))
+        } else if rest.starts_with("doc/") {
+            // A document's content: read by the name its bundle gives, never listed.
+            Some(())
         } else {
             None
         };

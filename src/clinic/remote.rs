@@ -3,9 +3,10 @@
 
 use std::sync::Arc;
 
+use futures::stream::BoxStream;
 use futures::TryStreamExt;
 use object_store::path::Path as ObjectPath;
-use object_store::{ObjectStore, ObjectStoreExt, PutMode, PutOptions, PutPayload};
+use object_store::{ObjectStore, ObjectStoreExt, PutMode, PutOptions, PutPayload, WriteMultipart};
 
 use super::ClinicError;
 
@@ -118,6 +119,34 @@ impl Remote {
         }
         let got = self.store.get(&path).await.map_err(|e| failed("read", e))?;
         Ok(got.bytes().await.map_err(|e| failed("read", e))?.to_vec())
+    }
+
+    /// Reads an object as a stream of pieces, with its size, refusing one larger than
+    /// `limit` before reading it (a document's content: never held whole in memory).
+    pub async fn get_stream(
+        &self,
+        name: &str,
+        limit: u64,
+    ) -> Result<(u64, BoxStream<'static, object_store::Result<bytes::Bytes>>), ClinicError> {
+        let path = self.path(name);
+        let got = self.store.get(&path).await.map_err(|e| match e {
+            object_store::Error::NotFound { .. } => ClinicError::Remote(format!("{name} is not there yet")),
+            e => failed("read", e),
+        })?;
+        if got.meta.size > limit {
+            return Err(ClinicError::Refused(format!(
+                "it is {} MB, larger than anything Amparo writes",
+                got.meta.size >> 20
+            )));
+        }
+        Ok((got.meta.size, got.into_stream()))
+    }
+
+    /// Starts writing a new object in parts (a document's content, streamed). Its name is
+    /// new (it holds a fresh uuid), so no other object is replaced.
+    pub async fn put_stream(&self, name: &str) -> Result<WriteMultipart, ClinicError> {
+        let upload = self.store.put_multipart(&self.path(name)).await.map_err(|e| failed("written", e))?;
+        Ok(WriteMultipart::new(upload))
     }
 
     /// Writes a new object; never replaces one. Returns false if the name was taken.

@@ -10,6 +10,7 @@ use sqlx::SqliteConnection;
 use super::apply::{self, Applied};
 use super::bundle::{self, BundleHeader, Changes, Claimed, Read};
 use super::capture::{self, cases_of, ops_of};
+use super::documents;
 use super::merge::Op;
 use super::plan::{self, ChainProblem, Listed, ListedRoster};
 use super::remote::Remote;
@@ -38,6 +39,14 @@ pub struct SyncReport {
     pub sent_bundles: u64,
     pub sent_bytes: u64,
     pub sent_changes: u64,
+    /// Documents whose content this vault wrote (their bytes are in `sent_bytes`), and
+    /// those it received, or still waits for (their record or content not here yet).
+    #[serde(default)]
+    pub sent_documents: u64,
+    #[serde(default)]
+    pub received_documents: u64,
+    #[serde(default)]
+    pub waiting_documents: u64,
     /// Bundles from others applied here, and those not for this device.
     pub received_bundles: u64,
     pub received_bytes: u64,
@@ -75,8 +84,12 @@ impl Store {
         self.publish_roster_if_new(remote).await?;
         let own_head = self.own_chain_head(remote, &bundles, &mut report).await?;
         self.seal_outgoing(own_head, &mut report).await?;
+        // Documents' content first: a bundle naming one is never read before it is there.
+        self.push_documents(remote, &mut report).await?;
         self.push_outbox(remote, &mut report).await?;
         self.read_bundles(remote, &bundles, &mut report).await?;
+        let identity = Me::load(&mut *self.pool().acquire().await?).await?.keys.identity().clone();
+        self.fetch_documents(remote, &identity, &mut report).await?;
         let mut conn = self.pool().acquire().await?;
         let me = Me::load(&mut conn).await?;
         report.roster_seq = me.row.roster_seq;
@@ -292,17 +305,32 @@ impl Store {
             group.0.extend(cases);
             group.1.audit.push(a);
         }
+        let clinic_id = me.row.clinic_id.clone();
+        for d in documents::unsent(&mut tx, &clinic_id).await? {
+            let cases = memo_cases(&mut tx, &mut cases_memo, d.entity, &d.record_uid).await?;
+            let readers = readers(&mut tx, &roster, &me, &cases, None).await?;
+            documents::queue(&mut tx, &d.item, &readers).await?;
+            let group = groups.entry(readers).or_default();
+            group.0.extend(cases);
+            group.1.documents.push(d.item);
+        }
         let transfers: Vec<(String, String)> =
             sqlx::query_as("SELECT matter_uid, member_id FROM sync_transfers").fetch_all(&mut *tx).await?;
         for (matter, member) in transfers {
             let cases = BTreeSet::from([matter.clone()]);
             let readers = readers(&mut tx, &roster, &me, &cases, Some(&member)).await?;
             let changes = case_history(&mut tx, &matter).await?;
+            // The case's documents go again, encrypted to its readers now.
+            let docs = documents::of_case(&mut tx, &matter, &clinic_id).await?;
+            for d in &docs {
+                documents::queue(&mut tx, &d.item, &readers).await?;
+            }
             let group = groups.entry(readers).or_default();
             group.0.extend(cases);
             group.1.ops.extend(changes.ops);
             group.1.note_versions.extend(changes.note_versions);
             group.1.audit.extend(changes.audit);
+            group.1.documents.extend(docs.into_iter().map(|d| d.item));
         }
         sqlx::query("DELETE FROM sync_transfers").execute(&mut *tx).await?;
         sqlx::query("UPDATE sync_ops SET sent = 1 WHERE sent = 0").execute(&mut *tx).await?;

@@ -135,15 +135,15 @@ pub struct ClinicItem {
     pub label: String,
 }
 
-/// The current documents of a matter (and of its hearings, filings and client), by item.
-const MATTER_DOCUMENTS: &str = "SELECT d.checklist_item, d.id FROM documents d \
-     WHERE d.checklist_item IS NOT NULL \
-       AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.supersedes = d.id) \
-       AND (d.matter_id = ?1 \
-         OR d.hearing_id IN (SELECT id FROM hearings WHERE matter_id = ?1) \
-         OR d.filing_id IN (SELECT id FROM filings WHERE matter_id = ?1) \
-         OR d.client_id = (SELECT client_id FROM matters WHERE id = ?1)) \
-     ORDER BY d.added_at DESC, d.id DESC";
+/// The current documents of a matter (and of its hearings, filings and client) for an item.
+fn matter_documents() -> String {
+    format!(
+        "SELECT d.checklist_item, d.id FROM documents d WHERE d.checklist_item IS NOT NULL \
+         AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.supersedes = d.id) AND {} \
+         ORDER BY d.added_at DESC, d.id DESC",
+        super::OF_CASE
+    )
+}
 
 /// A case not closed (open or on hold: the hearing goes ahead either way) with an
 /// individual hearing within 30 days whose checklist still has
@@ -219,7 +219,8 @@ impl Store {
                 .await?;
         let kind = kind.ok_or(Error::NotFound { entity: "matter", id: matter_id })?;
         let mut docs: BTreeMap<String, Vec<i64>> = BTreeMap::new();
-        let rows: Vec<(String, i64)> = sqlx::query_as(MATTER_DOCUMENTS).bind(matter_id).fetch_all(self.pool()).await?;
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as(&matter_documents()).bind(matter_id).fetch_all(self.pool()).await?;
         for (item, id) in rows {
             docs.entry(item).or_default().push(id);
         }

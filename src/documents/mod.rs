@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use kind::FileKind;
 pub use write::AddDocument;
+pub(crate) use write::ChunkSource;
 
 /// Bytes per stored chunk: a chunk is read or written whole, so memory stays at a few of
 /// these whatever the file's size.
@@ -119,4 +120,26 @@ pub(crate) async fn drop_chunks(pool: &sqlx::SqlitePool, blobs: &str) -> crate::
     );
     while sqlx::query(&sql).execute(pool).await?.rows_affected() > 0 {}
     Ok(())
+}
+
+/// The documents of a case (`?1`: the matter's id), every version: its own, its hearings'
+/// and filings', and its client's.
+pub(crate) const OF_CASE: &str = "(d.matter_id = ?1 \
+     OR d.hearing_id IN (SELECT id FROM hearings WHERE matter_id = ?1) \
+     OR d.filing_id IN (SELECT id FROM filings WHERE matter_id = ?1) \
+     OR d.client_id = (SELECT client_id FROM matters WHERE id = ?1))";
+
+/// The documents of a client (`?1`: the client's id), every version: their own, and those
+/// of their cases, hearings and filings.
+pub(crate) const OF_CLIENT: &str = "(d.client_id = ?1 \
+     OR d.matter_id IN (SELECT id FROM matters WHERE client_id = ?1) \
+     OR d.hearing_id IN (SELECT h.id FROM hearings h JOIN matters m ON m.id = h.matter_id WHERE m.client_id = ?1) \
+     OR d.filing_id IN (SELECT f.id FROM filings f JOIN matters m ON m.id = f.matter_id WHERE m.client_id = ?1))";
+
+/// The ids of a case's documents, oldest first (see `OF_CASE`).
+pub(crate) async fn ids_of_case(conn: &mut sqlx::SqliteConnection, matter: i64) -> crate::error::Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(&format!("SELECT d.id FROM documents d WHERE {OF_CASE} ORDER BY d.id"))
+        .bind(matter)
+        .fetch_all(conn)
+        .await?)
 }

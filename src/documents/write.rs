@@ -59,7 +59,7 @@ impl Store {
         let name = name::clean(add.name.as_deref().unwrap_or(&shown));
         let mut file = tokio::fs::File::from_std(std_file);
         let mut first = vec![0u8; CHUNK];
-        let n = read_full(&mut file, &mut first).await.map_err(|e| Error::io(&shown, e))?;
+        let n = file.fill(&mut first).await.map_err(|e| Error::io(&shown, e))?;
         first.truncate(n);
         if first.is_empty() {
             return Err(refused(crate::tr!(
@@ -145,12 +145,12 @@ impl Store {
     }
 
     /// Writes the chunks, `CHUNKS_PER_COMMIT` to a transaction. Returns size, SHA-256
-    /// and whether a script marker was seen.
-    async fn fill_blob(
+    /// and whether a script marker was seen. `path` names the source in errors.
+    pub(crate) async fn fill_blob(
         &self,
         blob_id: i64,
         first: Vec<u8>,
-        file: &mut tokio::fs::File,
+        file: &mut impl ChunkSource,
         path: &Path,
     ) -> Result<(i64, String, bool)> {
         let mut hasher = Sha256::new();
@@ -166,7 +166,7 @@ impl Store {
             scan.feed(&chunk);
             batch.push(chunk);
             let mut buf = vec![0u8; CHUNK];
-            let n = read_full(file, &mut buf).await.map_err(|e| Error::io(path.file_name().unwrap_or_default(), e))?;
+            let n = file.fill(&mut buf).await.map_err(|e| Error::io(path.file_name().unwrap_or_default(), e))?;
             if n > 0 {
                 buf.truncate(n);
                 next = Some(buf);
@@ -252,7 +252,7 @@ impl Store {
 
     /// Removes a blob an attach could not finish. Best effort: what is left is removed at
     /// the next unlock.
-    async fn drop_blob(&self, blob_id: i64) {
+    pub(crate) async fn drop_blob(&self, blob_id: i64) {
         let _ = super::drop_chunks(self.pool(), &format!("SELECT {blob_id}")).await;
         let _ = sqlx::query("DELETE FROM document_blobs WHERE id = ? AND complete = 0")
             .bind(blob_id)
@@ -283,15 +283,23 @@ fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
     options.open(path)
 }
 
-/// Fills `buf` unless the file ends first; returns how much was read.
-async fn read_full(file: &mut tokio::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut filled = 0;
-    while filled < buf.len() {
-        let n = file.read(&mut buf[filled..]).await?;
-        if n == 0 {
-            break;
+/// Where a document's bytes come from: a file being attached, or the decrypted stream of
+/// one arriving from the clinic exchange.
+pub(crate) trait ChunkSource {
+    /// Fills `buf` unless the source ends first; returns how much was read.
+    async fn fill(&mut self, buf: &mut [u8]) -> std::io::Result<usize>;
+}
+
+impl ChunkSource for tokio::fs::File {
+    async fn fill(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut filled = 0;
+        while filled < buf.len() {
+            let n = self.read(&mut buf[filled..]).await?;
+            if n == 0 {
+                break;
+            }
+            filled += n;
         }
-        filled += n;
+        Ok(filled)
     }
-    Ok(filled)
 }

@@ -206,7 +206,7 @@ fn purge_from(archived_at: &str, last_closed: Option<NaiveDate>, years: u32) -> 
 
 /// Every record of the client, as (entity, local id).
 async fn records_of(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, client: i64) -> Result<Vec<(String, i64)>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as(&format!(
         "SELECT 'client', ?1 \
          UNION ALL SELECT 'matter', id FROM matters WHERE client_id = ?1 \
          UNION ALL SELECT 'hearing', id FROM hearings WHERE matter_id IN (SELECT id FROM matters WHERE client_id = ?1) \
@@ -218,11 +218,9 @@ async fn records_of(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, client: i64) -
             OR matter_id IN (SELECT id FROM matters WHERE client_id = ?1) \
          UNION ALL SELECT 'note_version', v.id FROM note_versions v JOIN notes n ON n.id = v.note_id \
             WHERE n.client_id = ?1 OR n.matter_id IN (SELECT id FROM matters WHERE client_id = ?1) \
-         UNION ALL SELECT 'document', id FROM documents WHERE client_id = ?1 \
-            OR matter_id IN (SELECT id FROM matters WHERE client_id = ?1) \
-            OR hearing_id IN (SELECT h.id FROM hearings h JOIN matters m ON m.id = h.matter_id WHERE m.client_id = ?1) \
-            OR filing_id IN (SELECT f.id FROM filings f JOIN matters m ON m.id = f.matter_id WHERE m.client_id = ?1)",
-    )
+         UNION ALL SELECT 'document', d.id FROM documents d WHERE {}",
+        crate::documents::OF_CLIENT
+    ))
     .bind(client)
     .fetch_all(&mut **tx)
     .await?)
@@ -284,14 +282,13 @@ async fn forget_one(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, entity: &str, 
 async fn remove_rows(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, client: i64) -> Result<()> {
     const MATTERS: &str = "(SELECT id FROM matters WHERE client_id = ?1)";
     // Every document of the client, their cases, hearings and filings, every version.
-    let documents = format!(
-        "client_id = ?1 OR matter_id IN {MATTERS} \
-         OR hearing_id IN (SELECT id FROM hearings WHERE matter_id IN {MATTERS}) \
-         OR filing_id IN (SELECT id FROM filings WHERE matter_id IN {MATTERS})"
-    );
+    let documents = crate::documents::OF_CLIENT;
     let statements = [
-        format!("DELETE FROM document_chunks WHERE blob_id IN (SELECT blob_id FROM documents WHERE {documents})"),
-        format!("DELETE FROM documents WHERE {documents}"),
+        // What the clinic exchange keeps about them: a description names the file.
+        format!("DELETE FROM sync_document_in WHERE uid IN (SELECT uid FROM documents d WHERE {documents})"),
+        format!("DELETE FROM sync_document_out WHERE uid IN (SELECT uid FROM documents d WHERE {documents})"),
+        format!("DELETE FROM document_chunks WHERE blob_id IN (SELECT blob_id FROM documents d WHERE {documents})"),
+        format!("DELETE FROM documents AS d WHERE {documents}"),
         // A complete blob always has its document (both are written in one transaction),
         // so those left without one are the client's; an attach under way is not complete.
         "DELETE FROM document_blobs WHERE complete = 1 AND id NOT IN (SELECT blob_id FROM documents)".to_string(),

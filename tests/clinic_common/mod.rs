@@ -13,6 +13,8 @@ use amparo::{Store, Vault};
 
 use crate::common;
 
+pub mod documents;
+
 pub struct Laptop {
     pub _dir: tempfile::TempDir,
     pub vault: Vault,

@@ -171,6 +171,12 @@ fn describe(r: &SyncReport) -> String {
         "Synced with {}: sent {} bundle(s) ({} change(s), {} bytes); applied {} bundle(s) ({} record(s) new, {} changed, {} note version(s)).",
         r.remote, r.sent_bundles, r.sent_changes, r.sent_bytes, r.received_bundles, r.applied.records_created, r.applied.records_changed, r.applied.notes_added
     )];
+    if r.sent_documents + r.received_documents + r.waiting_documents > 0 {
+        lines.push(format!(
+            "Documents: {} sent, {} received, {} still coming (their content or their record is not here yet).",
+            r.sent_documents, r.received_documents, r.waiting_documents
+        ));
+    }
     if r.waiting_for_admission {
         lines.push("This vault is not admitted yet: ask your coordinator to admit your request and sync.".into());
     }

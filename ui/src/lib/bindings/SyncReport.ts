@@ -12,6 +12,11 @@ export type SyncReport = { remote: string, at: string,
  */
 sent_bundles: number, sent_bytes: number, sent_changes: number, 
 /**
+ * Documents whose content this vault wrote (their bytes are in `sent_bytes`), and
+ * those it received, or still waits for (their record or content not here yet).
+ */
+sent_documents: number, received_documents: number, waiting_documents: number, 
+/**
  * Bundles from others applied here, and those not for this device.
  */
 received_bundles: number, received_bytes: number, not_for_me: number, applied: Applied, 
