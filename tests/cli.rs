@@ -563,6 +563,18 @@ fn documents_and_the_checklist_from_the_command_line() {
     assert_eq!(json(&folder)["error"]["code"], "invalid_input");
     let marked = run(&["checklist", "mark", &m, &items[0], "not_needed", "--json"]);
     assert!(marked["lines"].as_array().unwrap().iter().any(|l| l["state"] == "not_needed"));
+    // Removed as attached by mistake: a reason is required; then the list is empty.
+    let no_reason = amparo(&vault, PASS, &["document", "remove", &id, "--reason", " ", "--json"]);
+    assert_eq!(json(&no_reason)["error"]["code"], "invalid_input");
+    let removed = run(&["document", "remove", &id, "--reason", "attached to the wrong case", "--json"]);
+    assert_eq!(removed["removed"].as_i64(), added["id"].as_i64());
+    assert!(run(&["document", "list", "--matter", &m, "--json"]).as_array().unwrap().is_empty());
+    let gone = amparo(
+        &vault,
+        PASS,
+        &["document", "export", &id, "--out", dir.path().join("again.pdf").to_str().unwrap(), "--json"],
+    );
+    assert_eq!(json(&gone)["error"]["code"], "not_found");
 }
 
 /// The README's safe-way block, between its two markers, as command lines.

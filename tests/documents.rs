@@ -162,6 +162,95 @@ async fn a_new_version_supersedes_and_the_old_one_stays_in_the_history() {
 }
 
 #[tokio::test]
+async fn a_mistaken_attachment_is_removed_its_content_deleted_and_the_version_before_is_current_again() {
+    let c = case().await;
+    let on = DocumentSubject::Matter(c.matter);
+    let right = c.file("passport.pdf", &pdf("the client's passport"));
+    let wrong = c.file(&format!("{SECRET_NAME} passport.pdf"), &pdf(&format!("another client's passport {SECRET}")));
+    let item = Some("identity_documents".to_string());
+    let v1 = c
+        .store
+        .add_document(on, &right, &AddDocument { checklist_item: item.clone(), ..Default::default() })
+        .await
+        .unwrap();
+    let add = AddDocument { supersedes: Some(v1.id), checklist_item: item, ..Default::default() };
+    let v2 = c.store.add_document(on, &wrong, &add).await.unwrap();
+    let chunks_before = counts(c.vault.pool()).await.2;
+
+    // Refused, changing nothing: a blank reason, an earlier version, a document not there.
+    assert_eq!(c.store.remove_document(v2.id, "  ").await.unwrap_err().code(), "invalid_input");
+    let earlier = c.store.remove_document(v1.id, "wrong file").await.unwrap_err();
+    assert!(earlier.to_string().contains("newer version"), "{earlier}");
+    assert_eq!(c.store.remove_document(9999, "wrong file").await.unwrap_err().code(), "not_found");
+    assert_eq!(counts(c.vault.pool()).await.2, chunks_before);
+
+    c.store.remove_document(v2.id, "Another client's passport, attached to the wrong case").await.unwrap();
+    assert_eq!(counts(c.vault.pool()).await.2, chunks_before - 1, "its content is deleted");
+    let name: String = sqlx::query_scalar("SELECT name FROM documents WHERE id = ?")
+        .bind(v2.id)
+        .fetch_one(c.vault.pool())
+        .await
+        .unwrap();
+    assert_eq!(name, "", "its name is blanked");
+    assert_eq!(c.store.document(v2.id).await.unwrap_err().code(), "not_found");
+    let out = c.files.path().join("removed.pdf");
+    assert_eq!(c.store.export_document(v2.id, &out).await.unwrap_err().code(), "not_found");
+    assert!(!out.exists());
+    assert_eq!(c.store.remove_document(v2.id, "again").await.unwrap_err().code(), "not_found");
+    // The version before is current again, with its checklist tick, and takes a new version.
+    let listed = c.store.documents(on).await.unwrap();
+    assert_eq!(listed.iter().map(|d| (d.id, d.superseded_by)).collect::<Vec<_>>(), vec![(v1.id, None)]);
+    assert_eq!(c.store.document_history(v1.id).await.unwrap().len(), 1);
+    let checklist = c.store.checklist(c.matter).await.unwrap();
+    let line = checklist.lines.iter().find(|l| l.item == "identity_documents").unwrap();
+    assert_eq!(line.documents, vec![v1.id], "the tick rests on the document left");
+    let again = c.file("passport-renewed.pdf", &pdf("renewed"));
+    let v3 =
+        c.store.add_document(on, &again, &AddDocument { supersedes: Some(v1.id), ..Default::default() }).await.unwrap();
+    assert_eq!(v3.version, 2);
+    let audit: String = sqlx::query_scalar(
+        "SELECT changes FROM audit_log WHERE entity = 'document' AND action = 'remove' AND entity_id = ?",
+    )
+    .bind(v2.id)
+    .fetch_one(c.vault.pool())
+    .await
+    .unwrap();
+    assert!(audit.contains("wrong case"), "{audit}");
+    c.vault.lock().await;
+}
+
+#[tokio::test]
+async fn documents_of_a_deleted_case_cannot_be_read_by_id_until_it_is_restored() {
+    let c = case().await;
+    let file = c.file("notice.pdf", &pdf("hearing notice"));
+    let mut ids = Vec::new();
+    for on in
+        [DocumentSubject::Matter(c.matter), DocumentSubject::Hearing(c.hearing), DocumentSubject::Filing(c.filing)]
+    {
+        ids.push((on, c.store.add_document(on, &file, &AddDocument::default()).await.unwrap().id));
+    }
+    let on_client =
+        c.store.add_document(DocumentSubject::Client(c.client), &file, &AddDocument::default()).await.unwrap().id;
+    c.store.delete_matter(c.matter).await.unwrap();
+    for (on, id) in &ids {
+        assert_eq!(c.store.document(*id).await.unwrap_err().code(), "not_found", "{on:?}");
+        assert!(c.store.documents(*on).await.unwrap().is_empty(), "{on:?}");
+        let out = c.files.path().join(format!("{id}.pdf"));
+        assert_eq!(c.store.export_document(*id, &out).await.unwrap_err().code(), "not_found");
+        assert!(!out.exists());
+    }
+    assert!(c.store.document(on_client).await.is_ok(), "the client's own documents stay");
+    c.store.restore_matter(c.matter).await.unwrap();
+    for (_, id) in &ids {
+        assert!(c.store.document(*id).await.is_ok(), "back with its case");
+    }
+    c.store.delete_client(c.client).await.unwrap();
+    assert_eq!(c.store.document(on_client).await.unwrap_err().code(), "not_found");
+    assert_eq!(c.store.document(ids[0].1).await.unwrap_err().code(), "not_found", "a deleted client's case too");
+    c.vault.lock().await;
+}
+
+#[tokio::test]
 async fn hostile_files_are_refused_or_kept_inert_and_a_refusal_changes_nothing() {
     let c = case().await;
     let on = DocumentSubject::Client(c.client);

@@ -156,6 +156,11 @@ pub async fn document_history(state: State<'_, AppState>, id: i64) -> CmdResult<
     Ok(state.store().await?.document_history(id).await?)
 }
 
+#[tauri::command]
+pub async fn remove_document(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<()> {
+    Ok(state.store().await?.remove_document(id, &reason).await?)
+}
+
 /// Decrypts a private copy and hands it to the system's viewer ($AMPARO_VIEWER, else the
 /// desktop's default). Returns whether the copy sits in memory ($XDG_RUNTIME_DIR).
 #[tauri::command]

@@ -218,6 +218,7 @@ pub fn run() {
             documents::attach_document,
             documents::documents,
             documents::document_history,
+            documents::remove_document,
             documents::open_document,
             documents::export_document,
             documents::checklist,

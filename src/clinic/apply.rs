@@ -83,6 +83,9 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, author: &str,
     for d in &changes.documents {
         super::documents::check(d).map_err(refuse)?;
     }
+    for r in &changes.removed_documents {
+        super::documents::check_removed(r).map_err(refuse)?;
+    }
     if let Some(member) = volunteer {
         check_scope(conn, member, changes).await?;
     }
@@ -213,6 +216,7 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, author: &str,
     }
     out.notes_added = apply_items(conn, changes).await?;
     super::documents::take_described(conn, &changes.documents).await?;
+    super::documents::take_removed(conn, &changes.removed_documents).await?;
     for c in clients {
         search::reindex_client(conn, c).await?;
     }
@@ -483,6 +487,7 @@ async fn check_scope(conn: &mut SqliteConnection, member: &str, changes: &Change
     records.extend(changes.note_versions.iter().map(|v| ("note".to_string(), v.note.clone())));
     records.extend(changes.audit.iter().map(|a| (a.entity.clone(), a.entity_uid.clone())));
     records.extend(changes.documents.iter().map(|d| (d.e.clone(), d.of.clone())));
+    records.extend(changes.removed_documents.iter().map(|r| (r.e.clone(), r.of.clone())));
     for (entity, uid) in &records {
         if local_id(conn, entity, uid).await?.is_some() && !may_touch(conn, member, entity, uid).await? {
             return Err(refuse(format!("it changes a {entity} of a case that was never assigned to its author")));
@@ -561,6 +566,7 @@ async fn without_purged(conn: &mut SqliteConnection, changes: &Changes) -> Resul
         note_versions: changes.note_versions.iter().filter(|v| !purged.contains(&v.note)).cloned().collect(),
         audit: changes.audit.iter().filter(|a| !purged.contains(&a.entity_uid)).cloned().collect(),
         documents: changes.documents.iter().filter(|d| !purged.contains(&d.of)).cloned().collect(),
+        removed_documents: changes.removed_documents.iter().filter(|r| !purged.contains(&r.of)).cloned().collect(),
     };
     Ok((kept != *changes).then_some(kept))
 }

@@ -43,11 +43,18 @@ pub struct Changes {
     /// Documents described; their content is in objects of their own.
     #[serde(default)]
     pub documents: Vec<super::documents::DocumentItem>,
+    /// Documents removed as attached by mistake.
+    #[serde(default)]
+    pub removed_documents: Vec<super::documents::RemovedItem>,
 }
 
 impl Changes {
     pub fn is_empty(&self) -> bool {
-        self.ops.is_empty() && self.note_versions.is_empty() && self.audit.is_empty() && self.documents.is_empty()
+        self.ops.is_empty()
+            && self.note_versions.is_empty()
+            && self.audit.is_empty()
+            && self.documents.is_empty()
+            && self.removed_documents.is_empty()
     }
 }
 

@@ -43,6 +43,33 @@ pub struct DocumentItem {
     pub object: String,
 }
 
+/// A document removed (attached by mistake): each reader removes it too.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RemovedItem {
+    pub u: String,
+    pub e: String,
+    pub of: String,
+    pub at: String,
+    pub by: String,
+    pub reason: String,
+}
+
+/// Refuses a removal no Amparo writes.
+pub fn check_removed(r: &RemovedItem) -> std::result::Result<(), String> {
+    let uuid = |s: &str| uuid::Uuid::parse_str(s).is_ok();
+    if uuid(&r.u)
+        && SUBJECTS.contains(&r.e.as_str())
+        && uuid(&r.of)
+        && r.at.len() <= 64
+        && r.by.len() <= 200
+        && r.reason.len() <= 2000
+    {
+        Ok(())
+    } else {
+        Err("it removes a document in a way Amparo never writes".into())
+    }
+}
+
 const SUBJECTS: [&str; 4] = ["client", "matter", "hearing", "filing"];
 /// age adds 16 bytes to each 64 KiB and a header of a few hundred bytes per reader.
 const MAX_OBJECT: u64 = MAX_DOCUMENT + (MAX_DOCUMENT >> 12) + (1 << 20);
@@ -146,7 +173,7 @@ async fn outgoing(conn: &mut SqliteConnection, rows: Vec<Row>, clinic_id: &str) 
 /// Documents attached in this vault and not sent yet (those from before it joined too).
 pub async fn unsent(conn: &mut SqliteConnection, clinic_id: &str) -> Result<Vec<Outgoing>> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "{SELECT} WHERE NOT EXISTS (SELECT 1 FROM sync_document_out o WHERE o.uid = d.uid) \
+        "{SELECT} WHERE d.removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM sync_document_out o WHERE o.uid = d.uid) \
          AND NOT EXISTS (SELECT 1 FROM sync_document_in i WHERE i.uid = d.uid) ORDER BY d.id"
     ))
     .fetch_all(&mut *conn)
@@ -165,6 +192,66 @@ pub async fn of_case(conn: &mut SqliteConnection, matter_uid: &str, clinic_id: &
         rows.push(row);
     }
     outgoing(conn, rows, clinic_id).await
+}
+
+/// Removals made here and not sent yet, each with its record's kind and uid; marked sent.
+pub async fn unsent_removals(conn: &mut SqliteConnection) -> Result<Vec<(&'static str, RemovedItem)>> {
+    type RemovedRow = (String, Option<i64>, Option<i64>, Option<i64>, Option<i64>, String, String, String);
+    let rows: Vec<RemovedRow> = sqlx::query_as(
+        "SELECT d.uid, d.client_id, d.matter_id, d.hearing_id, d.filing_id, d.removed_at, d.removed_by, d.removed_reason \
+         FROM sync_document_removed r JOIN documents d ON d.uid = r.uid WHERE r.sent = 0 AND d.removed_at IS NOT NULL",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (u, client, matter, hearing, filing, at, by, reason) in rows {
+        let (entity, id) = match (client, matter, hearing, filing) {
+            (Some(id), ..) => ("client", id),
+            (_, Some(id), ..) => ("matter", id),
+            (_, _, Some(id), _) => ("hearing", id),
+            (.., Some(id)) => ("filing", id),
+            _ => continue,
+        };
+        let of = ensure_uid(conn, entity, id).await?;
+        out.push((entity, RemovedItem { u, e: entity.to_string(), of, at, by, reason }));
+    }
+    sqlx::query("UPDATE sync_document_removed SET sent = 1 WHERE sent = 0").execute(&mut *conn).await?;
+    Ok(out)
+}
+
+/// Removes here what another laptop removed. A document not here yet never will be: its
+/// description, if it comes, is refused.
+pub async fn take_removed(conn: &mut SqliteConnection, items: &[RemovedItem]) -> Result<()> {
+    for r in items {
+        let id: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM documents WHERE uid = ?").bind(&r.u).fetch_optional(&mut *conn).await?;
+        let removal = crate::documents::remove::Removal { at: &r.at, by: &r.by, reason: &r.reason };
+        match id {
+            Some(id) => {
+                if crate::documents::remove::remove(&mut *conn, id, &removal).await? {
+                    sqlx::query("INSERT OR IGNORE INTO sync_document_removed (uid, sent) VALUES (?, 1)")
+                        .bind(&r.u)
+                        .execute(&mut *conn)
+                        .await?;
+                    let changes = serde_json::json!({ "reason": r.reason, "from_clinic": true });
+                    audit::record_in(&mut *conn, &r.by, "remove", "document", Some(id), changes).await?;
+                }
+            }
+            None => {
+                sqlx::query(
+                    "INSERT INTO sync_document_in (uid, item, status, detail, at) VALUES (?, ?, 'refused', ?, ?) \
+                     ON CONFLICT (uid) DO UPDATE SET status = 'refused', detail = excluded.detail WHERE status = 'waiting'",
+                )
+                .bind(&r.u)
+                .bind(serde_json::to_string(r).expect("an item serialises"))
+                .bind("removed by the laptop that attached it")
+                .bind(now())
+                .execute(&mut *conn)
+                .await?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Notes that a document's content is to be written for `recipients`.

@@ -314,6 +314,13 @@ impl Store {
             group.0.extend(cases);
             group.1.documents.push(d.item);
         }
+        for (entity, r) in documents::unsent_removals(&mut tx).await? {
+            let cases = memo_cases(&mut tx, &mut cases_memo, entity, &r.of).await?;
+            let readers = readers(&mut tx, &roster, &me, &cases, None).await?;
+            let group = groups.entry(readers).or_default();
+            group.0.extend(cases);
+            group.1.removed_documents.push(r);
+        }
         let transfers: Vec<(String, String)> =
             sqlx::query_as("SELECT matter_uid, member_id FROM sync_transfers").fetch_all(&mut *tx).await?;
         for (matter, member) in transfers {

@@ -138,7 +138,7 @@ pub struct ClinicItem {
 /// The current documents of a matter (and of its hearings, filings and client) for an item.
 fn matter_documents() -> String {
     format!(
-        "SELECT d.checklist_item, d.id FROM documents d WHERE d.checklist_item IS NOT NULL \
+        "SELECT d.checklist_item, d.id FROM documents d WHERE d.checklist_item IS NOT NULL AND d.removed_at IS NULL \
          AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.supersedes = d.id) AND {} \
          ORDER BY d.added_at DESC, d.id DESC",
         super::OF_CASE
@@ -166,13 +166,13 @@ pub const EVIDENCE_WINDOW_DAYS: i64 = 30;
 /// A current document for `item` on the case `m`, its client, hearings or filings; each
 /// branch read by its own subject's index (a vault may hold thousands of passports).
 const ATTACHED_FOR_ITEM: &str = "(EXISTS (SELECT 1 FROM documents d INDEXED BY documents_matter \
-       WHERE d.matter_id = m.id AND d.checklist_item = i.item AND d.id NOT IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL)) \
+       WHERE d.matter_id = m.id AND d.checklist_item = i.item AND d.removed_at IS NULL AND d.id NOT IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL)) \
      OR EXISTS (SELECT 1 FROM documents d INDEXED BY documents_client \
-       WHERE d.client_id = m.client_id AND d.checklist_item = i.item AND d.id NOT IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL)) \
+       WHERE d.client_id = m.client_id AND d.checklist_item = i.item AND d.removed_at IS NULL AND d.id NOT IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL)) \
      OR EXISTS (SELECT 1 FROM hearings hh JOIN documents d INDEXED BY documents_hearing ON d.hearing_id = hh.id \
-       WHERE hh.matter_id = m.id AND d.checklist_item = i.item AND d.id NOT IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL)) \
+       WHERE hh.matter_id = m.id AND d.checklist_item = i.item AND d.removed_at IS NULL AND d.id NOT IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL)) \
      OR EXISTS (SELECT 1 FROM filings ff JOIN documents d INDEXED BY documents_filing ON d.filing_id = ff.id \
-       WHERE ff.matter_id = m.id AND d.checklist_item = i.item AND d.id NOT IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL)))";
+       WHERE ff.matter_id = m.id AND d.checklist_item = i.item AND d.removed_at IS NULL AND d.id NOT IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL)))";
 
 impl Store {
     /// Cases not closed with an individual hearing in the next [`EVIDENCE_WINDOW_DAYS`] days and

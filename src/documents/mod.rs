@@ -11,6 +11,7 @@ pub mod kind;
 pub mod name;
 pub mod private_copy;
 mod read;
+pub(crate) mod remove;
 mod write;
 
 use serde::{Deserialize, Serialize};
@@ -122,6 +123,17 @@ pub(crate) async fn drop_chunks(pool: &sqlx::SqlitePool, blobs: &str) -> crate::
     Ok(())
 }
 
+/// A document whose record is not deleted (a deleted client or case keeps its documents
+/// for a restore, but they cannot be read by id meanwhile) and that was not removed.
+pub(crate) const LIVING: &str = "d.removed_at IS NULL \
+     AND (d.client_id IS NULL OR EXISTS (SELECT 1 FROM clients c WHERE c.id = d.client_id AND c.deleted_at IS NULL)) \
+     AND (d.matter_id IS NULL OR EXISTS (SELECT 1 FROM matters m JOIN clients c ON c.id = m.client_id \
+       WHERE m.id = d.matter_id AND m.deleted_at IS NULL AND c.deleted_at IS NULL)) \
+     AND (d.hearing_id IS NULL OR EXISTS (SELECT 1 FROM hearings h JOIN matters m ON m.id = h.matter_id \
+       JOIN clients c ON c.id = m.client_id WHERE h.id = d.hearing_id AND m.deleted_at IS NULL AND c.deleted_at IS NULL)) \
+     AND (d.filing_id IS NULL OR EXISTS (SELECT 1 FROM filings f JOIN matters m ON m.id = f.matter_id \
+       JOIN clients c ON c.id = m.client_id WHERE f.id = d.filing_id AND m.deleted_at IS NULL AND c.deleted_at IS NULL))";
+
 /// The documents of a case (`?1`: the matter's id), every version: its own, its hearings'
 /// and filings', and its client's.
 pub(crate) const OF_CASE: &str = "(d.matter_id = ?1 \
@@ -136,10 +148,12 @@ pub(crate) const OF_CLIENT: &str = "(d.client_id = ?1 \
      OR d.hearing_id IN (SELECT h.id FROM hearings h JOIN matters m ON m.id = h.matter_id WHERE m.client_id = ?1) \
      OR d.filing_id IN (SELECT f.id FROM filings f JOIN matters m ON m.id = f.matter_id WHERE m.client_id = ?1))";
 
-/// The ids of a case's documents, oldest first (see `OF_CASE`).
+/// The ids of a case's documents not removed, oldest first (see `OF_CASE`).
 pub(crate) async fn ids_of_case(conn: &mut sqlx::SqliteConnection, matter: i64) -> crate::error::Result<Vec<i64>> {
-    Ok(sqlx::query_scalar(&format!("SELECT d.id FROM documents d WHERE {OF_CASE} ORDER BY d.id"))
-        .bind(matter)
-        .fetch_all(conn)
-        .await?)
+    Ok(sqlx::query_scalar(&format!(
+        "SELECT d.id FROM documents d WHERE {OF_CASE} AND d.removed_at IS NULL ORDER BY d.id"
+    ))
+    .bind(matter)
+    .fetch_all(conn)
+    .await?)
 }

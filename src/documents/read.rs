@@ -34,7 +34,7 @@ struct Row {
 
 const SELECT: &str = "SELECT d.id, d.client_id, d.matter_id, d.hearing_id, d.filing_id, d.name, d.media_type, \
      d.size, d.sha256, d.checklist_item, d.scripted, d.version, d.supersedes, \
-     (SELECT n.id FROM documents n WHERE n.supersedes = d.id) AS superseded_by, d.added_by, d.added_at \
+     (SELECT n.id FROM documents n WHERE n.supersedes = d.id AND n.removed_at IS NULL) AS superseded_by, d.added_by, d.added_at \
      FROM documents d";
 
 impl From<Row> for Document {
@@ -68,19 +68,23 @@ impl From<Row> for Document {
 }
 
 impl Store {
-    /// One document version.
+    /// One document version, unless it was removed or its record is deleted.
     pub async fn document(&self, id: i64) -> Result<Document> {
-        let row: Option<Row> =
-            sqlx::query_as(&format!("{SELECT} WHERE d.id = ?")).bind(id).fetch_optional(self.pool()).await?;
+        let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE d.id = ? AND {}", super::LIVING))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
         row.map(Document::from).ok_or(Error::NotFound { entity: "document", id })
     }
 
     /// The current version of each document attached to `subject`, newest first.
     pub async fn documents(&self, subject: DocumentSubject) -> Result<Vec<Document>> {
         let sql = format!(
-            "{SELECT} WHERE d.{col} = ? AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.supersedes = d.id) \
+            "{SELECT} WHERE d.{col} = ? AND {living} \
+             AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.supersedes = d.id AND n.removed_at IS NULL) \
              ORDER BY d.added_at DESC, d.id DESC",
-            col = subject.column()
+            col = subject.column(),
+            living = super::LIVING
         );
         let rows: Vec<Row> = sqlx::query_as(&sql).bind(subject.id()).fetch_all(self.pool()).await?;
         Ok(rows.into_iter().map(Document::from).collect())
@@ -89,8 +93,13 @@ impl Store {
     /// Every version of the document `id` belongs to, the first one first.
     pub async fn document_history(&self, id: i64) -> Result<Vec<Document>> {
         let mut first = self.document(id).await?;
+        // An older version removed by another laptop ends the history there.
         while let Some(prev) = first.supersedes {
-            first = self.document(prev).await?;
+            match self.document(prev).await {
+                Ok(d) => first = d,
+                Err(Error::NotFound { .. }) => break,
+                Err(e) => return Err(e),
+            }
         }
         let mut history = vec![first];
         while let Some(next) = history.last().and_then(|d| d.superseded_by) {

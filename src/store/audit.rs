@@ -31,6 +31,18 @@ pub(crate) async fn record(
     entity_id: Option<i64>,
     changes: Value,
 ) -> Result<()> {
+    record_in(tx, actor, action, entity, entity_id, changes).await
+}
+
+/// `record` inside a transaction the caller holds as a connection (the clinic exchange's).
+pub(crate) async fn record_in(
+    conn: &mut sqlx::SqliteConnection,
+    actor: &str,
+    action: &str,
+    entity: &str,
+    entity_id: Option<i64>,
+    changes: Value,
+) -> Result<()> {
     sqlx::query("INSERT INTO audit_log (at, actor, action, entity, entity_id, changes) VALUES (?, ?, ?, ?, ?, ?)")
         .bind(now())
         .bind(actor)
@@ -38,7 +50,7 @@ pub(crate) async fn record(
         .bind(entity)
         .bind(entity_id)
         .bind(changes.to_string())
-        .execute(&mut **tx)
+        .execute(conn)
         .await?;
     Ok(())
 }

@@ -94,6 +94,15 @@ pub async fn scenario_documents(remote: &str, scan_dir: Option<&Path>) {
     assert_eq!(sync(&c.v1, remote).await.sent_documents, 0);
     assert_eq!(sync(&c.coord, remote).await.received_documents, 0);
 
+    // The notice was the wrong file: removed on volunteer 1's laptop, it goes from the
+    // coordinator's too.
+    let theirs = c.v1.store.documents(DocumentSubject::Hearing(h1)).await.unwrap()[0].id;
+    c.v1.store.remove_document(theirs, "Wrong client's notice").await.unwrap();
+    sync(&c.v1, remote).await;
+    sync(&c.coord, remote).await;
+    assert!(c.coord.store.documents(DocumentSubject::Hearing(h)).await.unwrap().is_empty());
+    assert_eq!(c.coord.store.document(on_hearing[0].id).await.unwrap_err().code(), "not_found");
+
     // Volunteer 2 is not a reader of the case: nothing of it arrives.
     let r = sync(&c.v2, remote).await;
     assert_eq!(r.received_documents, 0, "{r:?}");
@@ -114,14 +123,14 @@ pub async fn scenario_documents(remote: &str, scan_dir: Option<&Path>) {
     // folder, one of those objects is damaged on the way: it is refused, the rest arrive.
     c.coord.store.matter_assign(m, &assign_to("Victor Volunteer")).await.unwrap();
     let r = sync(&c.coord, remote).await;
-    assert_eq!(r.sent_documents, 3, "the case's documents go again for its new reader: {r:?}");
+    assert_eq!(r.sent_documents, 2, "the case's documents (not the removed one) go again for its new reader: {r:?}");
     let damaged = scan_dir.map(damage_newest_document);
     let r = sync(&c.v2, remote).await;
     let cid2 = client_id_by_name(&c.v2.store, NAME).await.expect("the case reached its new volunteer");
     let m2 = c.v2.store.list_matters(Some(cid2)).await.unwrap()[0].id;
     let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM documents").fetch_one(c.v2.store.pool()).await.unwrap();
     if damaged.is_some() {
-        assert_eq!((r.received_documents, stored), (2, 2), "{r:?}");
+        assert_eq!((r.received_documents, stored), (1, 1), "{r:?}");
         assert_eq!(r.refused.len(), 1, "{r:?}");
         assert!(r.refused[0].reason.contains("damaged"), "{r:?}");
         let blobs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM document_blobs WHERE complete = 0")
@@ -132,7 +141,7 @@ pub async fn scenario_documents(remote: &str, scan_dir: Option<&Path>) {
         // Refused once, not again at every sync.
         assert!(sync(&c.v2, remote).await.refused.is_empty());
     } else {
-        assert_eq!((r.received_documents, stored), (3, 3), "{r:?}");
+        assert_eq!((r.received_documents, stored), (2, 2), "{r:?}");
         let current = c.v2.store.documents(DocumentSubject::Matter(m2)).await.unwrap();
         assert_eq!(sha(&exported(&c.v2.store, current[0].id, work.path()).await), sha(&second));
     }

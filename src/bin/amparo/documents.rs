@@ -68,6 +68,14 @@ pub enum DocumentCmd {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Remove a document attached by mistake (its latest version): its content is
+    /// deleted and its name blanked; the history keeps who removed it, when and why.
+    Remove {
+        id: i64,
+        /// Why (for example: attached to the wrong case).
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -144,6 +152,14 @@ pub async fn document(store: Store, cmd: DocumentCmd, json: bool) -> Result<()> 
             print(json, &Exported { document: &d, out: shown.clone() }, || {
                 format!("Wrote {} to {shown} (checked against its SHA-256).", d.name)
             });
+        }
+        DocumentCmd::Remove { id, reason } => {
+            store.remove_document(id, &reason).await?;
+            #[derive(serde::Serialize)]
+            struct Removed {
+                removed: i64,
+            }
+            print(json, &Removed { removed: id }, || format!("Removed document {id}; its content is deleted."));
         }
     }
     Ok(())

@@ -272,6 +272,7 @@ export const api = {
   documents: (subject: DocumentSubject) => call<Document[]>('documents', { subject }),
   /** Every version of the document `id` belongs to, first first. */
   documentHistory: (id: number) => call<Document[]>('document_history', { id }),
+  removeDocument: (id: number, reason: string) => call<void>('remove_document', { id, reason }),
   /** Opens a private copy in the system's viewer; true when that copy is kept in memory. */
   // scriptsConfirmed: the user said "Open anyway" to a PDF with scripts (Rust refuses
   // such a PDF without it).

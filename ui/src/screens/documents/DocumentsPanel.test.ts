@@ -286,6 +286,46 @@ describe('DocumentsPanel: open, save a copy, history', () => {
   });
 });
 
+describe('DocumentsPanel: removing a file attached by mistake', () => {
+  it('asks why, shows the core’s refusal, then removes it and says so; Escape and Cancel keep it', async () => {
+    listed = [doc({ id: 12, name: 'Pasaporte de otra persona.pdf' })];
+    handlers.remove_document = (args) => {
+      if (!String(args.reason).trim()) {
+        throw { code: 'invalid_input', message: 'invalid', fields: [{ field: 'reason', message: { en: 'Say why the document is removed.', es: 'Diga por qué se quita el documento.' } }] };
+      }
+      listed = [];
+    };
+    const onAttached = vi.fn();
+    render(DocumentsPanel, { subject: { kind: 'matter', id: 7 }, onAttached });
+    await waitFor(() => expect(byId('remove-document-12')).not.toBeNull());
+    await fireEvent.click(byId('remove-document-12'));
+    expect(byId('remove-panel-12')).toHaveTextContent('Remove Pasaporte de otra persona.pdf?');
+    expect(byId('remove-panel-12')).toHaveTextContent('cannot be brought back');
+    await waitFor(() => expect(document.activeElement).toBe(byId('remove-reason-12')));
+    await fireEvent.keyDown(byId('remove-reason-12'), { key: 'Escape' });
+    expect(byId('remove-panel-12')).toBeNull();
+    expect(calls('remove_document')).toEqual([]);
+
+    await fireEvent.click(byId('remove-document-12'));
+    await fireEvent.click(byId('remove-confirm-12'));
+    await waitFor(() => expect(byId('remove-error-12')).toHaveTextContent('Say why the document is removed.'));
+    expect(byId('document-12')).not.toBeNull();
+    await fireEvent.input(byId('remove-reason-12'), { target: { value: 'Wrong client' } });
+    await fireEvent.click(byId('remove-confirm-12'));
+    await waitFor(() => expect(message()).toHaveTextContent('Removed Pasaporte de otra persona.pdf.'));
+    expect(calls('remove_document').at(-1)).toEqual({ id: 12, reason: 'Wrong client' });
+    await waitFor(() => expect(byId('document-12')).toBeNull());
+    expect(onAttached).toHaveBeenCalled();
+  });
+
+  it('offers no removal on a read-only record', async () => {
+    listed = [doc({ id: 12 })];
+    render(DocumentsPanel, { subject: { kind: 'matter', id: 7 }, readOnly: true });
+    await waitFor(() => expect(byId('document-12')).not.toBeNull());
+    expect(byId('remove-document-12')).toBeNull();
+  });
+});
+
 describe('DocumentsPanel: files dropped on the window', () => {
   let stop: () => void;
   let nowhere: ReturnType<typeof vi.fn<() => void>>;

@@ -409,6 +409,42 @@ describe('MatterPage: documents and the evidence checklist', () => {
   });
 });
 
+describe('MatterPage: a hearing’s and a filing’s own documents', () => {
+  beforeEach(() => {
+    reset();
+    setLang('en');
+    api.getMatter.mockImplementation(async () => detail());
+    api.documents.mockReset().mockResolvedValue([]);
+    api.checklist.mockReset().mockResolvedValue(checklistOf('missing'));
+    api.pickDocuments.mockReset();
+    api.attachDocument.mockReset();
+  });
+
+  it('opens the hearing’s documents, attaches the notice to the hearing, then the filing’s, one at a time', async () => {
+    render(MatterPage, { id: 7 });
+    await opened();
+    const hearingDocs = document.querySelector('#hearings [data-action=hearing-documents]') as HTMLElement;
+    await fireEvent.click(hearingDocs);
+    expect(await screen.findByRole('heading', { name: /^Documents: Master calendar hearing, Wed, Dec 2, 2026$/ })).toBeInTheDocument();
+    await waitFor(() => expect(api.documents).toHaveBeenCalledWith({ kind: 'hearing', id: 12 }));
+    expect(hearingDocs).toHaveAttribute('aria-expanded', 'true');
+    // Its own ids: the case's panel keeps the plain ones.
+    expect(byId('attach-documents')).not.toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(byId('record-attach-documents')));
+    api.pickDocuments.mockResolvedValue([{ token: 8, name: 'Hearing notice.pdf', size: 9_000 }]);
+    api.attachDocument.mockResolvedValue({ id: 40 });
+    await fireEvent.click(byId('record-attach-documents'));
+    await waitFor(() => expect(api.attachDocument).toHaveBeenCalledWith({ kind: 'hearing', id: 12 }, 8, null, null));
+
+    await fireEvent.click(document.querySelector('#filings [data-action=filing-documents]') as HTMLElement);
+    expect(await screen.findByRole('heading', { name: /^Documents: I-589/ })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /^Documents: Master calendar/ })).toBeNull();
+    await waitFor(() => expect(api.documents).toHaveBeenCalledWith({ kind: 'filing', id: 5 }));
+    await fireEvent.click(byId('close-record-documents'));
+    expect(byId('record-documents')).toBeNull();
+  });
+});
+
 describe('MatterPage: the family on the I-589', () => {
   it('names the derivatives the case carries, each a way to their page', async () => {
     reset();

@@ -1,0 +1,14 @@
+-- A document attached by mistake (the wrong client's passport, the wrong file) can be
+-- removed: its content is deleted (with secure_delete, overwritten) and its name blanked;
+-- the row stays, with who removed it, when and why, so the history says a document was
+-- there and is gone. It no longer supersedes anything: the version before it, if any, is
+-- current again and can take a new version.
+ALTER TABLE documents ADD COLUMN removed_at TEXT;
+ALTER TABLE documents ADD COLUMN removed_by TEXT;
+ALTER TABLE documents ADD COLUMN removed_reason TEXT;
+
+-- Removals made here not yet sent to the clinic.
+CREATE TABLE sync_document_removed (
+    uid  TEXT PRIMARY KEY,
+    sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1))
+) STRICT;
