@@ -107,6 +107,9 @@ pub struct ChecklistLine {
     pub hint: Option<Text>,
     /// Where the item comes from; None for a clinic's own item.
     pub source: Option<String>,
+    /// What was not confirmed in that source when the list was written (English, like
+    /// the citation): shown so a volunteer checks it rather than takes it as settled.
+    pub doubt: Option<String>,
     pub clinic_item: bool,
     pub state: ItemState,
     /// The current documents attached for it, newest first.
@@ -239,6 +242,7 @@ impl Store {
                 label: Text::new(i.en.clone(), i.es.clone()),
                 hint: i.hint_en.clone().zip(i.hint_es.clone()).map(|(en, es)| Text::new(en, es)),
                 source: Some(i.source.clone()),
+                doubt: i.doubt.clone(),
                 clinic_item: false,
                 state: ItemState::Missing,
                 documents: Vec::new(),
@@ -251,6 +255,7 @@ impl Store {
                 label: Text::same(own.label),
                 hint: None,
                 source: None,
+                doubt: None,
                 clinic_item: true,
                 state: ItemState::Missing,
                 documents: Vec::new(),

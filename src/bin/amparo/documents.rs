@@ -209,8 +209,9 @@ fn render(c: &amparo::documents::checklist::Checklist) -> String {
             ItemState::Have => "[~]",
             ItemState::NotNeeded => "[-]",
         };
-        out.push(format!("{mark} {:<28} {}", l.item, l.label.en));
+        let doubt = if l.doubt.is_some() { "  (?)" } else { "" };
+        out.push(format!("{mark} {:<28} {}{doubt}", l.item, l.label.en));
     }
-    out.push("[x] attached  [~] marked as had  [-] not needed".into());
+    out.push("[x] attached  [~] marked as had  [-] not needed  (?) source not yet confirmed: see --json".into());
     out.join("\n")
 }

@@ -9,7 +9,12 @@ export type ChecklistLine = { item: string, label: Text, hint: Text | null,
 /**
  * Where the item comes from; None for a clinic's own item.
  */
-source: string | null, clinic_item: boolean, state: ItemState, 
+source: string | null, 
+/**
+ * What was not confirmed in that source when the list was written (English, like
+ * the citation): shown so a volunteer checks it rather than takes it as settled.
+ */
+doubt: string | null, clinic_item: boolean, state: ItemState, 
 /**
  * The current documents attached for it, newest first.
  */

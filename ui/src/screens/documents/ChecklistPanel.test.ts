@@ -16,6 +16,7 @@ const line = (item: string, over: Partial<ChecklistLine> = {}): ChecklistLine =>
   label: { en: `Label of ${item}`, es: `Rótulo de ${item}` },
   hint: null,
   source: null,
+  doubt: null,
   clinic_item: false,
   state: 'missing',
   documents: [],
@@ -27,6 +28,7 @@ const identity = line('identity_documents', {
   label: { en: 'Passport (every page) and other identity documents', es: 'Pasaporte (todas las páginas) y otros documentos de identidad' },
   hint: { en: 'Copy every page of each passport, blank ones too.', es: 'Copie todas las páginas de cada pasaporte, también las en blanco.' },
   source: 'USCIS, Instructions for Form I-589, Part 1, § VI',
+  doubt: 'The text of § VI in the current I-589 instructions was not read.',
 });
 
 function checklist(lines: ChecklistLine[]): Checklist {
@@ -75,6 +77,10 @@ describe('ChecklistPanel', () => {
     expect(id).toHaveTextContent('Passport (every page) and other identity documents');
     expect(id).toHaveTextContent('Copy every page of each passport, blank ones too.');
     expect(id.querySelector('cite')).toHaveTextContent('USCIS, Instructions for Form I-589, Part 1, § VI');
+    // What the list's authors could not confirm is said, where the source is.
+    expect(id.querySelector('summary')).toHaveTextContent('What counts, and the source · to check');
+    expect(id.querySelector('[data-doubt]')).toHaveTextContent('Not yet confirmed in the source; check before relying on it: The text of § VI');
+    expect(lineOf('country_conditions').querySelector('[data-doubt]')).toBeNull();
     expect(id).toHaveTextContent('Missing');
     // A missing item can be attached for or marked; a hand mark can be undone.
     expect(byId('attach-item-identity_documents')).not.toBeNull();

@@ -46,7 +46,7 @@ describe('DocumentsPanel: the list', () => {
       doc({ id: 5, scripted: true }),
       doc({ id: 6, name: 'Fotos.zip', kind: 'archive', size: 900, added_by: '', can_open: false }),
     ];
-    const lines = [{ item: 'declaration', label: { en: 'Your declaration', es: 'Su declaración' }, hint: null, source: null, clinic_item: false, state: 'attached' as const, documents: [8], marked_by: null }];
+    const lines = [{ item: 'declaration', label: { en: 'Your declaration', es: 'Su declaración' }, hint: null, source: null, doubt: null, clinic_item: false, state: 'attached' as const, documents: [8], marked_by: null }];
     render(DocumentsPanel, { subject: { kind: 'client', id: 9 }, lines });
     await waitFor(() => expect(document.querySelectorAll('.document-row')).toHaveLength(3));
     expect(calls('documents')).toEqual([{ subject: { kind: 'client', id: 9 } }]);
@@ -175,7 +175,7 @@ describe('DocumentsPanel: attaching', () => {
   it('attaches for the checklist item chosen', async () => {
     handlers.pick_documents = () => [{ token: 7, name: 'Acta.pdf', size: 10 }];
     handlers.attach_document = () => doc({ checklist_item: 'identity_documents' });
-    const lines = [{ item: 'identity_documents', label: { en: 'Passport and other identity documents', es: 'Pasaporte' }, hint: null, source: null, clinic_item: false, state: 'missing' as const, documents: [], marked_by: null }];
+    const lines = [{ item: 'identity_documents', label: { en: 'Passport and other identity documents', es: 'Pasaporte' }, hint: null, source: null, doubt: null, clinic_item: false, state: 'missing' as const, documents: [], marked_by: null }];
     render(DocumentsPanel, { subject: { kind: 'matter', id: 7 }, lines });
     await screen.findByText('No documents yet.');
     await fireEvent.change(byId('attach-for'), { target: { value: 'identity_documents' } });

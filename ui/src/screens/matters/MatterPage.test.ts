@@ -36,7 +36,7 @@ const checklistOf = vi.hoisted(() => (state: 'missing' | 'attached', documents: 
   matter_id: 7, kind: 'defensive_asylum' as const, edition: '2026-12-06', missing: state === 'missing' ? 1 : 0,
   lines: [{
     item: 'identity_documents', label: { en: 'Passport (every page) and other identity documents', es: 'Pasaporte (todas las páginas) y otros documentos de identidad' },
-    hint: null, source: 'USCIS, Instructions for Form I-589', clinic_item: false, state, documents, marked_by: null,
+    hint: null, source: 'USCIS, Instructions for Form I-589', doubt: null, clinic_item: false, state, documents, marked_by: null,
   }],
 }));
 
