@@ -246,9 +246,9 @@ pub fn run() {
             }
         })
         .setup(|app| {
-            // Here, not before: a second launch only focuses this one (single-instance)
-            // and must not remove the copies this one has open.
-            let _ = amparo::documents::private_copy::sweep();
+            // Copies a crashed Amparo left. Here, not before: a second launch only
+            // focuses this one (single-instance).
+            let _ = amparo::documents::private_copy::sweep_orphans();
             window_guard::forget_recent_files();
             window_guard::main_window(app.handle())?;
             // Auto-lock: the idle timer and the desktop's signals ask, one task locks.

@@ -1,13 +1,21 @@
 //! The one place a document's plaintext is written outside the vault: a copy for the
 //! system's viewer, in a folder only this user can enter, under `$XDG_RUNTIME_DIR` (a
 //! RAM-backed folder on systemd systems, gone at logout) where there is one, else under
-//! the temporary folder. Each copy is read-only and lives in a fresh folder of its own;
-//! the whole folder is removed at every lock and at the next start, since whether the
-//! viewer has closed the file cannot be known.
+//! the temporary folder. Each copy is read-only and lives in a fresh folder of its own,
+//! inside a folder of the Amparo process that made it (`p-<pid>`, held by a lock on its
+//! `.held` file while that process lives). A lock removes that process's copies, since
+//! whether the viewer has closed the file cannot be known; a start removes the copies of
+//! processes that are gone (a crash). Two Amparo processes of one user (the app and the
+//! command line, or two vaults) never remove each other's open copies.
 
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The lock file of this process's folder, by root, held until the folder is swept.
+static HELD: Mutex<Vec<(PathBuf, File)>> = Mutex::new(Vec::new());
+const HELD_FILE: &str = ".held";
 
 /// The folder every private copy is made in.
 pub fn root() -> PathBuf {
@@ -87,19 +95,104 @@ pub fn viewer_name(name: &str, media_type: &str) -> String {
     }
 }
 
-/// Removes every private copy. A symbolic link planted where the folder should be is
-/// removed itself, never followed.
+/// Removes this process's private copies (at a lock), and the shared folder too if no
+/// other Amparo process has copies in it. A symbolic link planted where the folder
+/// should be is removed itself, never followed.
 pub fn sweep() -> io::Result<()> {
     sweep_at(&root())
 }
 
 pub(crate) fn sweep_at(root: &Path) -> io::Result<()> {
-    match std::fs::symlink_metadata(root) {
-        Ok(m) if m.is_dir() => std::fs::remove_dir_all(root),
-        Ok(_) => std::fs::remove_file(root),
+    // Let go of the lock file first: Windows removes no folder with a file open in it.
+    HELD.lock().unwrap_or_else(|p| p.into_inner()).retain(|(r, _)| r != root);
+    if !is_real_dir(root)? {
+        return remove_entry(root);
+    }
+    remove_entry(&own_dir(root))?;
+    remove_if_empty(root);
+    Ok(())
+}
+
+/// Removes the copies of Amparo processes that are gone (a crash left them), and copies
+/// an older Amparo left loose in the shared folder; never another living process's.
+pub fn sweep_orphans() -> io::Result<()> {
+    sweep_orphans_at(&root())
+}
+
+pub(crate) fn sweep_orphans_at(root: &Path) -> io::Result<()> {
+    if !is_real_dir(root)? {
+        return remove_entry(root);
+    }
+    let own = own_dir(root);
+    for entry in std::fs::read_dir(root)? {
+        let path = entry?.path();
+        if path == own || alive(&path) {
+            continue;
+        }
+        remove_entry(&path)?;
+    }
+    remove_if_empty(root);
+    Ok(())
+}
+
+/// Whether the process folder at `dir` belongs to a process still running: its lock
+/// file is held.
+fn alive(dir: &Path) -> bool {
+    let is_process_dir = dir.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("p-"));
+    if !is_process_dir || !is_real_dir(dir).unwrap_or(false) {
+        return false;
+    }
+    let Ok(file) = std::fs::OpenOptions::new().read(true).write(true).open(dir.join(HELD_FILE)) else {
+        return false;
+    };
+    matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock))
+}
+
+fn is_real_dir(path: &Path) -> io::Result<bool> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) => Ok(m.is_dir()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(true),
+        Err(e) => Err(e),
+    }
+}
+
+/// Removes a folder with what is in it, or a file or link (never what a link points to).
+fn remove_entry(path: &Path) -> io::Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => std::fs::remove_dir_all(path),
+        Ok(_) => std::fs::remove_file(path),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
     }
+}
+
+fn remove_if_empty(root: &Path) {
+    // Fails while another process has its folder there: then it stays.
+    let _ = std::fs::remove_dir(root);
+}
+
+fn own_dir(root: &Path) -> PathBuf {
+    root.join(format!("p-{}", std::process::id()))
+}
+
+/// This process's folder under `root`, made (with its held lock file) if need be.
+fn ensure_own_dir(root: &Path) -> io::Result<PathBuf> {
+    ensure_private_dir(root)?;
+    let dir = own_dir(root);
+    let mut held = HELD.lock().unwrap_or_else(|p| p.into_inner());
+    if held.iter().any(|(r, _)| r == root) && is_real_dir(&dir)? && dir.exists() {
+        return Ok(dir);
+    }
+    held.retain(|(r, _)| r != root);
+    // Left by a process that had this number before and crashed: its copies go now.
+    remove_entry(&dir)?;
+    crate::owner_only::dir_builder().create(&dir)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create_new(true);
+    let lock = crate::owner_only::file(&mut options).open(dir.join(HELD_FILE))?;
+    lock.try_lock().map_err(|e| io::Error::other(format!("{}: {e}", dir.display())))?;
+    held.push((root.to_path_buf(), lock));
+    Ok(dir)
 }
 
 /// A new, empty file named `name` (already cleaned) in a fresh private folder, for the
@@ -109,8 +202,8 @@ pub(crate) fn new_file(name: &str) -> io::Result<(PathBuf, File)> {
 }
 
 pub(crate) fn new_file_at(root: &Path, name: &str) -> io::Result<(PathBuf, File)> {
-    ensure_private_dir(root)?;
-    let dir = tempfile::Builder::new().prefix("open-").tempdir_in(root)?.keep();
+    let own = ensure_own_dir(root)?;
+    let dir = tempfile::Builder::new().prefix("open-").tempdir_in(own)?.keep();
     crate::owner_only::restrict(&dir, true)?;
     let path = dir.join(name);
     let mut options = std::fs::OpenOptions::new();
@@ -188,5 +281,45 @@ mod tests {
         std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o777)).unwrap();
         new_file_at(&root, "a.pdf").unwrap();
         assert_eq!(mode(&root), 0o700);
+        sweep_at(&root).unwrap();
+    }
+
+    #[test]
+    fn a_lock_removes_only_this_process_copies_and_a_start_only_those_of_processes_gone() {
+        let base = tempfile::tempdir().unwrap();
+        let root = base.path().join("amparo-documents");
+        let (mine, _) = new_file_at(&root, "Pasaporte.pdf").unwrap();
+        // Another Amparo still running: its folder's lock file is held (a second open file
+        // description stands for the other process).
+        let other = root.join("p-4000001");
+        std::fs::create_dir_all(other.join("open-x")).unwrap();
+        std::fs::write(other.join("open-x/Declaración.pdf"), b"%PDF").unwrap();
+        let held = std::fs::File::create(other.join(HELD_FILE)).unwrap();
+        held.try_lock().unwrap();
+        // One that crashed, and a copy an older Amparo left loose.
+        let crashed = root.join("p-4000002");
+        std::fs::create_dir_all(crashed.join("open-y")).unwrap();
+        std::fs::write(crashed.join(HELD_FILE), b"").unwrap();
+        std::fs::write(crashed.join("open-y/Carta.pdf"), b"%PDF").unwrap();
+        std::fs::create_dir_all(root.join("open-old")).unwrap();
+
+        sweep_orphans_at(&root).unwrap();
+        assert!(mine.exists(), "this process's open copy stays");
+        assert!(other.join("open-x/Declaración.pdf").exists(), "a running process's copy stays");
+        assert!(!crashed.exists() && !root.join("open-old").exists(), "what the gone left goes");
+
+        // This process locks: its copies go, the other's stay, and so does the folder.
+        sweep_at(&root).unwrap();
+        assert!(!mine.exists());
+        assert!(other.join("open-x/Declaración.pdf").exists());
+        // The other one ends: the next start takes its copies and the folder.
+        drop(held);
+        sweep_orphans_at(&root).unwrap();
+        assert!(!root.exists());
+        // And this process can open again after its lock.
+        let (again, _) = new_file_at(&root, "Pasaporte.pdf").unwrap();
+        assert!(again.starts_with(own_dir(&root)));
+        sweep_at(&root).unwrap();
+        assert!(!root.exists());
     }
 }
