@@ -100,7 +100,8 @@ test('a vault with a client and a defensive asylum case, and a passport PDF to a
   writeFileSync(picked, pdf(WORD));
   amparo('init');
   const client = amparo('client', 'add', '--given', 'Amina', '--family', 'Haile');
-  amparo('matter', 'add', '--client', String(client.id), '--kind', 'defensive_asylum', '--forum', 'immigration_court');
+  const matter = amparo('matter', 'add', '--client', String(client.id), '--kind', 'defensive_asylum', '--forum', 'immigration_court');
+  amparo('hearing', 'add', '--matter', String(matter.id), '--kind', 'master_calendar', '--at', '2027-02-09 09:00', '--court', 'Baltimore Immigration Court');
 });
 
 let docId;
@@ -165,6 +166,45 @@ test('Open makes a private copy in the runtime folder, and locking removes it', 
   await d.find('#unlock-passphrase');
   for (let i = 0; i < 100 && existsSync(copies); i++) await sleep(100);
   assert.ok(!existsSync(copies), `still there after the lock: ${filesUnder(copies)}`);
+});
+
+test('a hearing keeps its own documents; a file attached there by mistake is removed, its content gone', async () => {
+  await unlockToDashboard(d, PASS);
+  await d.click('#nav-clients');
+  await d.click('#client-table .row-link');
+  await d.waitText('#client-name', (t) => t.includes('Haile, Amina'));
+  await d.click('.panel .items .row-link');
+  await d.click('#hearings [data-action=hearing-documents]');
+  await d.waitText('#record-documents-title', (t) => t.startsWith('Documents: Master calendar hearing'));
+  await d.waitText('#record-documents', (t) => t.includes('No documents yet.'));
+  // The vault is open in the app, so the command line cannot look: the page says it.
+  const caseRows = () => d.script("return document.querySelectorAll('#documents .document-row').length");
+  const caseDocs = await caseRows();
+  await d.click('#record-attach-documents');
+  await d.waitText('#record-documents-message', (t) => t.includes('Attached Pasaporte Haile.pdf'), 30_000);
+  const hearingDoc = await d.script("return document.querySelector('#record-documents .document-row').dataset.id");
+  assert.ok(hearingDoc && hearingDoc !== docId, `a new document on the hearing: ${hearingDoc}`);
+  assert.equal(await caseRows(), caseDocs, 'the hearing’s document is not listed on the case itself');
+
+  // It was the wrong file: removed, with the reason asked first.
+  await d.click(`#remove-document-${hearingDoc}`);
+  await d.waitText(`#remove-panel-${hearingDoc}`, (t) => t.includes('cannot be brought back'));
+  await scrollTo(d, `#remove-panel-${hearingDoc}`);
+  await screenshots(d, '29-document-remove-en', [[1280, 800], [1024, 700]], { settle: 300 });
+  await d.type(`#remove-reason-${hearingDoc}`, 'Wrong file: the notice is still to come');
+  await d.click(`#remove-confirm-${hearingDoc}`);
+  await d.waitText('#record-documents-message', (t) => t.includes('Removed Pasaporte Haile.pdf'), 30_000);
+  await d.waitText('#record-documents', (t) => t.includes('No documents yet.'));
+  await setLanguage(d, 'es');
+  await d.waitText('#record-documents-title', (t) => t.startsWith('Documentos: Audiencia'));
+  await scrollTo(d, '#record-documents');
+  await screenshots(d, '29-hearing-documents-es', [[1280, 800], [1024, 700]], { settle: 300 });
+  await setLanguage(d, 'en');
+  await d.click('#lock');
+  await d.find('#unlock-passphrase');
+  // Locked, the command line may look: nothing on the hearing, the case's passport kept.
+  assert.deepEqual(amparo('document', 'list', '--hearing', '1'), []);
+  assert.equal(amparo('document', 'list', '--matter', '1').length, 1);
 });
 
 test('the PDF’s words and the names are nowhere in plaintext in the vault’s folder or the webview’s storage', async () => {
