@@ -1,5 +1,7 @@
 //! What a large document costs: attaching a 200 MB recording, exporting it and making the
-//! viewer's private copy, each timed, with the process's peak memory over each step (the
+//! viewer's private copy, then sending it through the clinic exchange (a folder remote)
+//! and receiving it in a second coordinator's vault, each timed, with the process's peak
+//! memory over each step (the
 //! peak is reset between steps through /proc/self/clear_refs) and the largest the WAL
 //! grew meanwhile. Run: `cargo bench --bench documents` (AMPARO_BENCH_MB for another
 //! size, AMPARO_BENCH_DIR for where the files go). Prints a Markdown table;
@@ -10,6 +12,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
+use amparo::clinic::remote::Remote;
+use amparo::clinic::Role;
 use amparo::documents::{AddDocument, DocumentSubject};
 use amparo::model::ClientInput;
 use amparo::vault::KdfParams;
@@ -111,6 +115,24 @@ async fn run() {
     std::env::set_var("XDG_RUNTIME_DIR", dir.path());
     step("private copy for the viewer", &wal, store.private_copy(d.id)).await.unwrap();
     let vault_size = std::fs::metadata(&path).unwrap().len();
+
+    // The clinic exchange: this vault's coordinator and a second coordinator (a reader of
+    // every case) over a folder.
+    let remote_dir = dir.path().join("remote");
+    let remote = Remote::open(&remote_dir.to_string_lossy(), None).unwrap();
+    store.clinic_create("Bench clinic", "bench").await.unwrap();
+    let other_path = dir.path().join("other.amparo");
+    let (other_vault, _) = Vault::create(&other_path, &pass, KdfParams::FLOOR).await.unwrap();
+    let other = Store::new(other_vault.pool().clone(), "second");
+    let invite = store.clinic_invite().await.unwrap();
+    let joined = other.clinic_join(&invite, "second").await.unwrap();
+    store.clinic_admit(&joined.request, &joined.fingerprint, Role::Coordinator).await.unwrap();
+    let other_wal = PathBuf::from(format!("{}-wal", other_path.display()));
+    // The first sync publishes the roster and sends everything, the document with it.
+    let sent = step("send through the clinic exchange", &wal, store.sync(&remote)).await.unwrap();
+    let got = step("receive through the clinic exchange", &other_wal, other.sync(&remote)).await.unwrap();
+    assert_eq!((sent.sent_documents, got.received_documents), (1, 1), "{sent:?} {got:?}");
     println!("\nVault file after: {} for a {} file.", mib(vault_size), mib(d.size as u64));
     vault.lock().await;
+    other_vault.lock().await;
 }

@@ -310,7 +310,7 @@ impl Store {
                 "member",
                 crate::tr!(
                     "You cannot remove yourself. Another coordinator can.",
-                    "No puede darse de baja a sí mismo. Otro coordinador puede hacerlo."
+                    "No puede darse de baja a sí mismo/a. Otra persona coordinadora puede hacerlo."
                 ),
             ));
         }

@@ -161,7 +161,7 @@ impl Store {
                 "document",
                 crate::tr!(
                     "Amparo does not open this kind of file ({kind}) itself. Export a copy and open it with care.",
-                    "Amparo no abre este tipo de archivo ({kind}). Exporte una copia y ábrala con cuidado."
+                    "Amparo no abre este tipo de archivo ({kind}). Guarde una copia y ábrala con cuidado."
                 ),
             )
             .into());

@@ -47,7 +47,7 @@ impl Store {
                 "document",
                 crate::tr!(
                     "Document {id} has a newer version ({newer}). Remove the newest version first, or add a new version instead.",
-                    "El documento {id} tiene una versión más nueva ({newer}). Quite primero la versión más nueva, o añada una versión nueva."
+                    "El documento {id} tiene una versión más nueva ({newer}). Quite primero la versión más nueva, o agregue una versión nueva."
                 ),
             )
             .into());

@@ -35,7 +35,7 @@ fn refused(message: Text) -> Error {
 fn has_newer_version(old: i64) -> Error {
     refused(crate::tr!(
         "Document {old} already has a newer version: add the new one to the latest version.",
-        "El documento {old} ya tiene una versión más nueva: añada la nueva a la última versión."
+        "El documento {old} ya tiene una versión más nueva: agregue la nueva a la última versión."
     ))
 }
 

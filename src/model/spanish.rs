@@ -27,7 +27,7 @@ pub fn forum(f: Forum) -> Text {
         Forum::UscisAsylumOffice => "Oficina de asilo de USCIS",
         Forum::Uscis => "USCIS (otra oficina)",
         Forum::ImmigrationCourt => "Corte de inmigración",
-        Forum::Bia => "Junta de Apelaciones de Inmigración",
+        Forum::Bia => "Junta de Apelaciones de Inmigración (BIA)",
         Forum::CircuitCourt => "Corte federal de apelaciones",
     };
     Text::new(f.label(), es)
@@ -50,7 +50,7 @@ pub fn outcome(o: Outcome) -> Text {
 
 pub fn hearing_kind(k: HearingKind) -> Text {
     let es = match k {
-        HearingKind::MasterCalendar => "Audiencia preliminar (master)",
+        HearingKind::MasterCalendar => "Audiencia preliminar (master calendar)",
         HearingKind::Individual => "Audiencia individual (de fondo)",
         HearingKind::Bond => "Audiencia de fianza",
         HearingKind::CredibleFearReview => "Revisión de miedo creíble",

@@ -258,7 +258,7 @@ fn run(rule: &Rule, from: NaiveDate, options: &Options, calendar: &Calendar) -> 
                 let y = raw.year();
                 steps.push(tr!(
                     "{y} has no 29 February, so the anniversary is taken as 28 February: a year other than a leap year is 365 days (Lagandaon v. Ashcroft), and it is the earlier of the two possible readings, so a filing by then is on time under either",
-                    "{y} no tiene 29 de febrero, así que el aniversario se toma como el 28 de febrero: un año no bisiesto tiene 365 días (Lagandaon v. Ashcroft), y es la más temprana de las dos lecturas posibles, así que presentar para entonces es oportuno con cualquiera de ellas"
+                    "{y} no tiene 29 de febrero, así que el aniversario se toma como el 28 de febrero: un año no bisiesto tiene 365 días (Lagandaon v. Ashcroft), y es la más temprana de las dos lecturas posibles, así que presentar para entonces llega a tiempo con cualquiera de ellas"
                 ));
             }
             (raw, None)
@@ -392,7 +392,7 @@ fn run(rule: &Rule, from: NaiveDate, options: &Options, calendar: &Calendar) -> 
         let before = business_day_on_or_before(unrolled - Duration::days(1), calendar);
         steps.push(tr!(
             "The Ninth Circuit treats the anniversary as timely (Minasyan v. Mukasey); elsewhere, filing by {before}, before the anniversary, is the safer course",
-            "El Noveno Circuito considera oportuno el aniversario (Minasyan v. Mukasey); en otros lugares, presentar a más tardar el {before}, antes del aniversario, es lo más seguro"
+            "El Noveno Circuito considera que presentar el día del aniversario es a tiempo (Minasyan v. Mukasey); en otros lugares, presentar a más tardar el {before}, antes del aniversario, es lo más seguro"
         ));
         safer = Some(before);
     }
@@ -578,7 +578,7 @@ fn check_days(rule: &Rule, options: &Options) -> Result<()> {
             "days",
             tr!(
                 "“{name_en}” needs the number of days the judge set (for example --days 60).",
-                "«{name_es}» necesita el número de días que fijó el juez (por ejemplo, --days 60)."
+                "«{name_es}» necesita el número de días que fijó el juez o la jueza (por ejemplo, --days 60)."
             ),
         ));
     };

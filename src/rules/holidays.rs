@@ -106,7 +106,10 @@ pub fn holidays(year: i32) -> Vec<(Text, NaiveDate)> {
             nth_weekday(year, 1, Weekday::Mon, 3),
         ));
     }
-    out.push((Text::fixed("Washington's Birthday", "Natalicio de Washington"), nth_weekday(year, 2, Weekday::Mon, 3)));
+    out.push((
+        Text::fixed("Washington's Birthday", "Natalicio de Washington (Día de los Presidentes)"),
+        nth_weekday(year, 2, Weekday::Mon, 3),
+    ));
     out.push((Text::fixed("Memorial Day", "Día de los Caídos (Memorial Day)"), last_weekday(year, 5, Weekday::Mon)));
     if year >= 2021 {
         out.push((

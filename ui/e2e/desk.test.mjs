@@ -178,7 +178,7 @@ test('the clinic calendar flags what could fall between two people; the court-da
   await setLanguage('es');
   await d.waitText('#desk-tab-calendar', (t) => t === 'Calendario de la clínica');
   await choose('#cal-member', 'Todos');
-  await d.waitText('#clinic-calendar', (t) => t.includes('Ningún voluntario lleva este caso'));
+  await d.waitText('#clinic-calendar', (t) => t.includes('Ninguna persona voluntaria lleva este caso'));
   await shot('desk-calendar-es');
   await setLanguage('en');
 

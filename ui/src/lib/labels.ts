@@ -47,7 +47,7 @@ export const forum: Labels<Forum> = {
   uscis_asylum_office: ['USCIS asylum office', 'Oficina de asilo de USCIS'],
   uscis: ['USCIS (other office)', 'USCIS (otra oficina)'],
   immigration_court: ['Immigration court', 'Corte de inmigración'],
-  bia: ['Board of Immigration Appeals', 'Junta de Apelaciones de Inmigración'],
+  bia: ['Board of Immigration Appeals', 'Junta de Apelaciones de Inmigración (BIA)'],
   circuit_court: ['Federal court of appeals', 'Corte federal de apelaciones'],
 };
 
@@ -58,7 +58,7 @@ export const matterStatus: Labels<MatterStatus> = {
 };
 
 export const hearingKind: Labels<HearingKind> = {
-  master_calendar: ['Master calendar hearing', 'Audiencia preliminar (master)'],
+  master_calendar: ['Master calendar hearing', 'Audiencia preliminar (master calendar)'],
   individual: ['Individual (merits) hearing', 'Audiencia individual (de fondo)'],
   bond: ['Bond hearing', 'Audiencia de fianza'],
   credible_fear_review: ['Credible fear review', 'Revisión de miedo creíble'],
@@ -89,7 +89,7 @@ export const detentionStatus: Labels<DetentionStatus> = {
 
 export const mannerOfEntry: Labels<MannerOfEntry> = {
   inspected_at_port: ['Inspected and admitted at a port of entry', 'Inspeccionado/a y admitido/a en un puerto de entrada'],
-  parole: ['Paroled', 'Con permiso de permanencia (parole)'],
+  parole: ['Paroled', 'Con permiso de permanencia temporal (parole)'],
   visa: ['With a visa', 'Con visa'],
   without_inspection: ['Entered without inspection', 'Entró sin inspección'],
   apprehended_at_border: ['Apprehended at or near the border', 'Detenido/a en la frontera o cerca de ella'],
@@ -127,11 +127,11 @@ export const filingStatus: Labels<FilingStatus> = {
 };
 
 export const eventKind: Labels<EventKind> = {
-  ij_decision: ["Immigration judge's decision", 'Decisión del juez de inmigración'],
+  ij_decision: ["Immigration judge's decision", 'Decisión del juez o la jueza de inmigración'],
   in_absentia_order: ['Removal order entered in absentia', 'Orden de deportación dictada en ausencia'],
   bia_decision: ['BIA decision', 'Decisión de la BIA'],
   dhs_removal_order: ['DHS removal order (reinstatement or administrative)', 'Orden de deportación del DHS (restablecida o administrativa)'],
-  master_hearing: ['Master calendar hearing scheduled', 'Audiencia preliminar (master) programada'],
+  master_hearing: ['Master calendar hearing scheduled', 'Audiencia preliminar (master calendar) programada'],
   individual_hearing: ['Individual hearing scheduled', 'Audiencia individual programada'],
   last_arrival: ['Last arrival in the United States', 'Última llegada a Estados Unidos'],
   uscis_decision: ['Unfavourable USCIS decision served', 'Notificación de una decisión desfavorable de USCIS'],
@@ -141,7 +141,7 @@ export const eventKind: Labels<EventKind> = {
   asylum_application_received: ['I-589 received (complete)', 'I-589 recibido (completo)'],
   voluntary_departure_granted: ['Voluntary departure granted', 'Salida voluntaria concedida'],
   bia_briefing_schedule: ['BIA briefing schedule received', 'Calendario de escritos de la BIA recibido'],
-  bond_decision: ["Immigration judge's bond decision", 'Decisión de fianza del juez de inmigración'],
+  bond_decision: ["Immigration judge's bond decision", 'Decisión de fianza del juez o la jueza de inmigración'],
   record_available: ['Administrative record available (petition for review)', 'Expediente administrativo disponible (petición de revisión)'],
   sijs_date_of_birth: ['Date of birth of a SIJ petitioner (age-out)', 'Fecha de nacimiento de quien pide SIJ (límite de edad)'],
   ead_expiry: ['Work permit (EAD) expiry date', 'Fecha de vencimiento del permiso de trabajo (EAD)'],
@@ -152,8 +152,8 @@ export const eventKind: Labels<EventKind> = {
  * import screen's column mapping. "ignore" is a column left out of the import. */
 export const importField: Labels<ImportField> = {
   ignore: ['(not imported)', '(no se importa)'],
-  given_name: ['Given name', 'Nombre'],
-  family_name: ['Family name', 'Apellidos'],
+  given_name: ['Given name', 'Nombre(s)'],
+  family_name: ['Family name', 'Apellido(s)'],
   full_name: ['Full name', 'Nombre completo'],
   other_names: ['Other names', 'Otros nombres'],
   a_number: ['A-number', 'Número A'],
@@ -228,7 +228,7 @@ export const representation: Labels<Representation> = {
 };
 
 export const hearingSource: Labels<HearingSource> = {
-  notice: ['Hearing notice', 'Notificación de audiencia'],
+  notice: ['Hearing notice', 'Aviso de audiencia'],
   eoir_line: ['EOIR automated line (1-800-898-7180)', 'Línea automatizada de EOIR (1-800-898-7180)'],
   eoir_portal: ['EOIR online case status', 'Estado del caso en línea de EOIR'],
   ecas: ['ECAS (EOIR Courts & Appeals System)', 'ECAS (sistema de cortes y apelaciones de EOIR)'],
@@ -275,7 +275,7 @@ export const alternative: Labels<Alternative> = {
   none: ['None', 'Ninguna'],
   ankle_monitor: ['Ankle monitor', 'Grillete electrónico (monitor de tobillo)'],
   smartlink: ['SmartLINK (phone app)', 'SmartLINK (aplicación del teléfono)'],
-  telephonic: ['Telephone check-ins', 'Reportes por teléfono'],
+  telephonic: ['Telephone check-ins', 'Presentaciones por teléfono (check-in)'],
   order_of_supervision: ['Order of supervision', 'Orden de supervisión'],
   other: ['Other', 'Otra'],
 };

@@ -31,7 +31,7 @@ export const custodyEs: Record<keyof typeof custodyEn, string> = {
   'custody.add': 'Agregar un periodo de detención',
   'custody.edit': 'Cambiar el periodo de detención',
   'custody.none': 'No hay periodos de detención anotados.',
-  'custody.help': 'La situación de detención y el centro del cliente siguen al periodo más reciente.',
+  'custody.help': 'La situación de detención y el centro de detención del cliente se toman del periodo más reciente.',
   'custody.facility': 'Centro de detención',
   'custody.detainedOn': 'Detenido/a el',
   'custody.releasedOn': 'Liberado/a el',

@@ -214,7 +214,7 @@ export const exchangeEs: Record<keyof typeof exchangeEn, string> = {
   'ics.donePath': 'Se guardó en {path}. Ábralo con su calendario para agregar los eventos.',
   'ics.hearings': 'Audiencias',
   'ics.deadlines': 'Plazos abiertos',
-  'ics.appointments': 'Citas (presentaciones, datos biométricos, entrevistas)',
+  'ics.appointments': 'Citas (presentaciones ante ICE, datos biométricos, entrevistas)',
   'ics.floating': 'Audiencias en «hora flotante»: {n}. Amparo no conoce la zona horaria de su corte, así que el teléfono las muestra a esa hora del reloj, esté donde esté.',
 
   'report.intro': 'Recuentos de un periodo, para la clínica o para los financiadores. Cada informe impreso o guardado queda registrado en el historial de la bóveda.',
@@ -222,7 +222,7 @@ export const exchangeEs: Record<keyof typeof exchangeEn, string> = {
   'report.from': 'Desde',
   'report.to': 'Hasta',
   'report.deidentified': 'Anonimizado (para financiadores)',
-  'report.deidentifiedHelp': 'Sin nombres, números A, fechas de nacimiento ni notas escritas; los voluntarios se nombran con una letra.',
+  'report.deidentifiedHelp': 'Sin nombres, números A, fechas de nacimiento ni notas escritas; las personas voluntarias se identifican con una letra.',
   'report.threshold': 'Ocultar recuentos menores que',
   'report.thresholdHelp': 'Los recuentos desde 1 hasta este número, sin incluirlo, se muestran como «menos de» ese número, para que no se pueda identificar a nadie.',
   'report.show': 'Mostrar',

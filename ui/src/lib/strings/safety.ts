@@ -122,7 +122,7 @@ export const safetyEs: Record<keyof typeof safetyEn, string> = {
   'restore.check': 'Comprobar la copia',
   'restore.checking': 'Comprobando…',
   'restore.holds': 'La copia se abre y está intacta. Se hizo el {created}. Clientes: {clients}, casos: {matters}, plazos: {deadlines}.',
-  'restore.replaces': 'Reemplazará la bóveda que hay aquí ({size}, último cambio {date}), que se guardará aparte.',
+  'restore.replaces': 'Reemplazará la bóveda que hay aquí ({size}, modificada por última vez el {date}), que se guardará aparte.',
   'restore.replacesNothing': 'Todavía no hay ninguna bóveda aquí.',
   'restore.confirm': 'Restaurar esta copia',
   'restore.upgrade': 'La hizo una versión anterior de Amparo; se actualizará (versión de esquema {version}) la primera vez que se desbloquee.',
