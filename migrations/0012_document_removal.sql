@@ -12,3 +12,19 @@ CREATE TABLE sync_document_removed (
     uid  TEXT PRIMARY KEY,
     sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1))
 ) STRICT;
+
+-- Checklist marks made by hand here ("we have it", "not needed", or cleared), and a
+-- clinic's own items added here, not yet sent to the clinic (src/clinic/checklist.rs).
+-- A mark keeps its time: between two laptops the later mark wins.
+CREATE TABLE sync_mark_out (
+    matter_id INTEGER NOT NULL,
+    item      TEXT NOT NULL,
+    state     TEXT NOT NULL CHECK (state IN ('have', 'not_needed', 'missing')),
+    marked_by TEXT NOT NULL,
+    marked_at TEXT NOT NULL,
+    PRIMARY KEY (matter_id, item)
+) STRICT;
+
+CREATE TABLE sync_item_out (
+    id TEXT PRIMARY KEY
+) STRICT;

@@ -86,6 +86,7 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, author: &str,
     for r in &changes.removed_documents {
         super::documents::check_removed(r).map_err(refuse)?;
     }
+    super::checklist::check(&changes.checklist_marks, &changes.clinic_items).map_err(refuse)?;
     if let Some(member) = volunteer {
         check_scope(conn, member, changes).await?;
     }
@@ -217,6 +218,7 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, author: &str,
     out.notes_added = apply_items(conn, changes).await?;
     super::documents::take_described(conn, &changes.documents).await?;
     super::documents::take_removed(conn, &changes.removed_documents).await?;
+    super::checklist::apply(conn, &changes.checklist_marks, &changes.clinic_items).await?;
     for c in clients {
         search::reindex_client(conn, c).await?;
     }
@@ -488,6 +490,7 @@ async fn check_scope(conn: &mut SqliteConnection, member: &str, changes: &Change
     records.extend(changes.audit.iter().map(|a| (a.entity.clone(), a.entity_uid.clone())));
     records.extend(changes.documents.iter().map(|d| (d.e.clone(), d.of.clone())));
     records.extend(changes.removed_documents.iter().map(|r| (r.e.clone(), r.of.clone())));
+    records.extend(changes.checklist_marks.iter().map(|m| ("matter".to_string(), m.matter.clone())));
     for (entity, uid) in &records {
         if local_id(conn, entity, uid).await?.is_some() && !may_touch(conn, member, entity, uid).await? {
             return Err(refuse(format!("it changes a {entity} of a case that was never assigned to its author")));
@@ -567,6 +570,8 @@ async fn without_purged(conn: &mut SqliteConnection, changes: &Changes) -> Resul
         audit: changes.audit.iter().filter(|a| !purged.contains(&a.entity_uid)).cloned().collect(),
         documents: changes.documents.iter().filter(|d| !purged.contains(&d.of)).cloned().collect(),
         removed_documents: changes.removed_documents.iter().filter(|r| !purged.contains(&r.of)).cloned().collect(),
+        checklist_marks: changes.checklist_marks.iter().filter(|m| !purged.contains(&m.matter)).cloned().collect(),
+        clinic_items: changes.clinic_items.clone(),
     };
     Ok((kept != *changes).then_some(kept))
 }

@@ -46,6 +46,11 @@ pub struct Changes {
     /// Documents removed as attached by mistake.
     #[serde(default)]
     pub removed_documents: Vec<super::documents::RemovedItem>,
+    /// Checklist marks made by hand, and a clinic's own items.
+    #[serde(default)]
+    pub checklist_marks: Vec<super::checklist::MarkItem>,
+    #[serde(default)]
+    pub clinic_items: Vec<super::checklist::ClinicItemSync>,
 }
 
 impl Changes {
@@ -55,6 +60,8 @@ impl Changes {
             && self.audit.is_empty()
             && self.documents.is_empty()
             && self.removed_documents.is_empty()
+            && self.checklist_marks.is_empty()
+            && self.clinic_items.is_empty()
     }
 }
 

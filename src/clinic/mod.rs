@@ -11,6 +11,7 @@ pub mod bundle;
 pub mod calendar;
 pub mod capture;
 pub mod caseload;
+pub mod checklist;
 pub mod conflicts;
 pub mod documents;
 pub mod enroll;

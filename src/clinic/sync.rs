@@ -314,6 +314,20 @@ impl Store {
             group.0.extend(cases);
             group.1.documents.push(d.item);
         }
+        for m in super::checklist::take_marks(&mut tx).await? {
+            let cases = std::collections::BTreeSet::from([m.matter.clone()]);
+            let readers = readers(&mut tx, &roster, &me, &cases, None).await?;
+            let group = groups.entry(readers).or_default();
+            group.0.extend(cases);
+            group.1.checklist_marks.push(m);
+        }
+        // A clinic's own items belong to no case: every member reads them.
+        let items = super::checklist::take_items(&mut tx).await?;
+        if !items.is_empty() {
+            let mut everyone = roster.all_readers();
+            everyone.insert(me.keys.public().age_recipient);
+            groups.entry(everyone).or_default().1.clinic_items.extend(items);
+        }
         for (entity, r) in documents::unsent_removals(&mut tx).await? {
             let cases = memo_cases(&mut tx, &mut cases_memo, entity, &r.of).await?;
             let readers = readers(&mut tx, &roster, &me, &cases, None).await?;

@@ -301,6 +301,7 @@ impl Store {
             .bind(item)
             .execute(&mut *tx)
             .await?;
+        let at = now();
         if let Some(s) = stored {
             sqlx::query(
                 "INSERT INTO checklist_marks (matter_id, item, state, marked_by, marked_at) VALUES (?, ?, ?, ?, ?)",
@@ -309,10 +310,21 @@ impl Store {
             .bind(item)
             .bind(s)
             .bind(self.actor())
-            .bind(now())
+            .bind(&at)
             .execute(&mut *tx)
             .await?;
         }
+        // For the clinic's other laptops (a cleared mark too, with its time: the later wins).
+        sqlx::query(
+            "INSERT OR REPLACE INTO sync_mark_out (matter_id, item, state, marked_by, marked_at) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(matter_id)
+        .bind(item)
+        .bind(stored.unwrap_or("missing"))
+        .bind(self.actor())
+        .bind(&at)
+        .execute(&mut *tx)
+        .await?;
         let changes = serde_json::json!({ "checklist_item": item, "state": state });
         audit::record(&mut tx, self.actor(), "update", "matter", Some(matter_id), changes).await?;
         tx.commit().await?;
@@ -343,6 +355,7 @@ impl Store {
             .bind(now())
             .execute(&mut *tx)
             .await?;
+        sqlx::query("INSERT INTO sync_item_out (id) VALUES (?)").bind(&id).execute(&mut *tx).await?;
         let changes = serde_json::json!({ "checklist_item": id, "kind": kind, "label": label });
         audit::record(&mut tx, self.actor(), "create", "checklist_item", None, changes).await?;
         tx.commit().await?;

@@ -6,7 +6,9 @@
 use std::path::Path;
 
 use amparo::clinic::Role;
+use amparo::documents::checklist::ItemState;
 use amparo::documents::{AddDocument, DocumentSubject};
+use amparo::model::MatterKind;
 use amparo::Store;
 use sha2::{Digest, Sha256};
 
@@ -89,6 +91,35 @@ pub async fn scenario_documents(remote: &str, scan_dir: Option<&Path>) {
     assert_eq!(sha(&exported(&c.coord.store, on_hearing[0].id, work.path()).await), sha(&notice));
     let line = c.coord.store.checklist(m).await.unwrap();
     assert!(line.lines.iter().any(|l| l.item == "identity_documents" && !l.documents.is_empty()), "{line:?}");
+
+    // Marks by hand and the clinic's own items travel too; the later mark wins.
+    c.v1.store.mark_checklist_item(m1, "country_conditions_index", ItemState::Have).await.unwrap();
+    let own = c.v1.store.add_clinic_item(MatterKind::DefensiveAsylum, "Letter from the client's church").await.unwrap();
+    sync(&c.v1, remote).await;
+    sync(&c.coord, remote).await;
+    let state = |list: &amparo::documents::checklist::Checklist, item: &str| {
+        list.lines.iter().find(|l| l.item == item).map(|l| (l.state, l.marked_by.clone()))
+    };
+    let theirs = c.coord.store.checklist(m).await.unwrap();
+    assert_eq!(state(&theirs, "country_conditions_index"), Some((ItemState::Have, Some("Vera Volunteer".into()))));
+    assert_eq!(
+        state(&theirs, &own.id),
+        Some((ItemState::Missing, None)),
+        "the clinic's own item reached the coordinator"
+    );
+    let v2_items = c.v2.store.clinic_items(None).await.unwrap();
+    assert!(v2_items.is_empty(), "not yet synced");
+    sync(&c.v2, remote).await;
+    assert_eq!(c.v2.store.clinic_items(None).await.unwrap().len(), 1, "a clinic's item reaches every member");
+    c.coord.store.mark_checklist_item(m, "country_conditions_index", ItemState::Missing).await.unwrap();
+    sync(&c.coord, remote).await;
+    sync(&c.v1, remote).await;
+    let mine = c.v1.store.checklist(m1).await.unwrap();
+    assert_eq!(
+        state(&mine, "country_conditions_index"),
+        Some((ItemState::Missing, None)),
+        "the coordinator's later clear won"
+    );
 
     // Sent once: a second round sends and receives nothing again.
     assert_eq!(sync(&c.v1, remote).await.sent_documents, 0);
