@@ -1,6 +1,7 @@
 //! Bundles, rosters, invitations and join requests come from a shared folder or a bucket
 //! that anyone with access can write to: parsing one must never panic, and what parses
-//! must encode back to the same frame.
+//! must encode back to the same frame; the descriptions of documents and checklist marks a
+//! bundle carries are checked without panicking.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -48,5 +49,15 @@ fuzz_target!(|data: &[u8]| {
     let claimed = Claimed { device: "0190a0a0-0000-7000-8000-00000000000d", seq: 1, hash: "" };
     let _ = read_plain(data, &claimed, me, roster);
     let _ = Roster::open(data, &[]);
-    let _ = serde_json::from_slice::<Changes>(data);
+    // What a bundle says of documents and the checklist is checked before anything is
+    // applied: the checks must not panic on any text either.
+    if let Ok(changes) = serde_json::from_slice::<Changes>(data) {
+        for d in &changes.documents {
+            let _ = amparo::clinic::documents::check(d);
+        }
+        for r in &changes.removed_documents {
+            let _ = amparo::clinic::documents::check_removed(r);
+        }
+        let _ = amparo::clinic::checklist::check(&changes.checklist_marks, &changes.clinic_items);
+    }
 });
