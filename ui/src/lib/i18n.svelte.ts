@@ -290,7 +290,7 @@ const es: Record<Key, string> = {
   'calendar.fromToday': 'Desde hoy',
   'calendar.views': 'Cómo mostrar el calendario',
   'calendar.holiday': 'Feriado federal: {name}',
-  'calendar.agendaSpan': 'Del {from} al {to}',
+  'calendar.agendaSpan': 'del {from} al {to}',
   'nav.lock': 'Bloquear',
   'nav.lockHint': 'Bloquear la bóveda (Ctrl+L)',
   'nav.language': 'English',
