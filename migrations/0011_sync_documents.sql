@@ -15,9 +15,12 @@ CREATE INDEX sync_document_out_uid ON sync_document_out (uid);
 
 -- A document another vault described, until its content is here: waiting (the object or
 -- the record it belongs to has not arrived), stored, or refused (with the reason).
+-- `volunteer`: the member who described it, when a volunteer: whether they may write to
+-- its record is checked again when the record is here (it may arrive later).
 CREATE TABLE sync_document_in (
-    uid    TEXT PRIMARY KEY,
-    item   TEXT NOT NULL,
+    uid       TEXT PRIMARY KEY,
+    item      TEXT NOT NULL,
+    volunteer TEXT,
     status TEXT NOT NULL CHECK (status IN ('waiting', 'stored', 'refused')),
     detail TEXT,
     at     TEXT NOT NULL

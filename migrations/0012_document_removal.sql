@@ -6,6 +6,9 @@
 ALTER TABLE documents ADD COLUMN removed_at TEXT;
 ALTER TABLE documents ADD COLUMN removed_by TEXT;
 ALTER TABLE documents ADD COLUMN removed_reason TEXT;
+-- The version a removed one superseded: a newer version arriving from another laptop,
+-- written on top of the removed one, follows that one instead.
+ALTER TABLE documents ADD COLUMN removed_from INTEGER REFERENCES documents (id);
 
 -- Removals made here not yet sent to the clinic.
 CREATE TABLE sync_document_removed (

@@ -45,7 +45,7 @@ async fn a_private_copy_is_the_document_read_only_and_gone_after_lock() {
     // left its folder, its lock let go with it. The start never takes this process's own.
     let vault = open(&path).await;
     let copy = store_of(&vault).private_copy(d.id).await.unwrap();
-    let crashed = private_copy::root().join("p-4000003");
+    let crashed = private_copy::root().join("p-4000003-c");
     std::fs::create_dir_all(crashed.join("open-z")).unwrap();
     std::fs::write(crashed.join("open-z/Country conditions.pdf"), &bytes).unwrap();
     private_copy::sweep_orphans().unwrap();

@@ -216,7 +216,7 @@ pub async fn apply(conn: &mut SqliteConnection, changes: &Changes, author: &str,
         }
     }
     out.notes_added = apply_items(conn, changes).await?;
-    super::documents::take_described(conn, &changes.documents).await?;
+    super::documents::take_described(conn, &changes.documents, volunteer).await?;
     super::documents::take_removed(conn, &changes.removed_documents).await?;
     super::checklist::apply(conn, &changes.checklist_marks, &changes.clinic_items).await?;
     for c in clients {
@@ -499,7 +499,7 @@ async fn check_scope(conn: &mut SqliteConnection, member: &str, changes: &Change
     Ok(())
 }
 
-async fn may_touch(conn: &mut SqliteConnection, member: &str, entity: &str, uid: &str) -> Result<bool> {
+pub(super) async fn may_touch(conn: &mut SqliteConnection, member: &str, entity: &str, uid: &str) -> Result<bool> {
     let cases = super::capture::cases_of(conn, entity, uid).await?;
     if cases.is_empty() {
         let creator: Option<String> = sqlx::query_scalar("SELECT member FROM sync_creators WHERE uid = ?")

@@ -98,13 +98,15 @@ pub async fn apply(conn: &mut SqliteConnection, marks: &[MarkItem], items: &[Cli
     }
     for m in marks {
         let Some(matter) = local_id(conn, "matter", &m.matter).await? else { continue };
-        let here: Option<String> =
-            sqlx::query_scalar("SELECT marked_at FROM checklist_marks WHERE matter_id = ? AND item = ?")
+        let here: Option<(String, String)> =
+            sqlx::query_as("SELECT marked_at, marked_by FROM checklist_marks WHERE matter_id = ? AND item = ?")
                 .bind(matter)
                 .bind(&m.item)
                 .fetch_optional(&mut *conn)
                 .await?;
-        if here.is_some_and(|at| at > m.at) {
+        // The later mark wins; of two in the same instant, the one by the name that sorts
+        // last, so that every laptop keeps the same one.
+        if here.is_some_and(|(at, by)| (at.as_str(), by.as_str()) >= (m.at.as_str(), m.by.as_str())) {
             continue;
         }
         sqlx::query("DELETE FROM checklist_marks WHERE matter_id = ? AND item = ?")

@@ -70,6 +70,9 @@ pub fn check_removed(r: &RemovedItem) -> std::result::Result<(), String> {
     }
 }
 
+/// Why a description is refused when its document was removed before it arrived.
+const REMOVED: &str = "removed by the laptop that attached it";
+
 const SUBJECTS: [&str; 4] = ["client", "matter", "hearing", "filing"];
 /// age adds 16 bytes to each 64 KiB and a header of a few hundred bytes per reader.
 const MAX_OBJECT: u64 = MAX_DOCUMENT + (MAX_DOCUMENT >> 12) + (1 << 20);
@@ -195,11 +198,14 @@ pub async fn of_case(conn: &mut SqliteConnection, matter_uid: &str, clinic_id: &
 }
 
 /// Removals made here and not sent yet, each with its record's kind and uid; marked sent.
+/// A document no other laptop has (never sent, never received) goes unmentioned.
 pub async fn unsent_removals(conn: &mut SqliteConnection) -> Result<Vec<(&'static str, RemovedItem)>> {
     type RemovedRow = (String, Option<i64>, Option<i64>, Option<i64>, Option<i64>, String, String, String);
     let rows: Vec<RemovedRow> = sqlx::query_as(
         "SELECT d.uid, d.client_id, d.matter_id, d.hearing_id, d.filing_id, d.removed_at, d.removed_by, d.removed_reason \
-         FROM sync_document_removed r JOIN documents d ON d.uid = r.uid WHERE r.sent = 0 AND d.removed_at IS NOT NULL",
+         FROM sync_document_removed r JOIN documents d ON d.uid = r.uid WHERE r.sent = 0 AND d.removed_at IS NOT NULL \
+         AND (EXISTS (SELECT 1 FROM sync_document_out o WHERE o.uid = r.uid) \
+           OR EXISTS (SELECT 1 FROM sync_document_in i WHERE i.uid = r.uid))",
     )
     .fetch_all(&mut *conn)
     .await?;
@@ -228,6 +234,24 @@ pub async fn take_removed(conn: &mut SqliteConnection, items: &[RemovedItem]) ->
         let removal = crate::documents::remove::Removal { at: &r.at, by: &r.by, reason: &r.reason };
         match id {
             Some(id) => {
+                // The document must belong to the record the removal names: that record is
+                // what the author's right to write was checked against.
+                let row: (Option<i64>, Option<i64>, Option<i64>, Option<i64>) =
+                    sqlx::query_as("SELECT client_id, matter_id, hearing_id, filing_id FROM documents WHERE id = ?")
+                        .bind(id)
+                        .fetch_one(&mut *conn)
+                        .await?;
+                let (entity, local) = match row {
+                    (Some(i), ..) => ("client", i),
+                    (_, Some(i), ..) => ("matter", i),
+                    (_, _, Some(i), _) => ("hearing", i),
+                    (.., Some(i)) => ("filing", i),
+                    _ => ("", 0),
+                };
+                let of = super::capture::uid_of(&mut *conn, entity, local).await?;
+                if entity != r.e || of.as_deref() != Some(r.of.as_str()) {
+                    return Err(refused("it removes a document of another record than the one it names"));
+                }
                 if crate::documents::remove::remove(&mut *conn, id, &removal).await? {
                     sqlx::query("INSERT OR IGNORE INTO sync_document_removed (uid, sent) VALUES (?, 1)")
                         .bind(&r.u)
@@ -240,11 +264,11 @@ pub async fn take_removed(conn: &mut SqliteConnection, items: &[RemovedItem]) ->
             None => {
                 sqlx::query(
                     "INSERT INTO sync_document_in (uid, item, status, detail, at) VALUES (?, ?, 'refused', ?, ?) \
-                     ON CONFLICT (uid) DO UPDATE SET status = 'refused', detail = excluded.detail WHERE status = 'waiting'",
+                     ON CONFLICT (uid) DO UPDATE SET status = 'refused', detail = excluded.detail, item = '{}' WHERE status = 'waiting'",
                 )
                 .bind(&r.u)
-                .bind(serde_json::to_string(r).expect("an item serialises"))
-                .bind("removed by the laptop that attached it")
+                .bind("{}")
+                .bind(REMOVED)
                 .bind(now())
                 .execute(&mut *conn)
                 .await?;
@@ -266,17 +290,29 @@ pub async fn queue(conn: &mut SqliteConnection, item: &DocumentItem, recipients:
 }
 
 /// Keeps the descriptions a bundle brings, to fetch their content after the bundles are
-/// applied. One already here is left alone.
-pub async fn take_described(conn: &mut SqliteConnection, items: &[DocumentItem]) -> Result<()> {
+/// applied. One already here is left alone; one refused before (a damaged object) is
+/// tried again when it comes with a new object (a hand-off sends it again), unless it was
+/// refused as removed.
+/// `volunteer`: the author, when a volunteer (their scope is checked at fetch time).
+pub async fn take_described(
+    conn: &mut SqliteConnection,
+    items: &[DocumentItem],
+    volunteer: Option<&str>,
+) -> Result<()> {
     for d in items {
         sqlx::query(
-            "INSERT OR IGNORE INTO sync_document_in (uid, item, status, at) \
-             SELECT ?, ?, 'waiting', ? WHERE NOT EXISTS (SELECT 1 FROM documents WHERE uid = ?)",
+            "INSERT INTO sync_document_in (uid, item, volunteer, status, at) \
+             SELECT ?, ?, ?, 'waiting', ? WHERE NOT EXISTS (SELECT 1 FROM documents WHERE uid = ?) \
+             ON CONFLICT (uid) DO UPDATE SET item = excluded.item, volunteer = excluded.volunteer, \
+             status = 'waiting', detail = NULL, at = excluded.at \
+             WHERE status = 'refused' AND detail IS NOT ?",
         )
         .bind(&d.u)
         .bind(serde_json::to_string(d).expect("an item serialises"))
+        .bind(volunteer)
         .bind(now())
         .bind(&d.u)
+        .bind(REMOVED)
         .execute(&mut *conn)
         .await?;
     }
@@ -328,6 +364,23 @@ impl<R: AsyncRead + Unpin> ChunkSource for Arriving<R> {
         }
         Ok(filled)
     }
+}
+
+/// `id`, or, if it was removed, the nearest version before it that was not.
+async fn living_version(conn: &mut SqliteConnection, mut id: i64) -> Result<Option<i64>> {
+    for _ in 0..10_000 {
+        let (removed, from): (bool, Option<i64>) =
+            sqlx::query_as("SELECT removed_at IS NOT NULL, removed_from FROM documents WHERE id = ?")
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await?;
+        if !removed {
+            return Ok(Some(id));
+        }
+        let Some(next) = from else { return Ok(None) };
+        id = next;
+    }
+    Ok(None)
 }
 
 fn refused(reason: impl Into<String>) -> Error {
@@ -422,17 +475,43 @@ impl Store {
         &self,
         remote: &Remote,
         identity: &age::x25519::Identity,
+        clinic_id: &str,
         report: &mut SyncReport,
     ) -> Result<()> {
-        let waiting: Vec<(String, String)> =
-            sqlx::query_as("SELECT uid, item FROM sync_document_in WHERE status = 'waiting' ORDER BY rowid")
+        // Described for a record purged here since: it will never come, and it names a file.
+        sqlx::query(
+            "DELETE FROM sync_document_in WHERE status = 'waiting' \
+             AND EXISTS (SELECT 1 FROM sync_purged p WHERE instr(item, p.uid) > 0)",
+        )
+        .execute(self.pool())
+        .await?;
+        let waiting: Vec<(String, String, Option<String>)> =
+            sqlx::query_as("SELECT uid, item, volunteer FROM sync_document_in WHERE status = 'waiting' ORDER BY rowid")
                 .fetch_all(self.pool())
                 .await?;
-        for (uid, item) in waiting {
+        for (uid, item, volunteer) in waiting {
             let Ok(item) = serde_json::from_str::<DocumentItem>(&item) else {
                 self.mark_in(&uid, "refused", Some("its description could not be read")).await?;
                 continue;
             };
+            let mut conn = self.pool().acquire().await?;
+            let here: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM documents WHERE uid = ?)")
+                .bind(&item.u)
+                .fetch_one(&mut *conn)
+                .await?;
+            drop(conn);
+            if here {
+                self.mark_in(&uid, "stored", None).await?;
+                continue;
+            }
+            if !item.object.starts_with(&format!("amparo/{clinic_id}/doc/")) {
+                self.mark_in(&uid, "refused", Some("its content is not in this clinic's folder")).await?;
+                report.refused.push(Refused {
+                    name: item.object.clone(),
+                    reason: "its content is not in this clinic's folder".into(),
+                });
+                continue;
+            }
             let mut conn = self.pool().acquire().await?;
             let record = local_id(&mut conn, &item.e, &item.of).await?;
             // The version it supersedes must be here first, unless that one was refused:
@@ -446,10 +525,11 @@ impl Store {
                     .bind(s)
                     .fetch_one(&mut *conn)
                     .await?;
-                    if refused {
-                        Some(None)
-                    } else {
-                        id.map(Some)
+                    match id {
+                        // Removed here: it follows the version the removed one superseded.
+                        Some(id) => Some(living_version(&mut conn, id).await?),
+                        None if refused => Some(None),
+                        None => None,
                     }
                 }
                 None => Some(None),
@@ -459,11 +539,33 @@ impl Store {
                 report.waiting_documents += 1;
                 continue;
             };
-            match self.receive(remote, identity, &item, record, older).await {
-                Ok(()) => {
-                    self.mark_in(&uid, "stored", None).await?;
-                    report.received_documents += 1;
+            // A volunteer attaches only to records of cases they may write; the record was
+            // perhaps not here when the bundle was applied.
+            if let Some(member) = &volunteer {
+                let mut conn = self.pool().acquire().await?;
+                if !super::apply::may_touch(&mut conn, member, &item.e, &item.of).await? {
+                    drop(conn);
+                    let reason = "it attaches a document to a case never assigned to its author";
+                    self.mark_in(&uid, "refused", Some(reason)).await?;
+                    report.refused.push(Refused { name: item.object.clone(), reason: reason.into() });
+                    continue;
                 }
+            }
+            // The version it supersedes must be on the same record; else it stands alone.
+            let older = match older {
+                Some(o) => {
+                    let column = format!("{}_id", item.e);
+                    let same: bool = sqlx::query_scalar(&format!("SELECT {column} IS ? FROM documents WHERE id = ?"))
+                        .bind(record)
+                        .bind(o)
+                        .fetch_one(self.pool())
+                        .await?;
+                    same.then_some(o)
+                }
+                None => None,
+            };
+            match self.receive(remote, identity, &item, record, older).await {
+                Ok(()) => report.received_documents += 1,
                 Err(Error::Clinic(ClinicError::Refused(reason))) => {
                     self.mark_in(&uid, "refused", Some(&reason)).await?;
                     report.refused.push(Refused { name: item.object.clone(), reason });
@@ -477,8 +579,10 @@ impl Store {
         Ok(())
     }
 
+    /// Records where a described document stands. Once it is stored or refused its
+    /// description is no longer needed, and it names the file: it is dropped.
     async fn mark_in(&self, uid: &str, status: &str, detail: Option<&str>) -> Result<()> {
-        sqlx::query("UPDATE sync_document_in SET status = ?, detail = ?, at = ? WHERE uid = ?")
+        sqlx::query("UPDATE sync_document_in SET status = ?, detail = ?, at = ?, item = '{}' WHERE uid = ?")
             .bind(status)
             .bind(detail)
             .bind(now())
@@ -499,7 +603,23 @@ impl Store {
         older: Option<i64>,
     ) -> Result<()> {
         let (_, stream) = remote.get_stream(&item.object, MAX_OBJECT).await?;
-        let reader = stream.map_err(std::io::Error::other).into_async_read();
+        let mut reader = stream.map_err(std::io::Error::other).into_async_read();
+        // The header is read first, within a bound (see `seal::MAX_HEADER`), then handed
+        // to age in front of the rest.
+        let mut start = vec![0u8; super::seal::MAX_HEADER];
+        let mut got = 0;
+        while got < start.len() {
+            let n = reader.read(&mut start[got..]).await.map_err(|e| Error::io("a document", e))?;
+            if n == 0 {
+                break;
+            }
+            got += n;
+        }
+        start.truncate(got);
+        if !super::seal::header_fits(&start) {
+            return Err(refused("it is not an encrypted Amparo object (no age header of a sensible size)"));
+        }
+        let reader = futures::io::Cursor::new(start).chain(reader);
         let decryptor = age::Decryptor::new_async_buffered(reader)
             .await
             .map_err(|e| refused(format!("it is not an encrypted Amparo object ({e})")))?;
@@ -604,6 +724,13 @@ impl Store {
             "checklist_item": item.checklist_item, "supersedes": older,
         });
         audit::record(&mut tx, &item.added_by, "create", "document", Some(id), changes).await?;
+        // In the same transaction: a lock or a crash right after must not leave it
+        // "waiting", to be fetched again and refused as a duplicate at every sync.
+        sqlx::query("UPDATE sync_document_in SET status = 'stored', detail = NULL, at = ?, item = '{}' WHERE uid = ?")
+            .bind(now())
+            .bind(&item.u)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(())
     }

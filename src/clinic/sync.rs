@@ -88,8 +88,10 @@ impl Store {
         self.push_documents(remote, &mut report).await?;
         self.push_outbox(remote, &mut report).await?;
         self.read_bundles(remote, &bundles, &mut report).await?;
+        // The content of documents other laptops removed, a few chunks at a time.
+        crate::documents::drop_removed_chunks(self.pool()).await?;
         let identity = Me::load(&mut *self.pool().acquire().await?).await?.keys.identity().clone();
-        self.fetch_documents(remote, &identity, &mut report).await?;
+        self.fetch_documents(remote, &identity, &clinic_id, &mut report).await?;
         let mut conn = self.pool().acquire().await?;
         let me = Me::load(&mut conn).await?;
         report.roster_seq = me.row.roster_seq;

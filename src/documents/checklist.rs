@@ -301,7 +301,9 @@ impl Store {
             .bind(item)
             .execute(&mut *tx)
             .await?;
-        let at = now();
+        // To the microsecond: between two laptops the later mark wins, and marks a second
+        // apart are common (a volunteer and the coordinator working the same list).
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
         if let Some(s) = stored {
             sqlx::query(
                 "INSERT INTO checklist_marks (matter_id, item, state, marked_by, marked_at) VALUES (?, ?, ?, ?, ?)",

@@ -9,7 +9,13 @@ pub const MAX_NAME: usize = 120;
 /// The cleaned name, or "document" when nothing is left.
 pub fn clean(raw: &str) -> String {
     let base = raw.rsplit(['/', '\\']).next().unwrap_or_default();
-    let kept: String = base.chars().filter(|c| !c.is_control() && !is_direction_mark(*c)).collect();
+    // A drive letter's colon ("C:x.pdf" is a path on Windows) and the other characters
+    // Windows refuses in a name become "_", on every system: a name may come in a bundle.
+    let kept: String = base
+        .chars()
+        .filter(|c| !c.is_control() && !is_direction_mark(*c))
+        .map(|c| if matches!(c, ':' | '<' | '>' | '"' | '|' | '?' | '*') { '_' } else { c })
+        .collect();
     // No leading dot (a hidden file) and no blank at either end, however they alternate.
     let trimmed = kept.trim_start_matches(|c: char| c == '.' || c.is_whitespace()).trim_end();
     let name = if trimmed.is_empty() { "document".to_string() } else { trimmed.to_string() };
@@ -59,6 +65,9 @@ mod tests {
     fn folders_controls_and_direction_marks_are_taken_out() {
         assert_eq!(clean("../../etc/passwd"), "passwd");
         assert_eq!(clean("C:\\Users\\ana\\Pasaporte Ana.pdf"), "Pasaporte Ana.pdf");
+        // A drive-relative name (a path on Windows) and characters Windows refuses.
+        assert_eq!(clean("C:x.pdf"), "C_x.pdf");
+        assert_eq!(clean("a<b>c|d?e*\"f\".pdf"), "a_b_c_d_e__f_.pdf");
         assert_eq!(clean("notice\n\r\t\u{7}.pdf"), "notice.pdf");
         assert_eq!(clean("photo\u{202e}gpj.exe"), "photogpj.exe");
         assert_eq!(clean(".bashrc"), "bashrc");

@@ -2,7 +2,7 @@
 //! system's viewer, in a folder only this user can enter, under `$XDG_RUNTIME_DIR` (a
 //! RAM-backed folder on systemd systems, gone at logout) where there is one, else under
 //! the temporary folder. Each copy is read-only and lives in a fresh folder of its own,
-//! inside a folder of the Amparo process that made it (`p-<pid>`, held by a lock on its
+//! inside a folder of the Amparo process that made it (`p-<pid>-<random>`, held by a lock on its
 //! `.held` file while that process lives). A lock removes that process's copies, since
 //! whether the viewer has closed the file cannot be known; a start removes the copies of
 //! processes that are gone (a crash). Two Amparo processes of one user (the app and the
@@ -124,28 +124,55 @@ pub(crate) fn sweep_orphans_at(root: &Path) -> io::Result<()> {
         return remove_entry(root);
     }
     let own = own_dir(root);
+    let mut first_error = None;
     for entry in std::fs::read_dir(root)? {
-        let path = entry?.path();
-        if path == own || alive(&path) {
+        let Ok(entry) = entry else { continue };
+        let path = entry.path();
+        if path == own {
             continue;
         }
-        remove_entry(&path)?;
+        // Held while its folder is removed, so that nothing can take it meanwhile; one
+        // that cannot be removed (a viewer holds a file on Windows) does not stop the rest.
+        let Some(held) = gone_process(&path) else { continue };
+        let removed = remove_process_dir(&path, held);
+        if let Err(e) = removed {
+            first_error.get_or_insert(e);
+        }
     }
     remove_if_empty(root);
-    Ok(())
+    first_error.map_or(Ok(()), Err)
 }
 
-/// Whether the process folder at `dir` belongs to a process still running: its lock
-/// file is held.
-fn alive(dir: &Path) -> bool {
+/// For a folder whose process is gone (its lock file free, or missing), the lock taken
+/// on its behalf (None when the folder is not a process's, e.g. a copy an older Amparo
+/// left loose: Some(None) then); None while its process runs.
+fn gone_process(dir: &Path) -> Option<Option<File>> {
     let is_process_dir = dir.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("p-"));
     if !is_process_dir || !is_real_dir(dir).unwrap_or(false) {
-        return false;
+        return Some(None);
     }
     let Ok(file) = std::fs::OpenOptions::new().read(true).write(true).open(dir.join(HELD_FILE)) else {
-        return false;
+        return Some(None);
     };
-    matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock))
+    match file.try_lock() {
+        Err(std::fs::TryLockError::WouldBlock) => None,
+        _ => Some(Some(file)),
+    }
+}
+
+/// Removes a gone process's folder, its lock file last (Windows removes no open file).
+fn remove_process_dir(dir: &Path, held: Option<File>) -> io::Result<()> {
+    if held.is_none() || !is_real_dir(dir)? {
+        return remove_entry(dir);
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.file_name() != Some(std::ffi::OsStr::new(HELD_FILE)) {
+            remove_entry(&path)?;
+        }
+    }
+    drop(held);
+    remove_entry(dir)
 }
 
 fn is_real_dir(path: &Path) -> io::Result<bool> {
@@ -171,8 +198,11 @@ fn remove_if_empty(root: &Path) {
     let _ = std::fs::remove_dir(root);
 }
 
+/// This process's folder: its number and a random part, so that a later process given
+/// the same number never takes (or removes) it.
 fn own_dir(root: &Path) -> PathBuf {
-    root.join(format!("p-{}", std::process::id()))
+    static NAME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    root.join(NAME.get_or_init(|| format!("p-{}-{}", std::process::id(), uuid::Uuid::new_v4().simple())))
 }
 
 /// This process's folder under `root`, made (with its held lock file) if need be.
@@ -184,9 +214,15 @@ fn ensure_own_dir(root: &Path) -> io::Result<PathBuf> {
         return Ok(dir);
     }
     held.retain(|(r, _)| r != root);
-    // Left by a process that had this number before and crashed: its copies go now.
-    remove_entry(&dir)?;
-    crate::owner_only::dir_builder().create(&dir)?;
+    // Still there after this process's own lock (a viewer held a copy on Windows): its
+    // lock file is made again below; what remains goes at the next lock.
+    match crate::owner_only::dir_builder().create(&dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && is_real_dir(&dir)? => {
+            let _ = std::fs::remove_file(dir.join(HELD_FILE));
+        }
+        Err(e) => return Err(e),
+    }
     let mut options = std::fs::OpenOptions::new();
     options.read(true).write(true).create_new(true);
     let lock = crate::owner_only::file(&mut options).open(dir.join(HELD_FILE))?;
@@ -202,6 +238,11 @@ pub(crate) fn new_file(name: &str) -> io::Result<(PathBuf, File)> {
 }
 
 pub(crate) fn new_file_at(root: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+    // One plain name, never a path: joined to the folder, anything else could replace it.
+    let mut parts = Path::new(name).components();
+    if !matches!((parts.next(), parts.next()), (Some(std::path::Component::Normal(_)), None)) {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "a document's name is not a plain file name"));
+    }
     let own = ensure_own_dir(root)?;
     let dir = tempfile::Builder::new().prefix("open-").tempdir_in(own)?.keep();
     crate::owner_only::restrict(&dir, true)?;
@@ -261,6 +302,10 @@ mod tests {
         assert_eq!(viewer_name("photo.jpeg", "image/jpeg"), "photo.jpeg");
         assert_eq!(viewer_name("scan.pdf", "image/png"), "scan.pdf.png");
         assert_eq!(viewer_name("x.svg", "application/octet-stream"), "x.svg.bin");
+        // Never a path, whatever the name says.
+        for bad in ["../x.pdf", "/etc/x", "a/b.pdf", "..", ""] {
+            assert!(new_file_at(&root, bad).is_err(), "{bad:?}");
+        }
         // The same name again gets a folder of its own.
         let (again, _) = new_file_at(&root, "Pasaporte.pdf").unwrap();
         assert_ne!(again, path);
@@ -291,13 +336,13 @@ mod tests {
         let (mine, _) = new_file_at(&root, "Pasaporte.pdf").unwrap();
         // Another Amparo still running: its folder's lock file is held (a second open file
         // description stands for the other process).
-        let other = root.join("p-4000001");
+        let other = root.join("p-4000001-a");
         std::fs::create_dir_all(other.join("open-x")).unwrap();
         std::fs::write(other.join("open-x/Declaración.pdf"), b"%PDF").unwrap();
         let held = std::fs::File::create(other.join(HELD_FILE)).unwrap();
         held.try_lock().unwrap();
         // One that crashed, and a copy an older Amparo left loose.
-        let crashed = root.join("p-4000002");
+        let crashed = root.join("p-4000002-b");
         std::fs::create_dir_all(crashed.join("open-y")).unwrap();
         std::fs::write(crashed.join(HELD_FILE), b"").unwrap();
         std::fs::write(crashed.join("open-y/Carta.pdf"), b"%PDF").unwrap();

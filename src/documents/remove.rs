@@ -72,16 +72,26 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        Ok(())
+        super::drop_removed_chunks(self.pool()).await
     }
 }
 
-/// Deletes the content of document `id` and marks it removed. Returns false if it was
-/// already removed (or is not there).
+/// Marks document `id` removed; its content is deleted after the transaction, a few chunks
+/// at a time (`drop_removed_chunks`), so that the WAL stays small. Returns false if it
+/// was already removed (or is not there).
 pub(crate) async fn remove(conn: &mut SqliteConnection, id: i64, r: &Removal<'_>) -> Result<bool> {
+    // A version in the middle (removed on another laptop after this one added a newer):
+    // the newer one then follows the older, so the chain stays one line.
+    let older: Option<i64> = sqlx::query_scalar("SELECT supersedes FROM documents WHERE id = ? AND removed_at IS NULL")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .flatten();
+    let newer: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM documents WHERE supersedes = ?").bind(id).fetch_optional(&mut *conn).await?;
     let done = sqlx::query(
         "UPDATE documents SET removed_at = ?, removed_by = ?, removed_reason = ?, name = '', checklist_item = NULL, \
-         supersedes = NULL WHERE id = ? AND removed_at IS NULL",
+         removed_from = supersedes, supersedes = NULL WHERE id = ? AND removed_at IS NULL",
     )
     .bind(r.at)
     .bind(r.by)
@@ -93,9 +103,12 @@ pub(crate) async fn remove(conn: &mut SqliteConnection, id: i64, r: &Removal<'_>
     if done == 0 {
         return Ok(false);
     }
-    sqlx::query("DELETE FROM document_chunks WHERE blob_id = (SELECT blob_id FROM documents WHERE id = ?)")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    if let Some(newer) = newer {
+        sqlx::query("UPDATE documents SET supersedes = ? WHERE id = ?")
+            .bind(older)
+            .bind(newer)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(true)
 }

@@ -120,7 +120,7 @@ impl Store {
         if let Some(old) = add.supersedes {
             let sql = format!(
                 "SELECT ({col} IS ?) AS same, EXISTS (SELECT 1 FROM documents n WHERE n.supersedes = d.id) AS replaced \
-                 FROM documents d WHERE d.id = ?",
+                 FROM documents d WHERE d.id = ? AND d.removed_at IS NULL",
                 col = subject.column()
             );
             let row: Option<(bool, bool)> =

@@ -270,6 +270,8 @@ async fn forget_one(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, entity: &str, 
         "DELETE FROM sync_case_holder WHERE matter_uid = ?1",
         "DELETE FROM sync_transfers WHERE matter_uid = ?1",
         "DELETE FROM sync_new_to_me WHERE matter_uid = ?1",
+        // A document described for this record and not arrived: its description names it.
+        "DELETE FROM sync_document_in WHERE instr(item, ?1) > 0",
         "DELETE FROM sync_ids WHERE uid = ?1",
         "INSERT OR IGNORE INTO sync_purged (uid) VALUES (?1)",
     ] {
@@ -293,6 +295,7 @@ async fn remove_rows(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, client: i64) 
         // so those left without one are the client's; an attach under way is not complete.
         "DELETE FROM document_blobs WHERE complete = 1 AND id NOT IN (SELECT blob_id FROM documents)".to_string(),
         format!("DELETE FROM checklist_marks WHERE matter_id IN {MATTERS}"),
+        format!("DELETE FROM sync_mark_out WHERE matter_id IN {MATTERS}"),
         format!("DELETE FROM note_versions WHERE note_id IN (SELECT id FROM notes WHERE client_id = ?1 OR matter_id IN {MATTERS})"),
         format!("DELETE FROM notes WHERE client_id = ?1 OR matter_id IN {MATTERS}"),
         format!("DELETE FROM filings WHERE matter_id IN {MATTERS}"),

@@ -121,6 +121,13 @@ pub async fn scenario_documents(remote: &str, scan_dir: Option<&Path>) {
         "the coordinator's later clear won"
     );
 
+    // Once stored, the exchange keeps no copy of a description (it names the file).
+    let named: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sync_document_in WHERE instr(item, 'Qwyzbrook') > 0")
+        .fetch_one(c.coord.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(named, 0);
+
     // Sent once: a second round sends and receives nothing again.
     assert_eq!(sync(&c.v1, remote).await.sent_documents, 0);
     assert_eq!(sync(&c.coord, remote).await.received_documents, 0);
@@ -133,6 +140,25 @@ pub async fn scenario_documents(remote: &str, scan_dir: Option<&Path>) {
     sync(&c.coord, remote).await;
     assert!(c.coord.store.documents(DocumentSubject::Hearing(h)).await.unwrap().is_empty());
     assert_eq!(c.coord.store.document(on_hearing[0].id).await.unwrap_err().code(), "not_found");
+
+    // The coordinator adds a third version while volunteer 1, not knowing, removes the
+    // second as a mistake: on both laptops one version is current (the third), after the
+    // first.
+    let third = pdf("v3");
+    let add = AddDocument { supersedes: Some(current[0].id), ..Default::default() };
+    attach(&c.coord.store, work.path(), DocumentSubject::Matter(m), &third, add).await;
+    let v2_here = c.v1.store.documents(DocumentSubject::Matter(m1)).await.unwrap()[0].id;
+    c.v1.store.remove_document(v2_here, "Signed by the wrong person").await.unwrap();
+    sync(&c.v1, remote).await;
+    sync(&c.coord, remote).await;
+    sync(&c.v1, remote).await;
+    for (s, mm) in [(&c.coord.store, m), (&c.v1.store, m1)] {
+        let now = s.documents(DocumentSubject::Matter(mm)).await.unwrap();
+        assert_eq!(now.len(), 1, "{}: one current version: {now:?}", s.actor_name());
+        assert_eq!(sha(&exported(s, now[0].id, work.path()).await), sha(&third));
+        let versions: Vec<i64> = s.document_history(now[0].id).await.unwrap().iter().map(|d| d.version).collect();
+        assert_eq!(versions, vec![1, 3], "{}", s.actor_name());
+    }
 
     // Volunteer 2 is not a reader of the case: nothing of it arrives.
     let r = sync(&c.v2, remote).await;
@@ -174,7 +200,8 @@ pub async fn scenario_documents(remote: &str, scan_dir: Option<&Path>) {
     } else {
         assert_eq!((r.received_documents, stored), (2, 2), "{r:?}");
         let current = c.v2.store.documents(DocumentSubject::Matter(m2)).await.unwrap();
-        assert_eq!(sha(&exported(&c.v2.store, current[0].id, work.path()).await), sha(&second));
+        assert_eq!(current.len(), 1, "one current version after the hand-off: {current:?}");
+        assert_eq!(sha(&exported(&c.v2.store, current[0].id, work.path()).await), sha(&third));
     }
     c.close().await;
 }
