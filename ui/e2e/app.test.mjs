@@ -58,7 +58,7 @@ test('first run creates a vault, refusing a weak passphrase', async () => {
   await d.type('#confirm-passphrase', PASS);
   await d.click('#create-vault');
   // The recovery code is shown once (safety.test.mjs checks it in full).
-  await d.find('#recovery-code', 20_000);
+  await d.find('#recovery-code', 60_000);
   await d.click('#recovery-understood');
   await d.click('#recovery-continue');
   await d.waitText('h1', (t) => t === 'Dashboard', 20_000);

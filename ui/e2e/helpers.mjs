@@ -69,7 +69,7 @@ export async function createVaultToDashboard(d, passphrase, { name = '' } = {}) 
   await d.type('#confirm-passphrase', passphrase);
   await d.click('#understood');
   await d.click('#create-vault');
-  await d.find('#recovery-code', 20_000);
+  await d.find('#recovery-code', 60_000);
   await d.click('#recovery-understood');
   await d.click('#recovery-continue');
   await d.waitText('h1', (t) => t === 'Dashboard', 20_000);
