@@ -20,7 +20,7 @@ use super::capture::{ensure_uid, local_id};
 use super::remote::Remote;
 use super::sync::{Refused, SyncReport};
 use super::ClinicError;
-use crate::documents::{kind, name, ChunkSource, CHUNK, MAX_DOCUMENT};
+use crate::documents::{kind, name, ChunkSource, DocumentSubject, CHUNK, MAX_DOCUMENT};
 use crate::error::{Error, Result};
 use crate::store::{audit, now, Store};
 
@@ -146,13 +146,10 @@ pub struct Outgoing {
 async fn outgoing(conn: &mut SqliteConnection, rows: Vec<Row>, clinic_id: &str) -> Result<Vec<Outgoing>> {
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let (entity, id) = match (r.client_id, r.matter_id, r.hearing_id, r.filing_id) {
-            (Some(id), ..) => ("client", id),
-            (_, Some(id), ..) => ("matter", id),
-            (_, _, Some(id), _) => ("hearing", id),
-            (.., Some(id)) => ("filing", id),
-            _ => continue,
+        let Some(subject) = DocumentSubject::from_columns(r.client_id, r.matter_id, r.hearing_id, r.filing_id) else {
+            continue;
         };
+        let (entity, id) = (subject.entity(), subject.id());
         let record_uid = ensure_uid(conn, entity, id).await?;
         let item = DocumentItem {
             u: r.uid,
@@ -211,13 +208,8 @@ pub async fn unsent_removals(conn: &mut SqliteConnection) -> Result<Vec<(&'stati
     .await?;
     let mut out = Vec::with_capacity(rows.len());
     for (u, client, matter, hearing, filing, at, by, reason) in rows {
-        let (entity, id) = match (client, matter, hearing, filing) {
-            (Some(id), ..) => ("client", id),
-            (_, Some(id), ..) => ("matter", id),
-            (_, _, Some(id), _) => ("hearing", id),
-            (.., Some(id)) => ("filing", id),
-            _ => continue,
-        };
+        let Some(subject) = DocumentSubject::from_columns(client, matter, hearing, filing) else { continue };
+        let (entity, id) = (subject.entity(), subject.id());
         let of = ensure_uid(conn, entity, id).await?;
         out.push((entity, RemovedItem { u, e: entity.to_string(), of, at, by, reason }));
     }
@@ -236,20 +228,18 @@ pub async fn take_removed(conn: &mut SqliteConnection, items: &[RemovedItem]) ->
             Some(id) => {
                 // The document must belong to the record the removal names: that record is
                 // what the author's right to write was checked against.
-                let row: (Option<i64>, Option<i64>, Option<i64>, Option<i64>) =
+                let (c, m, h, f): (Option<i64>, Option<i64>, Option<i64>, Option<i64>) =
                     sqlx::query_as("SELECT client_id, matter_id, hearing_id, filing_id FROM documents WHERE id = ?")
                         .bind(id)
                         .fetch_one(&mut *conn)
                         .await?;
-                let (entity, local) = match row {
-                    (Some(i), ..) => ("client", i),
-                    (_, Some(i), ..) => ("matter", i),
-                    (_, _, Some(i), _) => ("hearing", i),
-                    (.., Some(i)) => ("filing", i),
-                    _ => ("", 0),
+                let on = match DocumentSubject::from_columns(c, m, h, f) {
+                    Some(s) => {
+                        super::capture::uid_of(&mut *conn, s.entity(), s.id()).await?.map(|uid| (s.entity(), uid))
+                    }
+                    None => None,
                 };
-                let of = super::capture::uid_of(&mut *conn, entity, local).await?;
-                if entity != r.e || of.as_deref() != Some(r.of.as_str()) {
+                if on.as_ref().map(|(e, uid)| (*e, uid.as_str())) != Some((r.e.as_str(), r.of.as_str())) {
                     return Err(refused("it removes a document of another record than the one it names"));
                 }
                 if crate::documents::remove::remove(&mut *conn, id, &removal).await? {
@@ -436,13 +426,7 @@ impl Store {
         let mut seq = 0i64;
         let outcome: Result<()> = async {
             loop {
-                let chunk: Option<Vec<u8>> =
-                    sqlx::query_scalar("SELECT bytes FROM document_chunks WHERE blob_id = ? AND seq = ?")
-                        .bind(blob)
-                        .bind(seq)
-                        .fetch_optional(self.pool())
-                        .await?;
-                let Some(chunk) = chunk else { break };
+                let Some(chunk) = crate::documents::chunk(self.pool(), blob, seq).await? else { break };
                 writer.write_all(&chunk).map_err(|e| Error::io("a document", e))?;
                 let out = sink.take();
                 written += out.len() as u64;

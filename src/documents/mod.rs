@@ -41,6 +41,22 @@ pub enum DocumentSubject {
 }
 
 impl DocumentSubject {
+    /// The subject from the four columns of `documents` that name it (exactly one is set).
+    pub(crate) fn from_columns(
+        client: Option<i64>,
+        matter: Option<i64>,
+        hearing: Option<i64>,
+        filing: Option<i64>,
+    ) -> Option<DocumentSubject> {
+        match (client, matter, hearing, filing) {
+            (Some(id), ..) => Some(DocumentSubject::Client(id)),
+            (_, Some(id), ..) => Some(DocumentSubject::Matter(id)),
+            (_, _, Some(id), _) => Some(DocumentSubject::Hearing(id)),
+            (.., Some(id)) => Some(DocumentSubject::Filing(id)),
+            _ => None,
+        }
+    }
+
     /// The column of `documents` that holds this subject.
     pub(crate) fn column(&self) -> &'static str {
         match self {
@@ -126,6 +142,16 @@ pub(crate) async fn drop_removed_chunks(pool: &sqlx::SqlitePool) -> crate::Resul
         return Ok(());
     }
     drop_chunks(pool, "SELECT blob_id FROM documents WHERE removed_at IS NOT NULL").await
+}
+
+/// Chunk `seq` of a blob (None past its last): read one at a time, so that a document is
+/// never whole in memory.
+pub(crate) async fn chunk(pool: &sqlx::SqlitePool, blob_id: i64, seq: i64) -> crate::Result<Option<Vec<u8>>> {
+    Ok(sqlx::query_scalar("SELECT bytes FROM document_chunks WHERE blob_id = ? AND seq = ?")
+        .bind(blob_id)
+        .bind(seq)
+        .fetch_optional(pool)
+        .await?)
 }
 
 /// Deletes the chunks of the blobs `blobs` selects, `CHUNKS_PER_COMMIT` to a transaction:

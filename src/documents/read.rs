@@ -39,12 +39,9 @@ const SELECT: &str = "SELECT d.id, d.client_id, d.matter_id, d.hearing_id, d.fil
 
 impl From<Row> for Document {
     fn from(r: Row) -> Document {
-        let subject = match (r.client_id, r.matter_id, r.hearing_id, r.filing_id) {
-            (Some(id), ..) => DocumentSubject::Client(id),
-            (_, Some(id), ..) => DocumentSubject::Matter(id),
-            (_, _, Some(id), _) => DocumentSubject::Hearing(id),
-            (.., id) => DocumentSubject::Filing(id.unwrap_or_default()),
-        };
+        // The table's CHECK sets exactly one of the four.
+        let subject = DocumentSubject::from_columns(r.client_id, r.matter_id, r.hearing_id, r.filing_id)
+            .unwrap_or(DocumentSubject::Filing(0));
         let kind = FileKind::from_media_type(&r.media_type);
         let can_open = kind.can_open() && private_copy::viewer_extension(&r.media_type).is_some();
         Document {
@@ -195,13 +192,7 @@ impl Store {
         let mut hasher = Sha256::new();
         let mut size: i64 = 0;
         for seq in 0.. {
-            let chunk: Option<Vec<u8>> =
-                sqlx::query_scalar("SELECT bytes FROM document_chunks WHERE blob_id = ? AND seq = ?")
-                    .bind(blob_id)
-                    .bind(seq)
-                    .fetch_optional(self.pool())
-                    .await?;
-            let Some(chunk) = chunk else { break };
+            let Some(chunk) = super::chunk(self.pool(), blob_id, seq).await? else { break };
             hasher.update(&chunk);
             size += chunk.len() as i64;
             out.write_all(&chunk).map_err(|e| Error::io("the copy", e))?;

@@ -354,6 +354,17 @@ describe('MatterPage: what may be scheduled on the matter', () => {
   });
 });
 
+/** A case with no document yet and its checklist missing one item. */
+function withNoDocuments() {
+  reset();
+  setLang('en');
+  api.getMatter.mockImplementation(async () => detail());
+  api.documents.mockReset().mockResolvedValue([]);
+  api.checklist.mockReset().mockResolvedValue(checklistOf('missing'));
+  api.pickDocuments.mockReset();
+  api.attachDocument.mockReset();
+}
+
 describe('MatterPage: documents and the evidence checklist', () => {
   const passport: Document = {
     id: 31, subject: { kind: 'matter', id: 7 }, name: 'Pasaporte Haile.pdf', media_type: 'application/pdf', kind: 'pdf', size: 48_213,
@@ -361,15 +372,7 @@ describe('MatterPage: documents and the evidence checklist', () => {
     added_by: 'Rosa Martínez', added_at: '2026-11-02T15:00:00Z', can_open: true,
   };
 
-  beforeEach(() => {
-    reset();
-    setLang('en');
-    api.getMatter.mockImplementation(async () => detail());
-    api.documents.mockReset().mockResolvedValue([]);
-    api.checklist.mockReset().mockResolvedValue(checklistOf('missing'));
-    api.pickDocuments.mockReset();
-    api.attachDocument.mockReset();
-  });
+  beforeEach(withNoDocuments);
 
   it('shows both panels, and a file attached in the documents panel ticks the checklist', async () => {
     render(MatterPage, { id: 7 });
@@ -410,15 +413,7 @@ describe('MatterPage: documents and the evidence checklist', () => {
 });
 
 describe('MatterPage: a hearing’s and a filing’s own documents', () => {
-  beforeEach(() => {
-    reset();
-    setLang('en');
-    api.getMatter.mockImplementation(async () => detail());
-    api.documents.mockReset().mockResolvedValue([]);
-    api.checklist.mockReset().mockResolvedValue(checklistOf('missing'));
-    api.pickDocuments.mockReset();
-    api.attachDocument.mockReset();
-  });
+  beforeEach(withNoDocuments);
 
   it('opens the hearing’s documents, attaches the notice to the hearing, then the filing’s, one at a time', async () => {
     render(MatterPage, { id: 7 });
